@@ -1,0 +1,42 @@
+/* builtins.h - commands that run inside the shell process.
+ *
+ * Each builtin has the signature of a tiny program, as in dash: it gets argc
+ * and argv, writes to stdout/stderr, and returns its exit status (2 for a
+ * usage error).  Adding one is adding a function and a row to the table in
+ * builtins/table.c.
+ */
+#ifndef FORKSH_BUILTINS_H
+#define FORKSH_BUILTINS_H
+
+typedef int (*builtin_fn)(int argc, char **argv);
+
+struct builtin {
+	const char *name;
+	builtin_fn fn;
+	const char *usage;    /* one line: "cd [DIR | -]" */
+	const char *summary;  /* one sentence for `help` */
+	const char *why;      /* why this must be a builtin, for `help NAME` and `type` */
+};
+
+/* Find a builtin by name; NULL when there is none. */
+const struct builtin *builtin_find(const char *name);
+
+/* The whole table, terminated by a row with a NULL name. */
+extern const struct builtin builtin_table[];
+
+/* Report a usage error for builtin b ("usage: ..."); returns 2. */
+int builtin_usage(const struct builtin *b);
+
+int bi_cd(int argc, char **argv);
+int bi_pwd(int argc, char **argv);
+int bi_exit(int argc, char **argv);
+int bi_export(int argc, char **argv);
+int bi_unset(int argc, char **argv);
+int bi_type(int argc, char **argv);
+int bi_help(int argc, char **argv);
+int bi_history(int argc, char **argv);
+int bi_true(int argc, char **argv);
+int bi_false(int argc, char **argv);
+int bi_exec(int argc, char **argv);
+
+#endif

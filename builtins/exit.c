@@ -1,0 +1,63 @@
+/* exit.c - exit and exec: the two builtins that end the shell as it is. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "../shell/exec.h"
+#include "../shell/shell.h"
+#include "../shell/signals.h"
+
+/* Parse a decimal status; returns 0 on success. */
+static int parse_status(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno)
+		return -1;
+	*out = (int)(v & 0xff);
+	return 0;
+}
+
+/* exit [N]: only asks the shell to stop; the read loop does the leaving, so
+ * history is saved and the exit status is the one given here. */
+int bi_exit(int argc, char **argv)
+{
+	int status = sh.status;
+	if (argc > 2) {
+		sh_error("exit: too many arguments");
+		return 1;
+	}
+	if (argc == 2 && parse_status(argv[1], &status) < 0) {
+		sh_error("exit: %s: numeric argument required", argv[1]);
+		status = 2;
+	}
+	sh.exit_requested = 1;
+	return status;
+}
+
+/* exec COMMAND [ARG...]: replace this process with COMMAND.  There is no
+ * fork, so the new program keeps the shell's PID.  The executor has already
+ * applied this command's redirections to the shell for good. */
+int bi_exec(int argc, char **argv)
+{
+	if (argc < 2)
+		return 0;
+	int argi = 1;
+	if (strcmp(argv[argi], "--") == 0 && ++argi >= argc)
+		return 0;
+	fflush(stdout);
+	fflush(stderr);
+	sig_child_defaults(0);
+	execvp(argv[argi], argv + argi);
+	int status = exec_failure(argv[argi], errno);
+	/* Like sh, a script whose exec failed has nowhere sensible to go on. */
+	if (!sh.interactive) {
+		sh.exit_requested = 1;
+	}
+	return status;
+}

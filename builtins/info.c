@@ -1,0 +1,126 @@
+/* info.c - builtins that describe things: type, help, history, and the
+ * trivial :, true and false. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "../shell/input.h"
+#include "../shell/shell.h"
+#include "../shell/vars.h"
+
+int bi_true(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+int bi_false(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return 1;
+}
+
+static int is_executable_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+/* Find what execvp would run for name, searching PATH the same way (an empty
+ * PATH entry means the current directory).  Returns a new string or NULL. */
+static char *path_lookup(const char *name)
+{
+	if (strchr(name, '/'))
+		return is_executable_file(name) ? strdup(name) : NULL;
+	const char *path = var_get("PATH");
+	if (!path)
+		path = "/bin:/usr/bin";
+	size_t nlen = strlen(name);
+	for (const char *p = path;;) {
+		const char *colon = strchrnul(p, ':');
+		size_t dlen = (size_t)(colon - p);
+		char *full = malloc(dlen + nlen + 2);
+		if (!full)
+			return NULL;
+		if (dlen == 0)
+			sprintf(full, "%s", name);
+		else
+			sprintf(full, "%.*s/%s", (int)dlen, p, name);
+		if (is_executable_file(full))
+			return full;
+		free(full);
+		if (!*colon)
+			return NULL;
+		p = colon + 1;
+	}
+}
+
+/* type NAME...: builtin, or the file a fork+execvp would run. */
+int bi_type(int argc, char **argv)
+{
+	int status = 0;
+	if (argc < 2)
+		return builtin_usage(builtin_find("type"));
+	for (int i = 1; i < argc; i++) {
+		char *path;
+		if (builtin_find(argv[i])) {
+			printf("%s is a shell builtin (runs inside forksh, no fork)\n", argv[i]);
+		} else if ((path = path_lookup(argv[i])) != NULL) {
+			printf("%s is %s\n", argv[i], path);
+			free(path);
+		} else {
+			sh_error("type: %s: not found", argv[i]);
+			status = 1;
+		}
+	}
+	return status;
+}
+
+/* help [NAME]: the table is the documentation. */
+int bi_help(int argc, char **argv)
+{
+	if (argc > 2)
+		return builtin_usage(builtin_find("help"));
+	if (argc == 2) {
+		const struct builtin *b = builtin_find(argv[1]);
+		if (!b) {
+			sh_error("help: no builtin called '%s' (try 'help' for the list)", argv[1]);
+			return 1;
+		}
+		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
+		return 0;
+	}
+	printf("forksh %s - a teaching shell: every program runs through fork, execvp, waitpid.\n"
+	       "These builtins run inside the shell itself, without forking:\n\n",
+	       FORKSH_VERSION);
+	for (const struct builtin *b = builtin_table; b->name; b++)
+		printf("  %-26s %s\n", b->usage, b->summary);
+	printf("\nEverything else is a program: forksh forks a child and the child calls execvp.\n"
+	       "'help NAME' says more about one builtin; 'man forksh' has the whole story.\n");
+	return 0;
+}
+
+/* history [N]: the lines entered at the prompt, oldest first. */
+int bi_history(int argc, char **argv)
+{
+	long last = -1;
+	if (argc > 2)
+		return builtin_usage(builtin_find("history"));
+	if (argc == 2) {
+		char *end;
+		errno = 0;
+		last = strtol(argv[1], &end, 10);
+		if (!*argv[1] || *end || errno || last < 0) {
+			sh_error("history: %s: not a count", argv[1]);
+			return 2;
+		}
+	}
+	input_history_print(stdout, last);
+	return 0;
+}

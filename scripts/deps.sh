@@ -1,0 +1,51 @@
+#!/bin/sh
+# deps.sh - install what forksh needs to build (and, with "test", to test).
+#
+# On Debian and Ubuntu the packages are installed with apt-get: directly as
+# root, otherwise through sudo.  Anywhere else we say what to install by hand.
+set -e
+want="test"
+[ "${1:-}" = "run" ] && want="run"
+
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+if command -v pkg-config >/dev/null 2>&1; then
+	pkg-config --exists readline 2>/dev/null || [ -f /usr/include/readline/readline.h ] || missing="$missing libreadline-dev"
+	if [ "$want" = test ]; then
+		pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
+	fi
+else
+	missing="$missing libreadline-dev"
+	[ "$want" = test ] && missing="$missing libcmocka-dev"
+fi
+if [ "$want" = test ]; then
+	command -v dash >/dev/null 2>&1 || missing="$missing dash"
+fi
+command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+
+[ -z "$missing" ] && exit 0
+
+echo "forksh: missing build dependencies:$missing" >&2
+if command -v apt-get >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "forksh: run as root: apt-get install -y$missing" >&2
+		exit 1
+	fi
+	echo "forksh: installing them with ${sudo:+sudo }apt-get" >&2
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+	exit 0
+fi
+cat >&2 <<MSG
+forksh: this is not a Debian-like system, so please install by hand:
+  - a C11 compiler and make
+  - GNU readline with its headers and pkg-config file (e.g. readline-devel, or brew install readline)
+  - cmocka 1.1 or later (e.g. libcmocka-devel, cmocka) and pkg-config, for 'make test'
+  - dash, for the tests that compare forksh with a POSIX sh
+MSG
+exit 1

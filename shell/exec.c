@@ -1,0 +1,405 @@
+/* exec.c - the executor: one switch over node kinds, small functions for
+ * each, and a single fork wrapper with a child half and a parent half.
+ */
+#include "exec.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../builtins/builtins.h"
+#include "expand.h"
+#include "jobs.h"
+#include "redir.h"
+#include "shell.h"
+#include "signals.h"
+#include "util.h"
+#include "vars.h"
+
+static void child_run_cmd(struct cmd_node *c, char **argv) __attribute__((noreturn));
+
+/* fork() with the two details every caller needs: stdio is flushed first, or
+ * the child would inherit a copy of unwritten output and print it again; and
+ * a failure is reported, not ignored.  Returns the PID in the parent, 0 in
+ * the child (which has its default signals back), -1 on failure. */
+static pid_t sh_fork(int background)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		sh_error("fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		/* Child half: from here on this process is not the shell. */
+		sh.in_child = 1;
+		sh.interactive = 0;
+		jobs_forget();
+		sig_child_defaults(background);
+		if (background) {
+			/* POSIX: without job control, a background command reads
+			 * from /dev/null unless its own redirections say otherwise. */
+			int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+			if (fd >= 0)
+				fd_move(fd, STDIN_FILENO);
+		}
+	}
+	return pid;
+}
+
+int exec_failure(const char *name, int err)
+{
+	struct stat st;
+	if (err == ENOENT && !strchr(name, '/')) {
+		sh_error("%s: command not found", name);
+		return 127;
+	}
+	if (err == ENOENT) {
+		sh_error("%s: %s", name, strerror(err));
+		return 127;
+	}
+	if (err == EACCES && strchr(name, '/') && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
+		sh_error("%s: Is a directory", name);
+		return 126;
+	}
+	sh_error("%s: %s", name, strerror(err));
+	return 126;
+}
+
+/* Assignments written before a command name (NAME=value cmd) go into that
+ * command's environment only: the child sets them in its own copy. */
+static void child_export_assignments(struct cmd_node *c)
+{
+	for (size_t i = 0; i < c->nassign; i++) {
+		const char *raw;
+		char *name = var_split_assignment_raw(c->assigns[i].text, &raw);
+		char *value = expand_single(raw);
+		setenv(name, value, 1);
+		free(name);
+		free(value);
+	}
+}
+
+/* Child half of running one simple command: redirections, then a builtin in
+ * this process or execvp.  Never returns; the exit status says what happened. */
+static void child_run_cmd(struct cmd_node *c, char **argv)
+{
+	if (redir_apply(c->redirs, c->nredirs, NULL) < 0)
+		_exit(1);
+	if (!argv[0]) {
+		fflush(stdout);
+		_exit(0);
+	}
+	child_export_assignments(c);
+	const struct builtin *b = builtin_find(argv[0]);
+	if (b) {
+		int argc = 0;
+		while (argv[argc])
+			argc++;
+		int st = b->fn(argc, argv);
+		fflush(stdout);
+		_exit(st);
+	}
+	/* exec replaces the program, not the process: the PID stays. */
+	execvp(argv[0], argv);
+	_exit(exec_failure(argv[0], errno));
+}
+
+/* A pipeline member expands its own words, inside its own process. */
+static void child_run_node(struct node *n)
+{
+	if (n->type == N_CMD) {
+		struct strvec argv;
+		sv_init(&argv);
+		struct cmd_node *c = (struct cmd_node *)n;
+		expand_words(c->words, c->nwords, &argv);
+		char *none[] = { NULL };
+		child_run_cmd(c, argv.v ? argv.v : none);
+	}
+	int st = exec_node(n);
+	fflush(stdout);
+	_exit(st);
+}
+
+/* Background bookkeeping shared by every way of starting a job with '&'. */
+static int started_in_background(const pid_t *pids, size_t n, struct node *whole)
+{
+	char *text = node_text(whole);
+	int id = jobs_add(pids, n, text, JOB_RUNNING);
+	sh.last_bg = pids[n - 1];
+	if (sh.interactive) {
+		fprintf(stderr, "[%d] %ld\n", id, (long)pids[n - 1]);
+		fflush(stderr);
+	}
+	return 0;
+}
+
+/* Run cmds[0] | cmds[1] | ... : one pipe between each pair, one fork per
+ * member.  The parent closes each pipe end as soon as the child that needs it
+ * exists, so it never holds more than two, and every reader sees end-of-file
+ * when its writer exits.  Returns the last member's status (or 0 in the
+ * background). */
+static int exec_pipeline(struct node **cmds, size_t n, int background, struct node *whole)
+{
+	pid_t *pids = xmalloc(n * sizeof *pids);
+	size_t started = 0;
+	int prev_read = -1, failed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int pfd[2] = { -1, -1 };
+		if (i + 1 < n) {
+			if (pipe2(pfd, O_CLOEXEC) < 0) {
+				sh_error("pipe: %s", strerror(errno));
+				failed = 1;
+				break;
+			}
+			/* Keep pipe ends off 0-2 even if the shell was started
+			 * with one of them closed. */
+			pfd[0] = fd_lift(pfd[0], 3);
+			pfd[1] = fd_lift(pfd[1], 3);
+		}
+		pid_t pid = sh_fork(background);
+		if (pid == 0) {
+			if (prev_read >= 0)
+				fd_move(prev_read, STDIN_FILENO);
+			if (pfd[1] >= 0) {
+				fd_move(pfd[1], STDOUT_FILENO);
+				close(pfd[0]);
+			}
+			child_run_node(cmds[i]);
+		}
+		if (prev_read >= 0)
+			close(prev_read);
+		if (pfd[1] >= 0)
+			close(pfd[1]);
+		prev_read = pfd[0];
+		if (pid < 0) {
+			failed = 1;
+			break;
+		}
+		pids[started++] = pid;
+	}
+	if (prev_read >= 0)
+		close(prev_read);
+
+	int status = failed ? 1 : 0;
+	if (started > 0 && background && !failed) {
+		started_in_background(pids, started, whole);
+	} else if (started > 0) {
+		char *text = node_text(whole);
+		int st = jobs_wait_fg(pids, started, text);
+		free(text);
+		if (!failed)
+			status = st;
+	}
+	free(pids);
+	return status;
+}
+
+/* Variables a builtin sees only for its own run (NAME=value builtin). */
+struct saved_var {
+	char *name;
+	char *old;   /* NULL: was unset */
+};
+
+static struct saved_var *assign_temporarily(struct cmd_node *c)
+{
+	struct saved_var *saved = xcalloc(c->nassign + 1, sizeof *saved);
+	for (size_t i = 0; i < c->nassign; i++) {
+		const char *raw;
+		saved[i].name = var_split_assignment_raw(c->assigns[i].text, &raw);
+		const char *old = var_get(saved[i].name);
+		saved[i].old = old ? xstrdup(old) : NULL;
+		char *value = expand_single(raw);
+		var_set(saved[i].name, value);
+		free(value);
+	}
+	return saved;
+}
+
+static void restore_vars(struct saved_var *saved, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		if (saved[i].old)
+			var_set(saved[i].name, saved[i].old);
+		else
+			var_unset(saved[i].name);
+		free(saved[i].name);
+		free(saved[i].old);
+	}
+	free(saved);
+}
+
+/* Plain NAME=value with no command: set shell variables, for good. */
+static void assign_permanently(struct cmd_node *c, int export)
+{
+	for (size_t i = 0; i < c->nassign; i++) {
+		const char *raw;
+		char *name = var_split_assignment_raw(c->assigns[i].text, &raw);
+		char *value = expand_single(raw);
+		if (export)
+			var_export(name, value);
+		else
+			var_set(name, value);
+		free(name);
+		free(value);
+	}
+}
+
+/* A builtin runs in the shell itself: no fork, so its redirections are
+ * applied to the shell's own descriptors and undone afterwards. */
+static int run_builtin(const struct builtin *b, struct cmd_node *c, struct strvec *argv)
+{
+	int permanent = b->fn == bi_exec;
+	struct redir_save save;
+	int status;
+
+	if (permanent) {
+		/* exec: its redirections and assignments are meant to last. */
+		if (redir_apply(c->redirs, c->nredirs, NULL) < 0)
+			return 1;
+		assign_permanently(c, 1);
+		return b->fn((int)argv->n, argv->v);
+	}
+	struct saved_var *saved = assign_temporarily(c);
+	if (redir_apply(c->redirs, c->nredirs, &save) < 0) {
+		status = 1;
+	} else {
+		status = b->fn((int)argv->n, argv->v);
+		fflush(stdout);
+	}
+	redir_restore(&save);
+	restore_vars(saved, c->nassign);
+	return status;
+}
+
+/* A simple command in the foreground: expand its words here in the shell,
+ * then run it as a builtin or fork it. */
+static int exec_simple(struct cmd_node *c)
+{
+	struct strvec argv;
+	int status;
+
+	sv_init(&argv);
+	expand_words(c->words, c->nwords, &argv);
+	if (argv.n == 0) {
+		/* Only assignments and/or redirections: `x=1`, `> file`. */
+		struct redir_save save;
+		status = redir_apply(c->redirs, c->nredirs, &save) < 0 ? 1 : 0;
+		redir_restore(&save);
+		assign_permanently(c, 0);
+		sv_free(&argv);
+		return status;
+	}
+	const struct builtin *b = builtin_find(argv.v[0]);
+	if (b) {
+		status = run_builtin(b, c, &argv);
+	} else {
+		pid_t pid = sh_fork(0);
+		if (pid == 0)
+			child_run_cmd(c, argv.v);
+		if (pid < 0) {
+			status = 1;
+		} else {
+			char *text = node_text((struct node *)c);
+			status = jobs_wait_fg(&pid, 1, text);
+			free(text);
+		}
+	}
+	sv_free(&argv);
+	return status;
+}
+
+/* body & : a simple command or pipeline is started directly as a job; a
+ * longer list needs a subshell process of its own to run it. */
+static int exec_background(struct bg_node *bg)
+{
+	struct node *body = bg->body;
+	if (body->type == N_CMD)
+		return exec_pipeline(&body, 1, 1, body);
+	if (body->type == N_PIPE && !((struct pipe_node *)body)->negate) {
+		struct pipe_node *p = (struct pipe_node *)body;
+		return exec_pipeline(p->cmds, p->n, 1, body);
+	}
+	pid_t pid = sh_fork(1);
+	if (pid == 0)
+		child_run_node(body);
+	if (pid < 0)
+		return 1;
+	return started_in_background(&pid, 1, body);
+}
+
+/* a && b || c: each operator looks at the status so far. */
+static int exec_andor(struct andor_node *a)
+{
+	int status = exec_node(a->items[0]);
+	for (size_t i = 1; i < a->n && !sh.exit_requested && !sh.interrupted; i++) {
+		int run = a->ops[i - 1] == OP_AND ? status == 0 : status != 0;
+		if (run)
+			status = exec_node(a->items[i]);
+	}
+	return status;
+}
+
+static int exec_seq(struct seq_node *s)
+{
+	int status = 0;
+	for (size_t i = 0; i < s->n && !sh.exit_requested && !sh.interrupted; i++)
+		status = exec_node(s->items[i]);
+	return status;
+}
+
+int exec_node(struct node *n)
+{
+	int status = 0;
+
+	if (jobs_count() > 0)
+		jobs_reap();
+	switch (n->type) {
+	case N_CMD:
+		status = exec_simple((struct cmd_node *)n);
+		break;
+	case N_PIPE: {
+		struct pipe_node *p = (struct pipe_node *)n;
+		status = p->n == 1 && p->cmds[0]->type == N_CMD
+				 ? exec_simple((struct cmd_node *)p->cmds[0])
+				 : exec_pipeline(p->cmds, p->n, 0, n);
+		if (p->negate)
+			status = !status;
+		break;
+	}
+	case N_ANDOR:
+		status = exec_andor((struct andor_node *)n);
+		break;
+	case N_SEQ:
+		status = exec_seq((struct seq_node *)n);
+		break;
+	case N_BG:
+		status = exec_background((struct bg_node *)n);
+		break;
+	}
+	sh.status = status;
+	return status;
+}
+
+int exec_string(const char *src)
+{
+	struct node *tree;
+	struct syn_error err;
+
+	if (parse_line(src, &tree, &err) != SYN_OK) {
+		sh_syntax_error(src, err.pos, err.msg);
+		sh.status = 2;
+		return 2;
+	}
+	if (!tree)
+		return sh.status;
+	int status = exec_node(tree);
+	node_free(tree);
+	return status;
+}

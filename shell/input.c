@@ -1,0 +1,293 @@
+/* input.c - the readline front end (the only file that includes readline).
+ *
+ * Readline's callback interface is used instead of plain readline(): the
+ * shell owns the wait loop, so it can select() on both the terminal and the
+ * signal self-pipe.  That way Ctrl-C cleanly abandons the line being typed,
+ * and a background child that finishes while the user is thinking is reaped
+ * at once instead of lingering as a zombie until the next Enter.
+ */
+#include "input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "../builtins/builtins.h"
+#include "jobs.h"
+#include "shell.h"
+#include "signals.h"
+#include "util.h"
+#include "vars.h"
+
+#define HISTORY_MAX 1000
+
+static char *history_file;
+static int history_warned;
+
+static char *got_line;
+static int got_done;
+
+char *input_history_path(void)
+{
+	struct strbuf sb;
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+
+	sb_init(&sb);
+	if (state && *state == '/') {
+		sb_adds(&sb, state);
+	} else if (home && *home) {
+		sb_adds(&sb, home);
+		sb_adds(&sb, "/.local/state");
+	} else {
+		return NULL;
+	}
+	sb_adds(&sb, "/forksh/history");
+	return sb_steal(&sb);
+}
+
+/* mkdir -p for the directory part of path, mode 0700 like other state dirs. */
+static int make_parent_dirs(const char *path)
+{
+	char *copy = xstrdup(path);
+	int rc = 0;
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) < 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
+}
+
+static void history_warning(const char *what, int err)
+{
+	if (history_warned)
+		return;
+	history_warned = 1;
+	fprintf(stderr, "%s: warning: %s history file %s: %s (history will not be saved)\n",
+		sh.name, what, history_file, strerror(err));
+}
+
+/* Load the history file, creating it (and its directories) if needed. */
+static void history_load(void)
+{
+	history_file = input_history_path();
+	if (!history_file)
+		return;
+	make_parent_dirs(history_file);
+	int fd = open(history_file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		history_warning("cannot open", errno);
+	} else {
+		close(fd);
+	}
+	int err = read_history(history_file);
+	if (err != 0 && err != ENOENT)
+		history_warning("cannot read", err);
+	else if (err == 0)
+		history_truncate_file(history_file, HISTORY_MAX);
+}
+
+void input_history_add(const char *line)
+{
+	const char *p = line;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (!*p)
+		return;
+	HIST_ENTRY *prev = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+	if (prev && strcmp(prev->line, line) == 0)
+		return; /* like HISTCONTROL=ignoredups */
+	add_history(line);
+	if (history_file && !history_warned) {
+		int err = append_history(1, history_file);
+		if (err != 0)
+			history_warning("cannot write", err);
+	}
+}
+
+void input_history_print(FILE *out, long last)
+{
+	HIST_ENTRY **list = history_list();
+	long n = 0;
+	while (list && list[n])
+		n++;
+	long from = (last >= 0 && last < n) ? n - last : 0;
+	for (long i = from; i < n; i++)
+		fprintf(out, "%5ld  %s\n", i + history_base, list[i]->line);
+}
+
+/* Is the word being completed in command position: the first word, or the
+ * first after | ; & && || ?  Then commands are offered, else file names. */
+static int command_position(int start)
+{
+	int i = start;
+	while (i > 0 && (rl_line_buffer[i - 1] == ' ' || rl_line_buffer[i - 1] == '\t'))
+		i--;
+	return i == 0 || strchr("|;&", rl_line_buffer[i - 1]) != NULL;
+}
+
+static struct strvec cmd_matches;
+static size_t cmd_next;
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect builtins and the executables on PATH that start with prefix,
+ * sorted and without duplicates. */
+static void collect_commands(const char *prefix)
+{
+	size_t plen = strlen(prefix);
+	sv_free(&cmd_matches);
+	for (const struct builtin *b = builtin_table; b->name; b++)
+		if (strncmp(b->name, prefix, plen) == 0)
+			sv_push(&cmd_matches, xstrdup(b->name));
+	const char *path = var_get("PATH");
+	char *copy = xstrdup(path ? path : "");
+	for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+		DIR *d = opendir(dir);
+		if (!d)
+			continue;
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) != 0)
+				continue;
+			int dfd = dirfd(d);
+			if (faccessat(dfd, e->d_name, X_OK, 0) == 0) {
+				struct stat st;
+				if (fstatat(dfd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode))
+					sv_push(&cmd_matches, xstrdup(e->d_name));
+			}
+		}
+		closedir(d);
+	}
+	free(copy);
+	if (cmd_matches.n > 1) {
+		qsort(cmd_matches.v, cmd_matches.n, sizeof *cmd_matches.v, str_cmp);
+		size_t out = 1;
+		for (size_t i = 1; i < cmd_matches.n; i++) {
+			if (strcmp(cmd_matches.v[i], cmd_matches.v[out - 1]) == 0)
+				free(cmd_matches.v[i]);
+			else
+				cmd_matches.v[out++] = cmd_matches.v[i];
+		}
+		cmd_matches.n = out;
+		cmd_matches.v[out] = NULL;
+	}
+	cmd_next = 0;
+}
+
+/* Readline's generator protocol: state 0 starts a new completion. */
+static char *command_generator(const char *text, int state)
+{
+	if (state == 0)
+		collect_commands(text);
+	if (cmd_next < cmd_matches.n)
+		return xstrdup(cmd_matches.v[cmd_next++]);
+	return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+	(void)end;
+	if (command_position(start) && !strchr(text, '/')) {
+		rl_attempted_completion_over = 1;
+		return rl_completion_matches(text, command_generator);
+	}
+	return NULL; /* readline's own file-name completion */
+}
+
+int input_init(void)
+{
+	rl_readline_name = "forksh";
+	rl_catch_signals = 0;   /* our handlers + select loop deal with signals */
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;
+	rl_attempted_completion_function = complete;
+	rl_basic_word_break_characters = " \t\n\"'<>;|&";
+	stifle_history(HISTORY_MAX);
+	history_load();
+	return 0;
+}
+
+static void on_line(char *line)
+{
+	got_line = line;
+	got_done = 1;
+	rl_callback_handler_remove();
+}
+
+/* Ctrl-C at the prompt: drop whatever was typed and leave readline's
+ * callback state clean, so the caller can show a fresh prompt. */
+static void abandon_line(void)
+{
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_replace_line("", 0);
+	rl_callback_handler_remove();
+	fputs("^C\n", rl_outstream ? rl_outstream : stdout);
+	fflush(rl_outstream ? rl_outstream : stdout);
+}
+
+enum input_result input_read(const char *prompt, char **line)
+{
+	int in = fileno(rl_instream ? rl_instream : stdin);
+	int wake = sig_wakeup_fd();
+
+	got_line = NULL;
+	got_done = 0;
+	sig_take(SIGINT);
+	rl_callback_handler_install(prompt, on_line);
+	while (!got_done) {
+		fd_set fds;
+		FD_ZERO(&fds);
+		FD_SET(in, &fds);
+		if (wake >= 0)
+			FD_SET(wake, &fds);
+		int r = select((in > wake ? in : wake) + 1, &fds, NULL, NULL, NULL);
+		if (r < 0 && errno != EINTR) {
+			rl_callback_handler_remove();
+			return INPUT_EOF;
+		}
+		if (wake >= 0 && (r < 0 || FD_ISSET(wake, &fds)))
+			sig_drain();
+		if (sig_take(SIGCHLD))
+			jobs_reap();
+		if (sig_take(SIGWINCH))
+			rl_resize_terminal();
+		if (sig_take(SIGINT)) {
+			abandon_line();
+			return INPUT_INTERRUPT;
+		}
+		if (r > 0 && FD_ISSET(in, &fds))
+			rl_callback_read_char();
+	}
+	if (!got_line)
+		return INPUT_EOF;
+	*line = got_line;
+	return INPUT_LINE;
+}
+
+void input_shutdown(void)
+{
+	rl_callback_handler_remove();
+	clear_history();
+	sv_free(&cmd_matches);
+	free(history_file);
+	history_file = NULL;
+}

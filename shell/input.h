@@ -1,0 +1,40 @@
+/* input.h - interactive line input.
+ *
+ * This module is the only one that includes GNU readline: line editing,
+ * history (kept across sessions in $XDG_STATE_HOME/forksh/history) and tab
+ * completion all live behind these few functions.  Non-interactive shells
+ * never call input_init, so they never touch readline or the history file.
+ */
+#ifndef FORKSH_INPUT_H
+#define FORKSH_INPUT_H
+
+#include <stdio.h>
+
+enum input_result {
+	INPUT_LINE,       /* *line is a new string to free */
+	INPUT_EOF,        /* Ctrl-D on an empty line */
+	INPUT_INTERRUPT   /* Ctrl-C: the line was abandoned */
+};
+
+/* Set up readline, completion and the history file.  Problems with the
+ * history file are warnings; returns 0. */
+int input_init(void);
+
+/* Read one line with the given prompt.  While waiting, finished children are
+ * reaped (SIGCHLD wakes the loop) and window size changes are followed. */
+enum input_result input_read(const char *prompt, char **line);
+
+/* Remember a line in the history and append it to the history file. */
+void input_history_add(const char *line);
+
+/* Print the history (the last `last` entries; all when last < 0). */
+void input_history_print(FILE *out, long last);
+
+/* Release readline's state (history stays saved: it is appended per line). */
+void input_shutdown(void);
+
+/* The history file's path as chosen from the environment (a new string),
+ * or NULL when neither XDG_STATE_HOME nor HOME is set. */
+char *input_history_path(void);
+
+#endif

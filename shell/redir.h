@@ -1,0 +1,37 @@
+/* redir.h - applying a command's redirections with open and dup2.
+ *
+ * In a child, redirections are simply applied before execvp.  A builtin runs
+ * in the shell itself, so its redirections must be undone afterwards: each
+ * descriptor is first copied to a close-on-exec descriptor >= 10 and put back
+ * by redir_restore.
+ */
+#ifndef FORKSH_REDIR_H
+#define FORKSH_REDIR_H
+
+#include <stddef.h>
+
+#include "parser.h"
+
+struct redir_save {
+	size_t n;
+	struct { int fd; int saved; } *v;  /* saved == -1: fd was closed before */
+};
+
+/* Apply r[0..n) in order.  With save non-NULL, remember how to undo them.
+ * Returns 0, or -1 after printing the reason (the redirections applied so far
+ * stay applied; redir_restore still undoes them). */
+int redir_apply(const struct redir *r, size_t n, struct redir_save *save);
+
+/* Undo what redir_apply recorded and free the record. */
+void redir_restore(struct redir_save *save);
+
+/* Make `to` a copy of `from` and close `from`; when they are equal, just make
+ * sure the descriptor survives exec.  Returns 0 or -1 with errno set. */
+int fd_move(int from, int to);
+
+/* Return a close-on-exec copy of fd numbered at least min, closing fd; used
+ * to keep the shell's own descriptors out of the 0-9 range users redirect.
+ * Returns the new descriptor, or -1 with errno set (fd is then still open). */
+int fd_lift(int fd, int min);
+
+#endif

@@ -1,0 +1,212 @@
+/* repl.c - reading logical lines and running them. */
+#include "repl.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "input.h"
+#include "jobs.h"
+#include "parser.h"
+#include "shell.h"
+#include "signals.h"
+#include "util.h"
+
+/* Where physical lines come from in non-interactive mode. */
+struct source {
+	const char *str;     /* -c string, or NULL */
+	int fd;              /* file, or -1 */
+	int sync;            /* fd is shared with children: seek back before running */
+	int seekable;
+	char buf[4096];
+	size_t start, end;
+	int eof;
+};
+
+/* Read one physical line into sb (without its newline).  NUL bytes are
+ * dropped, as dash does.  Returns 0, or -1 at end of input with nothing read. */
+static int source_getline(struct source *s, struct strbuf *sb)
+{
+	int got = 0;
+	if (s->str) {
+		if (!*s->str)
+			return -1;
+		const char *nl = strchrnul(s->str, '\n');
+		sb_addn(sb, s->str, (size_t)(nl - s->str));
+		s->str = *nl ? nl + 1 : nl;
+		return 0;
+	}
+	for (;;) {
+		if (s->start == s->end) {
+			if (s->eof)
+				return got ? 0 : -1;
+			/* A pipe shared with children is read a byte at a time, so
+			 * we never swallow input that belongs to a command. */
+			size_t want = (s->sync && !s->seekable) ? 1 : sizeof s->buf;
+			ssize_t n = read(s->fd, s->buf, want);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				s->eof = 1;
+				continue;
+			}
+			s->start = 0;
+			s->end = (size_t)n;
+		}
+		got = 1;
+		char c = s->buf[s->start++];
+		if (c == '\n')
+			return 0;
+		if (c != '\0')
+			sb_addc(sb, c);
+	}
+}
+
+/* Before running a command read from a shared stdin, give back what we read
+ * ahead, so `cat` in the script reads the lines after it. */
+static void source_sync(struct source *s)
+{
+	if (!s->sync || !s->seekable || s->start == s->end)
+		return;
+	if (lseek(s->fd, -(off_t)(s->end - s->start), SEEK_CUR) >= 0)
+		s->start = s->end = 0;
+}
+
+/* The non-interactive loop shared by -c, scripts and piped stdin. */
+static int run_source(struct source *s)
+{
+	struct strbuf line;
+	long lineno = 0;
+
+	sb_init(&line);
+	while (!sh.exit_requested) {
+		long first = lineno + 1;
+		sb_free(&line);
+		if (source_getline(s, &line) < 0)
+			break;
+		lineno++;
+		sb_addc(&line, '\n');
+
+		struct node *tree;
+		struct syn_error err;
+		enum syn_status st;
+		while ((st = parse_line(line.buf, &tree, &err)) == SYN_INCOMPLETE) {
+			if (source_getline(s, &line) < 0)
+				break;
+			lineno++;
+			sb_addc(&line, '\n');
+		}
+		sh.lineno = first;
+		if (st != SYN_OK) {
+			if (st == SYN_INCOMPLETE)
+				snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
+					 " (the input ended first)");
+			sh_syntax_error(line.buf, err.pos, err.msg);
+			sh.status = 2;
+			break; /* sh stops a script at a syntax error */
+		}
+		if (tree) {
+			source_sync(s);
+			exec_node(tree);
+			node_free(tree);
+		}
+		jobs_notify(stderr, 0);
+	}
+	sb_free(&line);
+	return sh.status;
+}
+
+int repl_run_string(const char *cmds)
+{
+	struct source s = { .str = cmds, .fd = -1 };
+	return run_source(&s);
+}
+
+int repl_run_fd(int fd, int shared_with_children)
+{
+	struct source s = { .fd = fd, .sync = shared_with_children };
+	s.seekable = lseek(fd, 0, SEEK_CUR) >= 0;
+	return run_source(&s);
+}
+
+/* The prompt shows the shell's PID, so that fork's "child PID" in trace
+ * and lesson output can be told apart from the shell at a glance.  The last
+ * status is shown when it was not 0.  \001 and \002 tell readline that the
+ * colour codes take no room on the screen. */
+static void make_prompt(char *buf, size_t len, int continuation)
+{
+	if (continuation) {
+		snprintf(buf, len, "> ");
+		return;
+	}
+	char status[32] = "";
+	if (sh.status != 0)
+		snprintf(status, sizeof status, sh.color ? "\001\033[31m\002(%d)\001\033[0m\002" : "(%d)",
+			 sh.status);
+	if (sh.color)
+		snprintf(buf, len, "\001\033[1;36m\002forksh\001\033[0m\002[%ld]%s$ ", (long)sh.pid, status);
+	else
+		snprintf(buf, len, "forksh[%ld]%s$ ", (long)sh.pid, status);
+}
+
+int repl_run_interactive(void)
+{
+	struct strbuf cmd;
+	char prompt[128];
+
+	input_init();
+	sb_init(&cmd);
+	while (!sh.exit_requested) {
+		char *line;
+		jobs_reap();
+		jobs_notify(stderr, 1);
+		make_prompt(prompt, sizeof prompt, cmd.len > 0);
+		enum input_result r = input_read(prompt, &line);
+		if (r == INPUT_INTERRUPT) {
+			sb_free(&cmd);
+			sh.status = 130;
+			continue;
+		}
+		if (r == INPUT_EOF) {
+			if (cmd.len > 0) {
+				/* Ctrl-D in the middle of an unfinished command */
+				fputc('\n', stderr);
+				sh_syntax_error(cmd.buf, cmd.len, "unexpected end of input");
+				sb_free(&cmd);
+				sh.status = 2;
+				continue;
+			}
+			fputs("exit\n", stderr);
+			break;
+		}
+		sb_adds(&cmd, line);
+		free(line);
+		sb_addc(&cmd, '\n');
+
+		struct node *tree;
+		struct syn_error err;
+		enum syn_status st = parse_line(cmd.buf, &tree, &err);
+		if (st == SYN_INCOMPLETE)
+			continue; /* ask for the rest with the "> " prompt */
+		cmd.buf[cmd.len - 1] = '\0'; /* history without the final newline */
+		input_history_add(cmd.buf);
+		cmd.buf[cmd.len - 1] = '\n';
+		if (st == SYN_ERROR) {
+			sh_syntax_error(cmd.buf, err.pos, err.msg);
+			sh.status = 2;
+		} else if (tree) {
+			sh.interrupted = 0;
+			exec_node(tree);
+			node_free(tree);
+		}
+		sb_free(&cmd);
+	}
+	sb_free(&cmd);
+	jobs_hangup();
+	input_shutdown();
+	return sh.status;
+}

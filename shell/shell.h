@@ -1,0 +1,43 @@
+/* shell.h - the state of the running shell, shared by every module.
+ *
+ * There is one shell per process, so this is one global struct, as in dash.
+ * A forked child that runs a builtin inherits a copy and marks itself with
+ * in_child so that `exit` and friends act on the child, not the shell.
+ */
+#ifndef FORKSH_SHELL_H
+#define FORKSH_SHELL_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#define FORKSH_VERSION "0.1.0"
+
+struct shell {
+	const char *name;    /* "forksh": prefix of every error message */
+	pid_t pid;           /* $$: the shell's own PID, also inside pipeline children */
+	int status;          /* $?: status of the last command */
+	pid_t last_bg;       /* $!: PID of the last background command, 0 if none */
+	int interactive;     /* reading from a terminal with readline */
+	int color;           /* colour allowed on stderr/stdout terminals */
+	int in_child;        /* this process is a forked child running shell code */
+	int exit_requested;  /* `exit` ran: stop reading commands */
+	int interrupted;     /* Ctrl-C killed a foreground job: skip the rest of the line */
+	char *arg0;          /* $0 */
+	int argc;            /* $#  */
+	char **argv;         /* $1 ... (not owned) */
+	const char *source;  /* script or "-c" name for error messages, NULL at the prompt */
+	long lineno;         /* line being run, for error messages in scripts */
+};
+
+extern struct shell sh;
+
+/* Print "forksh: " + message to stderr (printf-style), with the script name
+ * and line when running a script.  Always returns -1 for convenient use as
+ * `return sh_error(...)`. */
+int sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print a syntax error for source line src: message, the offending line, and
+ * a caret under the byte at pos. */
+void sh_syntax_error(const char *src, size_t pos, const char *msg);
+
+#endif

@@ -1,0 +1,103 @@
+/* signals.c - handlers that only record, and the child's clean slate. */
+#include "signals.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "redir.h"
+
+static volatile sig_atomic_t caught[NSIG];
+static int wake_pipe[2] = { -1, -1 };
+static int changed;  /* did the shell change any disposition at all? */
+
+/* Async-signal-safe: set a flag, poke the pipe, keep errno intact. */
+static void on_signal(int sig)
+{
+	int saved = errno;
+	caught[sig] = 1;
+	if (wake_pipe[1] >= 0) {
+		char c = (char)sig;
+		ssize_t r = write(wake_pipe[1], &c, 1);
+		(void)r;
+	}
+	errno = saved;
+}
+
+static void set_handler(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocking read or select should return EINTR so
+	 * the loop notices the signal promptly. */
+	sa.sa_flags = 0;
+	sigaction(sig, &sa, NULL);
+}
+
+int sig_init(int interactive)
+{
+	if (!interactive)
+		return 0;
+	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		return -1;
+	changed = 1;
+	wake_pipe[0] = fd_lift(wake_pipe[0], 10);
+	wake_pipe[1] = fd_lift(wake_pipe[1], 10);
+	set_handler(SIGINT, on_signal);
+	set_handler(SIGCHLD, on_signal);
+	set_handler(SIGWINCH, on_signal);
+	set_handler(SIGQUIT, SIG_IGN);
+	set_handler(SIGTERM, SIG_IGN);
+	set_handler(SIGTSTP, SIG_IGN);
+	set_handler(SIGTTIN, SIG_IGN);
+	set_handler(SIGTTOU, SIG_IGN);
+	return 0;
+}
+
+/* A non-interactive shell changed nothing, so its children need no system
+ * calls here at all: that keeps the per-command cost at the bare minimum. */
+void sig_child_defaults(int background)
+{
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN,
+				    SIGTTOU, SIGCHLD, SIGWINCH };
+	if (changed) {
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			signal(sigs[i], SIG_DFL);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+	}
+	if (background) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
+	if (wake_pipe[0] >= 0) {
+		close(wake_pipe[0]);
+		close(wake_pipe[1]);
+		wake_pipe[0] = wake_pipe[1] = -1;
+	}
+}
+
+int sig_wakeup_fd(void)
+{
+	return wake_pipe[0];
+}
+
+int sig_take(int sig)
+{
+	if (!caught[sig])
+		return 0;
+	caught[sig] = 0;
+	return 1;
+}
+
+void sig_drain(void)
+{
+	char buf[64];
+	while (wake_pipe[0] >= 0 && read(wake_pipe[0], buf, sizeof buf) > 0)
+		;
+}

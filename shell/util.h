@@ -1,0 +1,43 @@
+/* util.h - small allocation and string-buffer helpers shared by every module.
+ *
+ * The shell treats running out of memory as fatal: a half-built command tree is
+ * worse than a clear message and exit status 2.  Everything else reports
+ * errors to its caller.
+ */
+#ifndef FORKSH_UTIL_H
+#define FORKSH_UTIL_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable byte string, always NUL-terminated once anything was added. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+char *sb_steal(struct strbuf *sb);  /* hand the buffer to the caller, reset sb */
+void sb_free(struct strbuf *sb);
+
+/* A growable NULL-terminated vector of owned strings (an argv in the making). */
+struct strvec {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+
+void sv_init(struct strvec *sv);
+void sv_push(struct strvec *sv, char *s);  /* takes ownership of s */
+void sv_free(struct strvec *sv);
+
+#endif
