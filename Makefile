@@ -41,8 +41,10 @@ MAIN_OBJ := $(B)/shell/main.o
 UNIT_TESTS := lexer parser expand builtins vars
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
+FDCHECK    := $(B)/tests/fdcheck
+E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK)
 
-DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(PTY_DRIVER).d
+DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
 .PHONY: all run test check unit e2e deps deps-run install uninstall clean
 
@@ -63,6 +65,10 @@ $(PTY_DRIVER): tests/e2e/ptydrive.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< -lutil
 
+$(FDCHECK): tests/e2e/fdcheck.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $<
+
 # Install missing build dependencies (apt-get as root, or with sudo).
 deps:
 	@sh scripts/deps.sh test
@@ -74,7 +80,7 @@ run: deps-run
 	./forksh
 
 test: deps
-	@$(MAKE) --no-print-directory forksh $(UNIT_BINS) $(PTY_DRIVER)
+	@$(MAKE) --no-print-directory forksh $(UNIT_BINS) $(E2E_TOOLS)
 	@$(MAKE) --no-print-directory unit e2e
 
 check: test
@@ -82,7 +88,7 @@ check: test
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 
-e2e: forksh $(PTY_DRIVER)
+e2e: forksh $(E2E_TOOLS)
 	@bash tests/e2e/run.sh
 
 install: forksh

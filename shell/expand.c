@@ -28,6 +28,7 @@ struct expander {
 	struct field cur;
 	struct strvec *out;   /* NULL in single mode: no splitting, no globbing */
 	const char *ifs;
+	int split_by_space;   /* the current field was just ended by IFS white space */
 };
 
 static void field_reset(struct field *f)
@@ -40,6 +41,7 @@ static void field_reset(struct field *f)
 
 static void put(struct expander *e, char c, int quoted)
 {
+	e->split_by_space = 0;
 	sb_addc(&e->cur.text, c);
 	sb_addc(&e->cur.mask, quoted ? '1' : '0');
 	if (!quoted && (c == '*' || c == '?' || c == '['))
@@ -67,6 +69,7 @@ static char *glob_pattern(const struct field *f)
 static void field_end(struct expander *e)
 {
 	struct field *f = &e->cur;
+	e->split_by_space = 0;
 	if (f->text.len == 0 && !f->quoted) {
 		sb_free(&f->text);
 		sb_free(&f->mask);
@@ -100,13 +103,34 @@ static int is_ifs(const struct expander *e, char c)
 	return c != '\0' && strchr(e->ifs, c) != NULL;
 }
 
+/* Split at one IFS character, with POSIX's two kinds of separator: runs of
+ * IFS white space separate fields (and vanish at the edges), while every
+ * other IFS character ends a field even if it is empty ("a::b" is three
+ * fields), white space around it included. */
+static void split_at(struct expander *e, char c)
+{
+	if (c == ' ' || c == '\t' || c == '\n') {
+		if (e->cur.text.len > 0 || e->cur.quoted) {
+			field_end(e);
+			e->split_by_space = 1;
+		}
+		return;
+	}
+	if (e->split_by_space) {
+		e->split_by_space = 0; /* white space already ended this field */
+		return;
+	}
+	e->cur.quoted = 1; /* keep it even when empty */
+	field_end(e);
+}
+
 /* Add the result of an expansion.  Quoted results go in as they are;
  * unquoted ones are split on IFS (in list mode) and may glob. */
 static void put_expansion(struct expander *e, const char *s, int quoted)
 {
 	for (; *s; s++) {
 		if (!quoted && e->out && is_ifs(e, *s))
-			field_end(e);
+			split_at(e, *s);
 		else
 			put(e, *s, quoted);
 	}

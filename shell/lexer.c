@@ -102,7 +102,7 @@ static size_t scan_word(const char *src, size_t i, struct syn_error *err)
 	while (!is_meta(src[i])) {
 		char c = src[i];
 		if (c == '\\') {
-			if (src[i + 1] == '\0') {
+			if (src[i + 1] == '\0' || (src[i + 1] == '\n' && src[i + 2] == '\0')) {
 				set_err(err, SYN_INCOMPLETE, i, "backslash at end of input");
 				return 0;
 			}
@@ -174,8 +174,13 @@ enum syn_status lex(const char *src, struct token_list *out, struct syn_error *e
 	err->msg[0] = '\0';
 
 	for (;;) {
-		while (is_blank(src[i]) || (src[i] == '\\' && src[i + 1] == '\n'))
+		while (is_blank(src[i]) || (src[i] == '\\' && src[i + 1] == '\n')) {
+			if (src[i] == '\\' && src[i + 2] == '\0') {
+				set_err(err, SYN_INCOMPLETE, i, "backslash at end of input");
+				goto fail;
+			}
 			i += src[i] == '\\' ? 2 : 1;
+		}
 		if (src[i] == '#') {
 			while (src[i] && src[i] != '\n')
 				i++;

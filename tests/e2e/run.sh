@@ -1,0 +1,396 @@
+#!/bin/bash
+# run.sh - end-to-end tests: run the built ./forksh as a user would, through
+# -c, scripts, standard input and a real pseudo-terminal, and compare it with
+# dash on the subset of sh that forksh supports.
+#
+# Every forksh under test gets FORKSH_TEST_MARK in its environment, which its
+# children inherit; after each test no process may still carry it (no stray
+# process) and the tests that start children check for zombies from inside.
+# Prints "ok"/"not ok" per test and a closing "N passed, N failed" line.
+
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+FORKSH=$ROOT/forksh
+PTY=$ROOT/build/tests/ptydrive
+FDCHECK=$ROOT/build/tests/fdcheck
+ZOMBIES=$ROOT/tests/e2e/zombies
+MARK="forksh-e2e-$$-$RANDOM"
+WORK=$(mktemp -d /tmp/forksh-e2e.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+# Descriptors the test harness itself inherited must not be mistaken for
+# leaks of forksh: close everything above 2 (bash keeps its own on 255).
+for fd in /proc/$$/fd/*; do
+	n=${fd##*/}
+	if [ "$n" -gt 2 ] && [ "$n" -ne 255 ]; then eval "exec $n>&-" 2>/dev/null; fi
+done
+
+export HOME=$WORK/home XDG_STATE_HOME=$WORK/state NO_COLOR=1 TERM=xterm LC_ALL=C
+mkdir -p "$HOME" "$XDG_STATE_HOME"
+cd "$WORK" || exit 2
+
+pass=0 failn=0
+ok() { pass=$((pass + 1)); echo "ok $((pass + failn)) - $1"; }
+not_ok() {
+	failn=$((failn + 1)); echo "not ok $((pass + failn)) - $1"
+	shift; for l in "$@"; do printf '#   %s\n' "$l"; done
+}
+
+# No process started under a test may outlive it.
+strays() {
+	local found
+	found=$(grep -lsz "^FORKSH_TEST_MARK=$MARK\$" /proc/[0-9]*/environ 2>/dev/null | tr '\n' ' ')
+	if [ -n "$found" ]; then
+		for f in $found; do p=${f#/proc/}; p=${p%%/*}; kill -9 "$p" 2>/dev/null; done
+		echo "$found"
+	fi
+}
+
+fsh() { env FORKSH_TEST_MARK="$MARK" "$FORKSH" "$@"; }
+
+# t NAME EXPECTED_STDOUT EXPECTED_STATUS ARGS... : run forksh ARGS, compare.
+t() {
+	local name=$1 want=$2 wantst=$3; shift 3
+	local out st s
+	out=$(fsh "$@" 2>"$WORK/err"); st=$?
+	s=$(strays)
+	if [ "$out" == "$want" ] && [ "$st" == "$wantst" ] && [ -z "$s" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "stdout: $(printf %q "$out")" "wanted: $(printf %q "$want")" \
+			"status $st, wanted $wantst" "stderr: $(head -c 400 "$WORK/err")" ${s:+"stray: $s"}
+	fi
+}
+
+# terr NAME STDERR_REGEX EXPECTED_STATUS ARGS... : check stderr and status.
+terr() {
+	local name=$1 re=$2 wantst=$3; shift 3
+	local st s
+	fsh "$@" >"$WORK/out" 2>"$WORK/err"; st=$?
+	s=$(strays)
+	if grep -Eq -- "$re" "$WORK/err" && [ "$st" == "$wantst" ] && [ -z "$s" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "stderr: $(head -c 400 "$WORK/err")" "wanted /$re/" "status $st, wanted $wantst" \
+			"stdout: $(head -c 200 "$WORK/out")" ${s:+"stray: $s"}
+	fi
+}
+
+# pty NAME SCRIPT [FORKSH ARGS...]: drive an interactive forksh.
+pty() {
+	local name=$1 script=$2; shift 2
+	local s
+	if printf '%s\n' "$script" | env FORKSH_TEST_MARK="$MARK" "$PTY" -t 8 -- "$FORKSH" "$@" \
+		>"$WORK/pty" 2>&1; then
+		s=$(strays)
+		if [ -z "$s" ]; then ok "$name"; else not_ok "$name" "stray: $s"; fi
+	else
+		s=$(strays)
+		not_ok "$name" "$(cat "$WORK/pty")" ${s:+"stray: $s"}
+	fi
+}
+
+echo "# forksh end-to-end tests ($FORKSH)"
+
+#### -c mode: commands, quoting, expansion #################################
+t "simple command" "hello world" 0 -c 'echo hello world'
+t "exit status of last command" "" 1 -c 'true; false'
+t "exit N" "" 7 -c 'exit 7; echo not reached'
+t "exit with no argument keeps last status" "" 3 -c 'sh -c "exit 3"; exit'
+t "-c name and args" "nm 2 a b|a b" 0 -c 'echo $0 $# $1 $2"|$@"' nm a b
+t "pipeline" "3" 0 -c 'printf "a\nb\nc\n" | wc -l | tr -d " "'
+t "long pipeline" "HELLO" 0 -c 'echo hello | cat | cat | cat | cat | tr a-z A-Z'
+t "pipeline status is the last member's" "1" 0 -c 'true | false; echo $?'
+t "negated pipeline" "0 1" 0 -c '! false; a=$?; ! true; echo $a $?'
+t "and-or lists" "b
+d" 0 -c 'false && echo a || echo b; true || echo c && echo d'
+t "sequence with semicolons and newlines" "1
+2
+3" 0 -c 'echo 1; echo 2
+echo 3'
+t "continuation after |" "X" 0 -c 'echo x |
+tr x X'
+t "quotes join into one word" "a b c'd\$x" 0 -c "echo \"a b\"' 'c\\'d'\$x'"
+t "double quote escapes" 'a$b"c\d\e`' 0 -c 'echo "a\$b\"c\\d\e\`"'
+t "backslash-newline joins lines" "abc" 0 -c 'echo ab\
+c'
+t "comments" "a#b" 0 -c 'echo a#b # a comment'
+t "variables and braces" "v=1 1x" 0 -c 'v=1; echo v=$v ${v}x'
+t "unset variable is empty" "[]" 0 -c 'echo "[$nope]"'
+t "special parameters" "0 1" 0 -c 'true; a=$?; false; echo $a $?'
+t "\$\$ is the shell's PID, also in pipelines" "same" 0 -c 'a=$$; echo $$ | sh -c "read x; test \$x = $a && echo same"'
+t "\$! is the background PID" "ok" 0 -c 'sleep 0.05 & p=$!; test -n "$p" && test -d /proc/$p && echo ok'
+t "field splitting of unquoted expansions" "3
+1" 0 -c 'x="a b  c"; printf "%s\n" $x | wc -l | tr -d " "; printf "%s\n" "$x" | wc -l | tr -d " "'
+t "custom IFS" "a b c" 0 -c 'IFS=:; x=a:b:c; echo $x'
+t "tilde" "$HOME $HOME/x ~" 0 -c 'echo ~ ~/x "~"'
+t "prefix assignment goes to the command only" "in=1 out=" 0 -c 'V=1 sh -c "printf in=\$V"; echo " out=$V"'
+t "assignment alone does not export" "[]
+[2]" 0 -c 'W=2; sh -c "echo [\$W]"; echo [$W]'
+t "export" "[3]" 0 -c 'export W=3; sh -c "echo [\$W]"'
+t "unset" "[]" 0 -c 'export W=3; unset W; sh -c "echo [\$W]"'
+mkdir -p globdir && touch globdir/a.c globdir/b.c globdir/c.h
+t "glob" "globdir/a.c globdir/b.c" 0 -c 'echo globdir/*.c'
+t "glob with ? and []" "globdir/c.h globdir/a.c globdir/b.c" 0 -c 'echo globdir/?.h globdir/[ab].c'
+t "unmatched glob stays as written" "globdir/*.zz" 0 -c 'echo globdir/*.zz'
+t "quoted glob is literal" "globdir/*.c" 0 -c 'echo "globdir/*.c"'
+
+#### redirections ###########################################################
+t "> and <" "hi" 0 -c 'echo hi > f1; cat < f1'
+t ">> appends" "1
+2" 0 -c 'echo 1 > f2; echo 2 >> f2; cat f2'
+t "2> and 2>>" "2" 0 -c 'ls /nonexistent-forksh 2> e1; ls /nonexistent-forksh 2>>e1; wc -l < e1 | tr -d " "'
+t "2>&1 order matters" "to-file" 0 -c 'sh -c "echo to-file >&2" > f3 2>&1; cat f3'
+t ">&2 sends stdout to stderr" "" 0 -c 'echo gone >&2' 
+t "redirection anywhere among words" "a b" 0 -c '> f4 echo a b; cat f4'
+t "N>&- closes" "closed" 0 -c 'sh -c "echo x >&3" 3>&- 2>/dev/null || echo closed'
+t "N<&M duplicates for reading" "line" 0 -c 'echo line > f5; cat 3<f5 0<&3'
+t "builtin redirection is undone afterwards" "$WORK
+after" 0 -c 'pwd > f6; cat f6; echo after'
+t "redirection alone creates the file" "yes" 0 -c '> f7; test -f f7 && echo yes'
+terr "redirect from a missing file" "nofile: No such file or directory" 1 -c 'cat < nofile'
+terr "redirect to a directory" "Is a directory" 1 -c 'echo x > /'
+terr "redirect into a missing directory" "No such file or directory" 1 -c 'echo x > /nonexistent-dir/f'
+terr "dup of a closed descriptor" "7: Bad file descriptor" 1 -c 'echo x >&7'
+t "failed redirection does not stop the script" "next" 0 -c 'echo x > /nonexistent-dir/f; echo next' 
+
+#### errors and statuses ####################################################
+terr "command not found is 127" "forksh: .*nosuchcommand-x: command not found" 127 -c 'nosuchcommand-x'
+terr "missing path is 127" "/no/such/prog: No such file or directory" 127 -c '/no/such/prog'
+terr "directory is 126" "/tmp: Is a directory" 126 -c '/tmp'
+printf 'echo x\n' > notexec; chmod 644 notexec
+terr "not executable is 126" "notexec: Permission denied" 126 -c './notexec'
+t "killed by a signal is 128+N" "143" 0 -c 'sh -c "kill -TERM \$\$"; echo $?'
+t "failing command does not stop a script" "after" 0 -c 'false; nosuchcmd 2>/dev/null; echo after'
+terr "syntax error shows a caret" "syntax error" 2 -c 'echo a | | b'
+t "syntax error stops -c before running the bad line" "" 2 -c 'echo a | | b' 
+t "lines before a syntax error run" "first" 2 -c 'echo first
+echo a ;; b
+echo never'
+fsh -c 'echo a && && b' 2>"$WORK/err" >/dev/null
+if sed -n 2,3p "$WORK/err" | grep -q '^  echo a && && b$' && sed -n 3p "$WORK/err" | grep -q '^            \^$'; then
+	ok "caret under the right column"
+else
+	not_ok "caret under the right column" "$(cat "$WORK/err")"
+fi
+terr "unterminated quote at end of input" "unterminated single quote" 2 -c "echo 'abc"
+terr "command substitution is refused clearly" "not supported" 2 -c 'echo $(ls)'
+terr "bad option" "usage" 2 --bogus
+t "--version" "forksh 0.1.0" 0 --version
+fsh --help > "$WORK/out"; if grep -q -- '-c CMDS' "$WORK/out"; then ok "--help"; else not_ok "--help"; fi
+
+#### builtins ###############################################################
+t "cd and pwd" "/tmp" 0 -c 'cd /tmp; pwd'
+t "cd sets PWD and OLDPWD" "/tmp $WORK" 0 -c 'cd /tmp; echo $PWD $OLDPWD'
+t "cd - goes back and prints" "$WORK
+$WORK" 0 -c 'cd /tmp; cd -; pwd'
+t "cd with no argument goes home" "$HOME" 0 -c 'cd; pwd'
+terr "cd to a missing directory" "cd: /nope: No such file or directory" 1 -c 'cd /nope'
+t "cd in a pipeline does not change the shell" "$WORK" 0 -c 'cd /tmp | true; pwd'
+t "type" "cd is a shell builtin (runs inside forksh, no fork)
+sh is /usr/bin/sh" 0 -c 'PATH=/usr/bin:/bin; type cd sh'
+terr "type of a missing command" "type: nope-x: not found" 1 -c 'type nope-x'
+t "help lists builtins" "ok" 0 -c 'help | grep -q "cd \[DIR" && help exit | grep -q "usage: exit" && echo ok'
+terr "help of unknown name" "no builtin called" 1 -c 'help nope'
+t ": true false" "0 0 1" 0 -c ':; a=$?; true; b=$?; false; echo $a $b $?'
+t "exit in a pipeline exits only the child" "still here" 0 -c 'exit 3 | true; echo still here'
+terr "exit with a bad number" "numeric argument required" 2 -c 'exit abc'
+t "exec replaces the shell, keeping its PID" "same pid" 0 -c 'p=$$; exec sh -c "test \$\$ = $p && echo same pid"; echo not reached'
+terr "exec of a missing command" "nope-x: command not found" 127 -c 'exec nope-x; echo not reached'
+t "exec with only redirections applies them to the shell" "via fd 3" 0 -c 'exec 3>f8; echo "via fd 3" >&3; cat f8'
+terr "export of a bad name" "not a valid name" 1 -c 'export 1x=2'
+t "export lists variables" "export WX='it'\\''s'" 0 -c "export WX=\"it's\"; export | grep WX="
+t "history is empty when not interactive" "" 0 -c 'history'
+
+#### scripts and standard input #############################################
+printf 'echo "script $0 $1 $#"\nfalse\necho after-false\nexit 4\necho never\n' > s1.sh
+t "script file with args" "script s1.sh arg1 1
+after-false" 4 s1.sh arg1
+terr "missing script is 127" "nope.sh: No such file or directory" 127 nope.sh
+terr "directory as script is 126" "Is a directory" 126 /tmp
+t "commands on stdin" "a
+b" 0 < <(printf 'echo a\necho b\n')
+printf 'head -n 1\nthis line is read by head\necho after\n' > s2.sh
+t "stdin shared with commands (file)" "this line is read by head
+after" 0 < s2.sh
+printf 'sh -c "read l; echo got \\$l"\nthis line is read by sh\necho after\n' > s2p.sh
+t "stdin shared with commands (pipe)" "got this line is read by sh
+after" 0 < <(cat s2p.sh)
+t "syntax error stops a stdin script with 2" "one" 2 < <(printf 'echo one\necho )\necho two\n')
+printf 'echo a\0b\n' > nul.sh
+t "NUL bytes in a script are ignored" "ab" 0 nul.sh
+
+#### processes: descriptors, zombies ########################################
+t "a child starts with only 0 1 2" "0 1 2" 0 -c "$FDCHECK"
+t "pipeline members start with only 0 1 2" "0 1 2
+0 1 2" 0 -c "$FDCHECK | cat; true | $FDCHECK"
+t "redirections add exactly their descriptor" "0 1 2 5" 0 -c "$FDCHECK 5>/dev/null"
+printf '%s\n' "$FDCHECK" > s3.sh
+t "script file descriptor does not leak" "0 1 2" 0 s3.sh
+t "builtin redirection leaves no descriptor behind" "0 1 2" 0 -c "pwd > /dev/null; cd . 2>/dev/null; $FDCHECK"
+t "finished background jobs are reaped during a foreground wait" "zombies: 0" 0 -c "/bin/true & /bin/true & /bin/sleep 0.3; $ZOMBIES \$\$"
+t "background jobs started with & run in parallel" "b
+a" 0 -c 'sh -c "sleep 0.3; echo a" & echo b; sleep 0.6'
+t "background list runs in a subshell" "x
+y" 0 -c 'echo x && echo y > f9 & sleep 0.2; cat f9'
+
+#### interactive, through a pseudo-terminal #################################
+P='forksh\[[0-9]+\]'
+pty "prompt shows the shell's PID; a command runs; Ctrl-D exits" "expect ${P}\\\$ \$
+send echo hi there\\r
+expect hi there
+expect ${P}\\\$ \$
+send \\x04
+wait 0"
+
+pty "the newcomer's session: pipeline, redirect, &&, up arrow, Ctrl-D" "expect ${P}\\\$ \$
+send ls / | wc -l > n.txt && cat n.txt\\r
+expect [0-9]+
+expect ${P}\\\$ \$
+send \\e[A
+expect ls / \\| wc -l > n.txt && cat n.txt
+send \\r
+expect [0-9]+
+expect ${P}\\\$ \$
+send \\x04
+wait 0"
+
+pty "Ctrl-C at the prompt abandons the line, status 130" "expect ${P}\\\$ \$
+send echo never printed
+send \\x03
+expect \\^C
+expect ${P}\\(130\\)\\\$ \$
+send echo status=\$?\\r
+expect status=130
+send exit\\r
+wait 0"
+
+pty "Ctrl-D exits with the last status" "expect ${P}\\\$ \$
+send false\\r
+expect ${P}\\(1\\)\\\$ \$
+send \\x04
+wait 1"
+
+pty "Ctrl-C stops a foreground command, not the shell" "expect ${P}\\\$ \$
+send sleep 30\\r
+sleep 0.3
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+send echo alive \$?\\r
+expect alive 130
+nozombie
+send exit\\r
+wait 0"
+
+pty "a list stops at Ctrl-C" "expect ${P}\\\$ \$
+send sleep 30; echo not-printed\\r
+sleep 0.3
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+send echo done\\r
+expect done
+send exit 0\\r
+wait 0"
+
+pty "background job: [N] PID, reaped at the prompt, Done announced" "expect ${P}\\\$ \$
+send sleep 0.2 &\\r
+expect \\[1\\] [0-9]+
+sleep 0.8
+nozombie
+children 0
+send \\r
+expect \\[1\\] +Done +sleep 0.2\$
+send exit\\r
+wait 0"
+
+pty "continuation prompt for an open quote" "expect ${P}\\\$ \$
+send echo 'a\\r
+expect > \$
+send b'\\r
+expect a
+expect b
+send exit\\r
+wait 0"
+
+pty "syntax error at the prompt: caret, status 2, shell carries on" "expect ${P}\\\$ \$
+send echo a ;; b\\r
+expect syntax error
+expect \\^
+expect ${P}\\(2\\)\\\$ \$
+send echo fine\\r
+expect fine
+send exit\\r
+wait 0"
+
+mkdir -p comp && touch comp/unique-file-name.txt
+pty "Tab completes builtins, commands and file names" "expect ${P}\\\$ \$
+send hist\\t
+expect history
+send \\x15
+send whoam\\t
+expect whoami
+send \\x15
+send cat comp/uniq\\t
+expect comp/unique-file-name.txt
+send \\x15
+send exit\\r
+wait 0"
+
+pty "children of an interactive shell start with only 0 1 2" "expect ${P}\\\$ \$
+send $FDCHECK\\r
+expect 0 1 2\\r?\$
+send exit\\r
+wait 0"
+
+pty "history persists across sessions (1)" "expect ${P}\\\$ \$
+send echo remembered-line\\r
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+pty "history persists across sessions (2)" "expect ${P}\\\$ \$
+send \\e[A
+expect exit
+send \\e[A
+expect remembered-line
+send \\x15
+send history\\r
+expect echo remembered-line
+send exit\\r
+wait 0"
+if grep -q 'echo remembered-line' "$XDG_STATE_HOME/forksh/history"; then ok "history file written"; else not_ok "history file written"; fi
+
+mkdir -p "$WORK/ro-state/forksh" && touch "$WORK/ro-state/forksh/history" && chmod 000 "$WORK/ro-state/forksh/history"
+if [ "$(id -u)" = 0 ]; then
+	# root ignores permissions: make the history path a directory instead
+	rm -f "$WORK/ro-state/forksh/history"; mkdir -p "$WORK/ro-state/forksh/history"
+fi
+XDG_STATE_HOME=$WORK/ro-state
+pty "an unusable history file is only a warning" "expect warning: .*history
+expect ${P}\\\$ \$
+send echo works\\r
+expect works
+send exit\\r
+wait 0"
+XDG_STATE_HOME=$WORK/state
+
+#### compared with dash ####################################################
+# Each line runs under dash and forksh in the same directory; stdout and the
+# exit status must be the same.
+compare=0 cfail=0
+while IFS= read -r line; do
+	[ -z "$line" ] && continue
+	case $line in \#*) continue ;; esac
+	d_out=$(cd "$WORK/globdir" && dash -c "$line" 2>/dev/null); d_st=$?
+	f_out=$(cd "$WORK/globdir" && fsh -c "$line" 2>/dev/null); f_st=$?
+	compare=$((compare + 1))
+	if [ "$d_out" != "$f_out" ] || [ "$d_st" != "$f_st" ]; then
+		cfail=$((cfail + 1))
+		not_ok "same as dash: $line" "dash: $(printf %q "$d_out") ($d_st)" "forksh: $(printf %q "$f_out") ($f_st)"
+	fi
+done < "$ROOT/tests/e2e/compare.txt"
+if [ "$cfail" = 0 ]; then ok "same stdout and status as dash for $compare command lines"; fi
+s=$(strays); [ -z "$s" ] && ok "no stray process after the dash comparison" || not_ok "no stray process after the dash comparison" "$s"
+
+echo "# e2e: $pass passed, $failn failed"
+echo "$pass passed, $failn failed"
+[ "$failn" = 0 ]
