@@ -4,6 +4,8 @@
 #   make run        install missing build dependencies, build, start the shell
 #   make test       install missing dependencies, build, run every test
 #   make check      same as make test
+#   make check-asan the tests again under AddressSanitizer + UBSan
+#   make check-valgrind  the end-to-end tests with forksh under valgrind
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
 #   make uninstall  remove what install put there
 #   make clean      remove build products
@@ -27,7 +29,8 @@ WARN      := -std=c11 -Wall -Wextra -Werror
 ALL_CPPFLAGS := -D_GNU_SOURCE $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(CFLAGS)
 
-B := build
+B   ?= build
+BIN ?= forksh
 
 SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars.c \
 	shell/expand.c shell/redir.c shell/signals.c shell/jobs.c shell/exec.c \
@@ -46,11 +49,11 @@ E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
-.PHONY: all run test check unit e2e deps deps-run install uninstall clean
+.PHONY: all run test check unit e2e deps deps-run install uninstall clean check-asan check-valgrind
 
-all: forksh
+all: $(BIN)
 
-forksh: $(LIB_OBJS) $(MAIN_OBJ)
+$(BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(RL_LIBS)
 
 $(B)/%.o: %.c
@@ -76,11 +79,11 @@ deps-run:
 	@sh scripts/deps.sh run
 
 run: deps-run
-	@$(MAKE) --no-print-directory forksh
-	./forksh
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory forksh $(UNIT_BINS) $(E2E_TOOLS)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS)
 	@$(MAKE) --no-print-directory unit e2e
 
 check: test
@@ -88,8 +91,23 @@ check: test
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 
-e2e: forksh $(E2E_TOOLS)
-	@bash tests/e2e/run.sh
+e2e: $(BIN) $(E2E_TOOLS)
+	@FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+
+# The whole suite again, built with AddressSanitizer and UBSan; any report
+# fails the run.
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan: deps
+	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/forksh \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+		build/asan/forksh unit e2e
+
+# The end-to-end tests with the shell under valgrind: a definite leak or a
+# memory error in forksh fails the test that triggered it.
+check-valgrind: deps
+	@$(MAKE) --no-print-directory $(BIN) $(E2E_TOOLS)
+	@FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
+		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
 
 install: forksh
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

@@ -20,6 +20,7 @@ else
 fi
 if [ "$want" = test ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
+	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 fi
 command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
@@ -47,5 +48,6 @@ forksh: this is not a Debian-like system, so please install by hand:
   - GNU readline with its headers and pkg-config file (e.g. readline-devel, or brew install readline)
   - cmocka 1.1 or later (e.g. libcmocka-devel, cmocka) and pkg-config, for 'make test'
   - dash, for the tests that compare forksh with a POSIX sh
+  - valgrind, for make check-valgrind
 MSG
 exit 1

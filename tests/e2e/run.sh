@@ -10,9 +10,10 @@
 
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-FORKSH=$ROOT/forksh
-PTY=$ROOT/build/tests/ptydrive
-FDCHECK=$ROOT/build/tests/fdcheck
+FORKSH=${FORKSH:-$ROOT/forksh}
+TOOLS=${E2E_TOOLS:-$ROOT/build/tests}
+PTY=$TOOLS/ptydrive
+FDCHECK=$TOOLS/fdcheck
 ZOMBIES=$ROOT/tests/e2e/zombies
 MARK="forksh-e2e-$$-$RANDOM"
 WORK=$(mktemp -d /tmp/forksh-e2e.XXXXXX)
