@@ -92,6 +92,9 @@ int main(int argc, char **argv)
 	sh.pid = getpid();
 	sh.arg0 = argv[0];
 	init_pwd();
+	char ppid[24];
+	snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
+	var_set("PPID", ppid);
 
 	int status = 0;
 	if (cmds) {
