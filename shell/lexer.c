@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "vars.h"
 
 static int is_blank(char c)
 {
@@ -61,11 +62,7 @@ static size_t scan_brace(const char *src, size_t i, struct syn_error *err)
 		for (size_t k = 0; k < n; k++)
 			ok &= p[k] >= '0' && p[k] <= '9';
 	} else if (ok) {
-		for (size_t k = 0; k < n; k++) {
-			char c = p[k];
-			int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-			ok &= alpha || (k > 0 && c >= '0' && c <= '9');
-		}
+		ok = var_valid_name(p, n);
 	}
 	if (!ok) {
 		set_err(err, SYN_ERROR, i, "bad substitution: forksh understands ${NAME} and ${N} only");

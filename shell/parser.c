@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "vars.h"
 
 struct parser {
 	struct token_list toks;
@@ -104,13 +105,8 @@ static struct cmd_node *cmd_new(size_t pos)
 
 int is_assignment(const char *text)
 {
-	const char *s = text;
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
-		return 0;
-	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' ||
-	       (*s >= '0' && *s <= '9'))
-		s++;
-	return *s == '=';
+	const char *eq = strchr(text, '=');
+	return eq && var_valid_name(text, (size_t)(eq - text));
 }
 
 static int is_redir_tok(enum tok_kind k)
