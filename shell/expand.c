@@ -178,7 +178,9 @@ static int put_all_args(struct expander *e, char which, int quoted)
 				field_end(e);
 				e->cur.quoted = quoted;
 			} else if (quoted || !e->out) {
-				char sep[2] = { e->ifs[0] ? e->ifs[0] : ' ', '\0' };
+				/* "$*" joins with the first IFS byte (nothing when IFS
+				 * is empty); $@ outside a list context with a space. */
+				char sep[2] = { e->ifs[0], '\0' };
 				if (which == '@' && !e->out)
 					sep[0] = ' ';
 				put_expansion(e, sep, 1);

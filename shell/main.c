@@ -107,15 +107,15 @@ int main(int argc, char **argv)
 		sh.arg0 = argv[optind++];
 		sh.argc = argc - optind;
 		sh.argv = argv + optind;
-		sh.source = sh.arg0;
 		int fd = open_script(sh.arg0, &status);
 		if (fd >= 0) {
+			sh.source = sh.arg0;
 			status = repl_run_fd(fd, 0);
 			close(fd);
 		}
 	} else if (isatty(STDIN_FILENO)) {
 		sh.interactive = 1;
-		sh.color = !no_color && !getenv("NO_COLOR") && isatty(STDOUT_FILENO);
+		sh.color = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) && isatty(STDOUT_FILENO);
 		const char *term = getenv("TERM");
 		if (term && strcmp(term, "dumb") == 0)
 			sh.color = 0;
