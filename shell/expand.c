@@ -153,7 +153,11 @@ static const char *param_value(const char *name, size_t n, char *buf, size_t buf
 		}
 	}
 	if (name[0] >= '0' && name[0] <= '9') {
-		long k = strtol(name, NULL, 10);
+		/* Only the n digits that belong to the parameter: $10 is $1
+		 * followed by a 0, ${10} is the tenth argument. */
+		long k = 0;
+		for (size_t i = 0; i < n && k < 100000; i++)
+			k = k * 10 + (name[i] - '0');
 		if (k == 0)
 			return sh.arg0;
 		return k <= sh.argc ? sh.argv[k - 1] : NULL;
@@ -173,6 +177,8 @@ static const char *param_value(const char *name, size_t n, char *buf, size_t buf
 static int put_all_args(struct expander *e, char which, int quoted)
 {
 	for (int i = 0; i < sh.argc; i++) {
+		if (quoted && which == '@')
+			e->cur.quoted = 1; /* "$@" keeps empty arguments as fields */
 		if (i > 0) {
 			if (which == '@' && e->out) {
 				field_end(e);
@@ -276,6 +282,8 @@ static void expand_one(struct expander *e, const char *s)
 		i = expand_tilde(e, s);
 	while (s[i]) {
 		char c = s[i];
+		if (c == '\\' || c == '\'' || c == '"')
+			e->split_by_space = 0; /* even "" is content between separators */
 		if (c == '\\') {
 			if (s[i + 1] != '\n')
 				put(e, s[i + 1], 1);

@@ -71,8 +71,9 @@ int var_set(const char *name, const char *value)
 		return setenv(name, value, 1) == 0 ? 0 : -1;
 	struct var **pp = find_local(name);
 	if (*pp) {
+		char *copy = xstrdup(value); /* value may be the old value itself */
 		free((*pp)->value);
-		(*pp)->value = xstrdup(value);
+		(*pp)->value = copy;
 		return 0;
 	}
 	struct var *v = xmalloc(sizeof *v);
@@ -128,9 +129,13 @@ void var_print_quoted(FILE *out, const char *s)
 	fputc('\'', out);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Order NAME=value strings by NAME alone, so that A comes before A1. */
+static int cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
+	int c = strncmp(x, y, nx < ny ? nx : ny);
+	return c ? c : (nx > ny) - (nx < ny);
 }
 
 void var_print_exported(FILE *out)
@@ -139,8 +144,9 @@ void var_print_exported(FILE *out)
 	while (environ && environ[n])
 		n++;
 	char **sorted = xmalloc((n + 1) * sizeof *sorted);
-	memcpy(sorted, environ, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, cmp_str);
+	if (n)
+		memcpy(sorted, environ, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(sorted[i], '=');
 		if (!eq || !var_valid_name(sorted[i], (size_t)(eq - sorted[i])))
