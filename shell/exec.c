@@ -191,9 +191,7 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 	if (started > 0 && background && !failed) {
 		started_in_background(pids, started, whole);
 	} else if (started > 0) {
-		char *text = node_text(whole);
-		int st = jobs_wait_fg(pids, started, text);
-		free(text);
+		int st = jobs_wait_fg(pids, started, whole);
 		if (!failed)
 			status = st;
 	}
@@ -306,9 +304,7 @@ static int exec_simple(struct cmd_node *c)
 		if (pid < 0) {
 			status = 1;
 		} else {
-			char *text = node_text((struct node *)c);
-			status = jobs_wait_fg(&pid, 1, text);
-			free(text);
+			status = jobs_wait_fg(&pid, 1, (struct node *)c);
 		}
 	}
 	sv_free(&argv);

@@ -215,6 +215,9 @@ static char **complete(const char *text, int start, int end)
 int input_init(void)
 {
 	rl_readline_name = "forksh";
+	/* Prompts and editing go to stderr, as in sh: `forksh > file` at a
+	 * terminal still shows its prompt, and the file gets only output. */
+	rl_outstream = stderr;
 	rl_catch_signals = 0;   /* our handlers + select loop deal with signals */
 	rl_catch_sigwinch = 0;
 	rl_change_environment = 0;

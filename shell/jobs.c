@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "parser.h"
 #include "shell.h"
 #include "util.h"
 
@@ -114,7 +115,7 @@ static void report_signal(int ws)
 	fprintf(stderr, "%s%s\n", strsignal(sig), WCOREDUMP(ws) ? " (core dumped)" : "");
 }
 
-int jobs_wait_fg(const pid_t *pids, size_t n, const char *text)
+int jobs_wait_fg(const pid_t *pids, size_t n, const struct node *whole)
 {
 	size_t left = n;
 	int last = 0, stopped = 0;
@@ -152,7 +153,8 @@ int jobs_wait_fg(const pid_t *pids, size_t n, const char *text)
 	}
 	if (stopped) {
 		/* A stopped foreground job: keep it, so it is not lost. */
-		int id = jobs_add(pids, n, xstrdup(text), JOB_STOPPED);
+		char *text = node_text(whole);
+		int id = jobs_add(pids, n, text, JOB_STOPPED);
 		struct job *j = jobs;
 		while (j && j->id != id)
 			j = j->next;

@@ -38,9 +38,11 @@ void jobs_reap(void);
 
 /* Wait until every process in pids has exited (reaping background children
  * that finish meanwhile).  If the pipeline is stopped instead, it becomes a
- * stopped job.  Returns the shell status of the last process: its exit code,
+ * stopped job (whole gives its text; it is only formatted then, so the
+ * common path costs nothing extra).  Returns the shell status of the last process: its exit code,
  * 128+N for signal N, or 128+N for a stop by signal N. */
-int jobs_wait_fg(const pid_t *pids, size_t n, const char *text);
+struct node;
+int jobs_wait_fg(const pid_t *pids, size_t n, const struct node *whole);
 
 /* Print "[N]+  Done  text" lines for finished jobs and drop them (the
  * interactive prompt calls this); with announce == 0, drop them silently. */

@@ -115,7 +115,7 @@ int main(int argc, char **argv)
 		}
 	} else if (isatty(STDIN_FILENO)) {
 		sh.interactive = 1;
-		sh.color = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) && isatty(STDOUT_FILENO);
+		sh.color = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) && isatty(STDERR_FILENO);
 		const char *term = getenv("TERM");
 		if (term && strcmp(term, "dumb") == 0)
 			sh.color = 0;

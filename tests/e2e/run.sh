@@ -323,6 +323,15 @@ expect fine
 send exit\\r
 wait 0"
 
+if printf '%s\n' "expect ${P}\\\$ \$" 'send echo to-the-file\r' "expect ${P}\\\$ \$" 'send exit\r' 'wait 0' |
+	env FORKSH_TEST_MARK="$MARK" "$PTY" -t 8 -- sh -c "exec '$FORKSH' > '$WORK/redir-out.txt'" >"$WORK/pty" 2>&1 &&
+	[ "$(cat "$WORK/redir-out.txt")" = "to-the-file" ]; then
+	ok "prompt and editing go to stderr: a redirected stdout gets only output"
+else
+	not_ok "prompt and editing go to stderr: a redirected stdout gets only output" "$(cat "$WORK/pty")" \
+		"file: $(cat "$WORK/redir-out.txt")"
+fi
+
 mkdir -p comp && touch comp/unique-file-name.txt
 pty "Tab completes builtins, commands and file names" "expect ${P}\\\$ \$
 send hist\\t
