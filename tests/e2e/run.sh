@@ -279,6 +279,7 @@ send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send echo alive \$?\\r
 expect alive 130
+expect ${P}\\\$ \$
 nozombie
 send exit\\r
 wait 0"
