@@ -79,7 +79,7 @@ deps-run:
 	@sh scripts/deps.sh run
 
 run: deps-run
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) >/dev/null
 	@./$(BIN) || true   # the shell's own exit status is not a build failure
 
 test: deps
