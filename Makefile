@@ -34,7 +34,7 @@ BIN ?= forksh
 
 SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars.c \
 	shell/expand.c shell/redir.c shell/signals.c shell/jobs.c shell/exec.c \
-	shell/input.c shell/repl.c
+	shell/input.c shell/repl.c shell/path.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c
 LESSON_SRCS := lessons/registry.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)

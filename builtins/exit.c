@@ -55,6 +55,9 @@ int bi_exec(int argc, char **argv)
 	sig_child_defaults(0);
 	execvp(argv[argi], argv + argi);
 	int status = exec_failure(argv[argi], errno);
+	/* Still the shell: take back the dispositions given up for the exec. */
+	if (sh.interactive && sig_init(1) < 0)
+		sh_error("exec: cannot restore signal handling");
 	/* Like sh, a script whose exec failed has nowhere sensible to go on. */
 	if (!sh.interactive) {
 		sh.exit_requested = 1;

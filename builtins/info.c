@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtins.h"
 #include "../shell/input.h"
+#include "../shell/path.h"
 #include "../shell/shell.h"
 #include "../shell/vars.h"
 
@@ -26,41 +26,6 @@ int bi_false(int argc, char **argv)
 	return 1;
 }
 
-static int is_executable_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
-}
-
-/* Find what execvp would run for name, searching PATH the same way (an empty
- * PATH entry means the current directory).  Returns a new string or NULL. */
-static char *path_lookup(const char *name)
-{
-	if (strchr(name, '/'))
-		return is_executable_file(name) ? strdup(name) : NULL;
-	const char *path = var_get("PATH");
-	if (!path)
-		path = "/bin:/usr/bin";
-	size_t nlen = strlen(name);
-	for (const char *p = path;;) {
-		const char *colon = strchrnul(p, ':');
-		size_t dlen = (size_t)(colon - p);
-		char *full = malloc(dlen + nlen + 2);
-		if (!full)
-			return NULL;
-		if (dlen == 0)
-			sprintf(full, "%s", name);
-		else
-			sprintf(full, "%.*s/%s", (int)dlen, p, name);
-		if (is_executable_file(full))
-			return full;
-		free(full);
-		if (!*colon)
-			return NULL;
-		p = colon + 1;
-	}
-}
-
 /* type NAME...: builtin, or the file a fork+execvp would run. */
 int bi_type(int argc, char **argv)
 {
@@ -71,7 +36,7 @@ int bi_type(int argc, char **argv)
 		char *path;
 		if (builtin_find(argv[i])) {
 			printf("%s is a shell builtin (runs inside forksh, no fork)\n", argv[i]);
-		} else if ((path = path_lookup(argv[i])) != NULL) {
+		} else if ((path = path_search(argv[i], path_is_executable)) != NULL) {
 			printf("%s is %s\n", argv[i], path);
 			free(path);
 		} else {

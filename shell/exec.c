@@ -14,6 +14,7 @@
 #include "../builtins/builtins.h"
 #include "expand.h"
 #include "jobs.h"
+#include "path.h"
 #include "redir.h"
 #include "shell.h"
 #include "signals.h"
@@ -55,6 +56,14 @@ static pid_t sh_fork(int background)
 int exec_failure(const char *name, int err)
 {
 	struct stat st;
+	if (err == EACCES && !strchr(name, '/')) {
+		/* execvp says EACCES if any PATH directory refused the search,
+		 * even when the command is nowhere: then it is "not found". */
+		char *found = path_search(name, path_exists);
+		if (!found)
+			err = ENOENT;
+		free(found);
+	}
 	if (err == ENOENT && !strchr(name, '/')) {
 		sh_error("%s: command not found", name);
 		return 127;
@@ -78,11 +87,24 @@ static void child_export_assignments(struct cmd_node *c)
 	for (size_t i = 0; i < c->nassign; i++) {
 		const char *raw;
 		char *name = var_split_assignment_raw(c->assigns[i].text, &raw);
-		char *value = expand_single(raw);
-		setenv(name, value, 1);
+		char *value = expand_assign(raw);
+		var_export(name, value); /* a=2 b=$a cmd: b sees the new a */
 		free(name);
 		free(value);
 	}
+}
+
+/* A builtin writes through stdio; make sure what it wrote really left (a
+ * full disk or a closed stdout is an error, as for any program).  Returns
+ * the builtin's status, or 1 if the output could not be written. */
+static int flush_builtin_output(const char *name, int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	sh_error("%s: write error: %s", name, strerror(errno ? errno : EIO));
+	clearerr(stdout);
+	return status ? status : 1;
 }
 
 /* Child half of running one simple command: redirections, then a builtin in
@@ -101,9 +123,7 @@ static void child_run_cmd(struct cmd_node *c, char **argv)
 		int argc = 0;
 		while (argv[argc])
 			argc++;
-		int st = b->fn(argc, argv);
-		fflush(stdout);
-		_exit(st);
+		_exit(flush_builtin_output(argv[0], b->fn(argc, argv)));
 	}
 	/* exec replaces the program, not the process: the PID stays. */
 	execvp(argv[0], argv);
@@ -213,7 +233,7 @@ static struct saved_var *assign_temporarily(struct cmd_node *c)
 		saved[i].name = var_split_assignment_raw(c->assigns[i].text, &raw);
 		const char *old = var_get(saved[i].name);
 		saved[i].old = old ? xstrdup(old) : NULL;
-		char *value = expand_single(raw);
+		char *value = expand_assign(raw);
 		var_set(saved[i].name, value);
 		free(value);
 	}
@@ -239,7 +259,7 @@ static void assign_permanently(struct cmd_node *c, int export)
 	for (size_t i = 0; i < c->nassign; i++) {
 		const char *raw;
 		char *name = var_split_assignment_raw(c->assigns[i].text, &raw);
-		char *value = expand_single(raw);
+		char *value = expand_assign(raw);
 		if (export)
 			var_export(name, value);
 		else
@@ -268,8 +288,7 @@ static int run_builtin(const struct builtin *b, struct cmd_node *c, struct strve
 	if (redir_apply(c->redirs, c->nredirs, &save) < 0) {
 		status = 1;
 	} else {
-		status = b->fn((int)argv->n, argv->v);
-		fflush(stdout);
+		status = flush_builtin_output(argv->v[0], b->fn((int)argv->n, argv->v));
 	}
 	redir_restore(&save);
 	restore_vars(saved, c->nassign);
@@ -365,8 +384,8 @@ int exec_node(struct node *n)
 		status = p->n == 1 && p->cmds[0]->type == N_CMD
 				 ? exec_simple((struct cmd_node *)p->cmds[0])
 				 : exec_pipeline(p->cmds, p->n, 0, n);
-		if (p->negate)
-			status = !status;
+		if (p->negate && !sh.exit_requested)
+			status = !status; /* `! exit 3` still exits with 3 */
 		break;
 	}
 	case N_ANDOR:

@@ -29,6 +29,7 @@ struct expander {
 	struct strvec *out;   /* NULL in single mode: no splitting, no globbing */
 	const char *ifs;
 	int split_by_space;   /* the current field was just ended by IFS white space */
+	int assign;           /* an assignment value: ~ also expands after ':' */
 };
 
 static void field_reset(struct field *f)
@@ -49,7 +50,7 @@ static void put(struct expander *e, char c, int quoted)
 }
 
 /* Turn a field with unquoted glob characters into a glob(3) pattern in which
- * every quoted metacharacter (and every backslash) is escaped. */
+ * every quoted character (and every backslash) is escaped. */
 static char *glob_pattern(const struct field *f)
 {
 	struct strbuf p;
@@ -57,7 +58,9 @@ static char *glob_pattern(const struct field *f)
 	for (size_t i = 0; i < f->text.len; i++) {
 		char c = f->text.buf[i];
 		int q = f->mask.buf[i] == '1';
-		if (c == '\\' || (q && strchr("*?[]", c)))
+		/* Escaping any quoted byte is harmless and also covers the
+		 * characters special only inside [...]: ! ^ - */
+		if (c == '\\' || q)
 			sb_addc(&p, '\\');
 		sb_addc(&p, c);
 	}
@@ -241,7 +244,7 @@ static size_t expand_param(struct expander *e, const char *s, int quoted, int *e
 static size_t expand_tilde(struct expander *e, const char *s)
 {
 	size_t n = 1;
-	while (s[n] && s[n] != '/') {
+	while (s[n] && s[n] != '/' && !(e->assign && s[n] == ':')) {
 		if (strchr("'\"\\$`", s[n]))
 			return 0;
 		n++;
@@ -322,6 +325,14 @@ static void expand_one(struct expander *e, const char *s)
 		} else if (c == '$') {
 			int empty_at = 0;
 			i += expand_param(e, s + i, 0, &empty_at);
+		} else if (c == ':' && e->assign && s[i + 1] == '~') {
+			/* PATH=~/bin:~/tools: each element gets its tilde */
+			put(e, c, 0);
+			i++;
+			size_t used = expand_tilde(e, s + i);
+			if (used == 0)
+				put(e, s[i++], 0);
+			i += used;
 		} else {
 			put(e, c, 0);
 			i++;
@@ -346,11 +357,21 @@ void expand_words(const struct word *w, size_t n, struct strvec *out)
 }
 
 /* Single mode: every byte lands in one field, nothing splits or globs. */
-char *expand_single(const char *text)
+static char *expand_to_string(const char *text, int assign)
 {
-	struct expander e = { .out = NULL, .ifs = current_ifs() };
+	struct expander e = { .out = NULL, .ifs = current_ifs(), .assign = assign };
 	field_reset(&e.cur);
 	expand_one(&e, text);
 	sb_free(&e.cur.mask);
 	return sb_steal(&e.cur.text);
+}
+
+char *expand_single(const char *text)
+{
+	return expand_to_string(text, 0);
+}
+
+char *expand_assign(const char *value)
+{
+	return expand_to_string(value, 1);
 }

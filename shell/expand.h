@@ -18,4 +18,8 @@ void expand_words(const struct word *w, size_t n, struct strvec *out);
  * globbing.  Used for assignment values and redirection targets. */
 char *expand_single(const char *text);
 
+/* Like expand_single, for the value of NAME=value: a ~ after ':' expands
+ * too, as in PATH=~/bin:~/.local/bin. */
+char *expand_assign(const char *value);
+
 #endif

@@ -202,6 +202,49 @@ static char *command_generator(const char *text, int state)
 	return NULL;
 }
 
+/* Characters that must be escaped in a completed file name, or the shell
+ * would split or expand it. */
+static const char special_chars[] = " \t\n\\\"'@<>=;|&()#$`?*[]!:{}~";
+
+/* Quote a completed file name with backslashes (`my\ file.txt`), unless the
+ * user already opened a quote, in which case readline closes it. */
+static char *quote_filename(char *text, int match_type, char *quote_pointer)
+{
+	(void)match_type;
+	if (quote_pointer && *quote_pointer)
+		return xstrdup(text);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (const char *p = text; *p; p++) {
+		if (strchr(special_chars, *p))
+			sb_addc(&sb, '\\');
+		sb_addc(&sb, *p);
+	}
+	return sb_steal(&sb);
+}
+
+/* The reverse, for the part the user typed: `my\ fi` -> `my fi`. */
+static char *dequote_filename(char *text, int quote_char)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (const char *p = text; *p; p++) {
+		if (*p == '\\' && p[1] && quote_char != '\'')
+			p++;
+		sb_addc(&sb, *p);
+	}
+	return sb_steal(&sb);
+}
+
+/* A backslash-escaped blank does not end the word being completed. */
+static int char_is_quoted(char *text, int index)
+{
+	int n = 0;
+	while (index - n - 1 >= 0 && text[index - n - 1] == '\\')
+		n++;
+	return n % 2 == 1;
+}
+
 static char **complete(const char *text, int start, int end)
 {
 	(void)end;
@@ -223,7 +266,17 @@ int input_init(void)
 	rl_change_environment = 0;
 	rl_attempted_completion_function = complete;
 	rl_basic_word_break_characters = " \t\n\"'<>;|&";
+	rl_completer_quote_characters = "'\"";
+	rl_filename_quote_characters = special_chars;
+	rl_filename_quoting_function = quote_filename;
+	rl_filename_dequoting_function = dequote_filename;
+	rl_char_is_quoted_p = char_is_quoted;
 	stifle_history(HISTORY_MAX);
+	/* A "#<time>" line before each entry lets a command typed over several
+	 * lines (an open quote) come back from the file as one entry. */
+	history_comment_char = '#';
+	history_write_timestamps = 1;
+	history_multiline_entries = 1;
 	history_load();
 	return 0;
 }
@@ -239,12 +292,18 @@ static void on_line(char *line)
  * callback state clean, so the caller can show a fresh prompt. */
 static void abandon_line(void)
 {
+	/* Show ^C after the text, before readline resets the terminal (that
+	 * ends with a carriage return, which would put ^C over the prompt). */
+	rl_point = rl_end;
+	rl_redisplay();
+	fputs("^C", rl_outstream);
+	fflush(rl_outstream);
 	rl_free_line_state();
 	rl_callback_sigcleanup();
 	rl_replace_line("", 0);
 	rl_callback_handler_remove();
-	fputs("^C\n", rl_outstream ? rl_outstream : stdout);
-	fflush(rl_outstream ? rl_outstream : stdout);
+	fputs("\n", rl_outstream);
+	fflush(rl_outstream);
 }
 
 enum input_result input_read(const char *prompt, char **line)

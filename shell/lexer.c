@@ -32,6 +32,20 @@ static void set_err(struct syn_error *err, enum syn_status st, size_t pos, const
 	snprintf(err->msg, sizeof err->msg, "%s", msg);
 }
 
+/* Is src[i] a backslash-newline that ends the input?  That is a line
+ * continuation: POSIX removes both bytes before splitting into tokens, so
+ * the reader joins the next line right there (even inside a word). */
+static int ends_in_continuation(const char *src, size_t i)
+{
+	return src[i] == '\\' && src[i + 1] == '\n' && src[i + 2] == '\0';
+}
+
+static void set_continuation(struct syn_error *err, size_t pos)
+{
+	set_err(err, SYN_INCOMPLETE, pos, "backslash at end of input");
+	err->continuation = 1;
+}
+
 static void push(struct token_list *t, enum tok_kind kind, int io, size_t pos, size_t len, char *text)
 {
 	if (t->n == t->cap) {
@@ -47,8 +61,13 @@ static void push(struct token_list *t, enum tok_kind kind, int io, size_t pos, s
 static size_t scan_brace(const char *src, size_t i, struct syn_error *err)
 {
 	size_t j = i + 2;
-	while (src[j] && src[j] != '}' && src[j] != '\n' && src[j] != '"' && src[j] != '\'')
+	while (src[j] && src[j] != '}' && src[j] != '\n' && src[j] != '"' && src[j] != '\'') {
+		if (ends_in_continuation(src, j)) {
+			set_continuation(err, j);
+			return 0;
+		}
 		j++;
+	}
 	if (src[j] != '}') {
 		set_err(err, src[j] ? SYN_ERROR : SYN_INCOMPLETE, i, "missing '}' after '${'");
 		return 0;
@@ -99,7 +118,11 @@ static size_t scan_word(const char *src, size_t i, struct syn_error *err)
 	while (!is_meta(src[i])) {
 		char c = src[i];
 		if (c == '\\') {
-			if (src[i + 1] == '\0' || (src[i + 1] == '\n' && src[i + 2] == '\0')) {
+			if (ends_in_continuation(src, i)) {
+				set_continuation(err, i);
+				return 0;
+			}
+			if (src[i + 1] == '\0') {
 				set_err(err, SYN_INCOMPLETE, i, "backslash at end of input");
 				return 0;
 			}
@@ -114,6 +137,10 @@ static size_t scan_word(const char *src, size_t i, struct syn_error *err)
 		} else if (c == '"') {
 			size_t open = i++;
 			while (src[i] && src[i] != '"') {
+				if (ends_in_continuation(src, i)) {
+					set_continuation(err, i);
+					return 0;
+				}
 				if (src[i] == '\\' && src[i + 1]) {
 					i += 2;
 				} else if (src[i] == '$') {
@@ -168,12 +195,13 @@ enum syn_status lex(const char *src, struct token_list *out, struct syn_error *e
 	out->n = out->cap = 0;
 	err->status = SYN_OK;
 	err->pos = 0;
+	err->continuation = 0;
 	err->msg[0] = '\0';
 
 	for (;;) {
 		while (is_blank(src[i]) || (src[i] == '\\' && src[i + 1] == '\n')) {
-			if (src[i] == '\\' && src[i + 2] == '\0') {
-				set_err(err, SYN_INCOMPLETE, i, "backslash at end of input");
+			if (ends_in_continuation(src, i)) {
+				set_continuation(err, i);
 				goto fail;
 			}
 			i += src[i] == '\\' ? 2 : 1;

@@ -47,6 +47,8 @@ enum syn_status { SYN_OK = 0, SYN_ERROR, SYN_INCOMPLETE };
 struct syn_error {
 	enum syn_status status;
 	size_t pos;      /* byte offset the caret points at */
+	int continuation; /* SYN_INCOMPLETE because the input ends in backslash-newline:
+			   * the reader drops those two bytes and joins the next line */
 	char msg[160];
 };
 

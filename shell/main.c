@@ -95,6 +95,10 @@ int main(int argc, char **argv)
 	char ppid[24];
 	snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
 	var_set("PPID", ppid);
+	/* IFS is never taken from the environment (a hostile value would
+	 * change how every script splits words), as in dash. */
+	var_unset("IFS");
+	var_set("IFS", " \t\n");
 
 	int status = 0;
 	if (cmds) {

@@ -224,6 +224,11 @@ static struct node *parse_pipeline(struct parser *p)
 	while (peek(p)->kind == TOK_PIPE) {
 		next(p);
 		skip_newlines(p);
+		if (is_bang(peek(p))) {
+			/* ! negates a whole pipeline, so it may only start one */
+			node_free((struct node *)pn);
+			return unexpected(p, peek(p));
+		}
 		struct node *c = parse_command(p);
 		if (!c) {
 			node_free((struct node *)pn);

@@ -76,6 +76,16 @@ static void source_sync(struct source *s)
 		s->start = s->end = 0;
 }
 
+/* A line that ends in backslash-newline continues on the next one: drop the
+ * two bytes so the next line joins right where the backslash stood. */
+static void drop_continuation(struct strbuf *line, const struct syn_error *err)
+{
+	if (err->continuation && line->len >= 2) {
+		line->len -= 2;
+		line->buf[line->len] = '\0';
+	}
+}
+
 /* The non-interactive loop shared by -c, scripts and piped stdin. */
 static int run_source(struct source *s)
 {
@@ -95,8 +105,15 @@ static int run_source(struct source *s)
 		struct syn_error err;
 		enum syn_status st;
 		while ((st = parse_line(line.buf, &tree, &err)) == SYN_INCOMPLETE) {
-			if (source_getline(s, &line) < 0)
+			drop_continuation(&line, &err);
+			if (source_getline(s, &line) < 0) {
+				/* a final backslash-newline continues into nothing */
+				if (err.continuation) {
+					sb_addc(&line, '\n');
+					st = parse_line(line.buf, &tree, &err);
+				}
 				break;
+			}
 			lineno++;
 			sb_addc(&line, '\n');
 		}
@@ -190,8 +207,10 @@ int repl_run_interactive(void)
 		struct node *tree;
 		struct syn_error err;
 		enum syn_status st = parse_line(cmd.buf, &tree, &err);
-		if (st == SYN_INCOMPLETE)
+		if (st == SYN_INCOMPLETE) {
+			drop_continuation(&cmd, &err);
 			continue; /* ask for the rest with the "> " prompt */
+		}
 		cmd.buf[cmd.len - 1] = '\0'; /* history without the final newline */
 		input_history_add(cmd.buf);
 		cmd.buf[cmd.len - 1] = '\n';

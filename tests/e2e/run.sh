@@ -136,6 +136,26 @@ t "glob with ? and []" "globdir/c.h globdir/a.c globdir/b.c" 0 -c 'echo globdir/
 t "unmatched glob stays as written" "globdir/*.zz" 0 -c 'echo globdir/*.zz'
 t "quoted glob is literal" "globdir/*.c" 0 -c 'echo "globdir/*.c"'
 
+t "backslash-newline inside a word, a parameter and an operator" "[/home-x][/home-x][/home-x]ab" 0 -c 'HOME=/home-x; HO=1; printf "[%s]" $HO\
+ME "$HO\
+ME" ${HO\
+ME}; printf a &\
+& printf b 2\
+>/dev/null'
+printf 'printf "%%s\\n" ok \\\n' > cont.sh
+t "a script may end in backslash-newline" "ok" 0 cont.sh
+t "IFS starts as space, tab, newline" "[a][b]" 0 -c 'old=$IFS; IFS=:; IFS=$old; x="a b"; printf "[%s]" $x'
+out=$(env IFS=x FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'x="axb c"; printf "[%s]" $x')
+if [ "$out" = "[axb][c]" ]; then ok "IFS is not taken from the environment"; else not_ok "IFS is not taken from the environment" "got $out"; fi
+t "tilde after : in an assignment" "$HOME/a:$HOME/b" 0 -c 'x=~/a:~/b; printf "%s" "$x"'
+t "prefix assignments see the earlier ones" "2" 0 -c 'a=1; a=2 b=$a sh -c "echo \$b"'
+t "! exit N keeps N" "" 3 -c '! exit 3'
+terr "! after | is a syntax error" "unexpected word '!'" 2 -c 'printf x | ! grep y'
+mkdir -p bang && touch 'bang/!x.txt' bang/a.txt bang/b.txt bang/c.txt
+t "quoted ! and - inside [...] are literal" "bang/!x.txt bang/a.txt bang/a.txt bang/c.txt" 0 -c 'echo bang/["!"a]*.txt bang/[a"-"c].txt'
+t "a builtin's write error is status 1" "1" 0 -c 'pwd > /dev/full; echo $?'
+t "a builtin writing to a closed stdout fails" "1" 0 -c 'pwd >&- 2>/dev/null; echo $?'
+
 #### redirections ###########################################################
 t "> and <" "hi" 0 -c 'echo hi > f1; cat < f1'
 t ">> appends" "1
@@ -202,6 +222,17 @@ t "exec with only redirections applies them to the shell" "via fd 3" 0 -c 'exec 
 terr "export of a bad name" "not a valid name" 1 -c 'export 1x=2'
 t "export lists variables" "export WX='it'\\''s'" 0 -c "export WX=\"it's\"; export | grep WX="
 t "history is empty when not interactive" "" 0 -c 'history'
+
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+	mkdir -p "$WORK/locked" && chmod 700 "$WORK/locked" && chmod 755 "$WORK"
+	runuser -u nobody -- env FORKSH_TEST_MARK="$MARK" PATH="$WORK/locked:/usr/bin:/bin" "$FORKSH" -c 'nosuchcmd-x' >/dev/null 2>"$WORK/err"
+	st=$?
+	if [ $st = 127 ] && grep -q 'command not found' "$WORK/err"; then
+		ok "an unreadable PATH directory does not turn 'not found' into 126"
+	else
+		not_ok "an unreadable PATH directory does not turn 'not found' into 126" "status $st" "$(cat "$WORK/err")"
+	fi
+fi
 
 #### scripts and standard input #############################################
 printf 'echo "script $0 $1 $#"\nfalse\necho after-false\nexit 4\necho never\n' > s1.sh
@@ -347,6 +378,31 @@ send \\x15
 send exit\\r
 wait 0"
 
+touch 'comp/sp ace.txt' 'comp/q$x'
+pty "Tab quotes the file names it completes" "expect ${P}\\\$ \$
+send printf '[%s]\\\\n' comp/sp\\t
+expect comp/sp\\\\ ace.txt
+send \\r
+expect \\[comp/sp ace.txt\\]
+send printf '[%s]\\\\n' comp/q\\t
+expect comp/q\\\\\\\$x
+send \\r
+expect \\[comp/q\\\$x\\]
+send exit\\r
+wait 0"
+
+pty "a failed exec leaves the shell's Ctrl-C handling intact" "expect ${P}\\\$ \$
+send exec nonexistent-cmd-x\\r
+expect command not found
+expect ${P}\\(127\\)\\\$ \$
+send abc
+expect abc
+send \\x03
+expect \\^C
+expect ${P}\\(130\\)\\\$ \$
+send exit 0\\r
+wait 0"
+
 pty "children of an interactive shell start with only 0 1 2" "expect ${P}\\\$ \$
 send $FDCHECK\\r
 expect 0 1 2\\r?\$
@@ -369,6 +425,20 @@ expect echo remembered-line
 send exit\\r
 wait 0"
 if grep -q 'echo remembered-line' "$XDG_STATE_HOME/forksh/history"; then ok "history file written"; else not_ok "history file written"; fi
+pty "a command typed over two lines is one history entry (1)" "expect ${P}\\\$ \$
+send printf '%s\\\\n' \"multi\\r
+expect > \$
+send line\"\\r
+expect line
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+pty "a command typed over two lines is one history entry (2)" "expect ${P}\\\$ \$
+send history\\r
+expect [0-9]+  printf '%s\\\\n' \"multi
+expect ^line\"
+send exit\\r
+wait 0"
 
 mkdir -p "$WORK/ro-state/forksh" && touch "$WORK/ro-state/forksh/history" && chmod 000 "$WORK/ro-state/forksh/history"
 if [ "$(id -u)" = 0 ]; then
