@@ -620,9 +620,25 @@ static void test_expand_single(void **state)
 	restore_var(&ifs);
 }
 
+/* An assignment value expands ~ at its start and after each ':'; an
+ * ordinary single word only at its start. */
+static void test_assignment_tilde(void **state)
+{
+	(void)state;
+	setenv("HOME", "/home/t", 1);
+	char *got = expand_assign("~/a:~/b:x~");
+	assert_string_equal(got, "/home/t/a:/home/t/b:x~");
+	free(got);
+	got = expand_assign("'~'/a:\\~/b");
+	assert_string_equal(got, "~/a:~/b");
+	free(got);
+	expect_single("~/a:~/b", "/home/t/a:~/b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_assignment_tilde),
 		cmocka_unit_test(test_quote_removal),
 		cmocka_unit_test(test_named_parameters),
 		cmocka_unit_test(test_special_parameters),

@@ -362,6 +362,33 @@ static void test_trailing_backslash_newline_incomplete(void **state)
 	lex_free(&t);
 }
 
+/* A trailing backslash-newline is flagged as a continuation wherever it
+ * stands (between words, in a word, in double quotes, in ${...}), so the
+ * reader can join the next line in place; an open single quote or a
+ * backslash that is not followed by a newline is not a continuation. */
+static void test_continuation_flag(void **state)
+{
+	(void)state;
+	static const char *const cont[] = { "echo a \\\n", "echo $HO\\\n", "echo \"a\\\n",
+					    "echo ${HO\\\n", "a &\\\n" };
+	static const char *const not_cont[] = { "echo 'a\\\n", "echo a\\", "echo \"a\n",
+						"echo a |\n" };
+	struct token_list t;
+	struct syn_error err;
+	for (size_t i = 0; i < sizeof cont / sizeof cont[0]; i++) {
+		assert_int_equal(lex(cont[i], &t, &err), SYN_INCOMPLETE);
+		if (!err.continuation)
+			fail_msg("'%s' should be a continuation", cont[i]);
+	}
+	for (size_t i = 0; i < sizeof not_cont / sizeof not_cont[0]; i++) {
+		enum syn_status st = lex(not_cont[i], &t, &err);
+		if (st == SYN_OK)
+			lex_free(&t);
+		if (err.continuation)
+			fail_msg("'%s' should not be a continuation", not_cont[i]);
+	}
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -424,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_backslash_newline_between_words),
 		cmocka_unit_test(test_incomplete),
 		cmocka_unit_test(test_trailing_backslash_newline_incomplete),
+		cmocka_unit_test(test_continuation_flag),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_tok_name),
 	};

@@ -414,6 +414,7 @@ static void test_syntax_errors(void **state)
 		{ "echo >&12", SYN_ERROR, 7, NULL },
 		{ "cat <&file", SYN_ERROR, 6, NULL },
 		{ "! | a", SYN_ERROR, 2, NULL },
+		{ "a | ! b", SYN_ERROR, 4, "'!'" },
 		{ "a\n| b", SYN_ERROR, 2, NULL },
 		/* The lexer's errors come through unchanged. */
 		{ "echo $(ls)", SYN_ERROR, 5, "not supported" },
