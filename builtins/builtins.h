@@ -38,5 +38,11 @@ int bi_history(int argc, char **argv);
 int bi_true(int argc, char **argv);
 int bi_false(int argc, char **argv);
 int bi_exec(int argc, char **argv);
+int bi_jobs(int argc, char **argv);
+int bi_fg(int argc, char **argv);
+int bi_bg(int argc, char **argv);
+int bi_wait(int argc, char **argv);
+int bi_kill(int argc, char **argv);
+int bi_disown(int argc, char **argv);
 
 #endif

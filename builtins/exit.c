@@ -8,6 +8,7 @@
 
 #include "builtins.h"
 #include "../shell/exec.h"
+#include "../shell/jobs.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 
@@ -36,6 +37,10 @@ int bi_exit(int argc, char **argv)
 		sh_error("exit: %s: numeric argument required", argv[1]);
 		status = 2;
 	}
+	/* Like bash: a first `exit` with stopped jobs only warns; an `exit`
+	 * straight after that leaves, and the stopped jobs get SIGHUP. */
+	if (sh.interactive && !sh.in_child && jobs_warn_stopped())
+		return 1;
 	sh.exit_requested = 1;
 	return status;
 }

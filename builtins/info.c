@@ -61,7 +61,7 @@ int bi_help(int argc, char **argv)
 		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
 		return 0;
 	}
-	printf("forksh %s - a teaching shell: every program runs through fork, execvp, waitpid.\n"
+	printf("forksh %s, a teaching shell: programs run via fork, execvp and waitpid.\n"
 	       "These builtins run inside the shell itself, without forking:\n\n",
 	       FORKSH_VERSION);
 	for (const struct builtin *b = builtin_table; b->name; b++)

@@ -13,6 +13,7 @@
 
 #include "../builtins/builtins.h"
 #include "expand.h"
+#include "jobctl.h"
 #include "jobs.h"
 #include "path.h"
 #include "redir.h"
@@ -23,11 +24,20 @@
 
 static void child_run_cmd(struct cmd_node *c, char **argv) __attribute__((noreturn));
 
-/* fork() with the two details every caller needs: stdio is flushed first, or
- * the child would inherit a copy of unwritten output and print it again; and
- * a failure is reported, not ignored.  Returns the PID in the parent, 0 in
- * the child (which has its default signals back), -1 on failure. */
-static pid_t sh_fork(int background)
+/* How a process about to be forked fits in its job. */
+struct launch {
+	pid_t pgid;      /* the job's process group so far (0: none yet) */
+	int foreground;  /* the job gets the terminal */
+	int background;  /* started with & */
+};
+
+/* fork() with the details every caller needs: stdio is flushed first, or the
+ * child would inherit a copy of unwritten output and print it again; under
+ * job control the child joins the job's process group (set on both sides of
+ * the fork, so there is no race); and a failure is reported, not ignored.
+ * Returns the PID in the parent, 0 in the child (which has its default
+ * signals back), -1 on failure. */
+static pid_t sh_fork(struct launch *l)
 {
 	fflush(stdout);
 	fflush(stderr);
@@ -36,21 +46,27 @@ static pid_t sh_fork(int background)
 		sh_error("fork: %s", strerror(errno));
 		return -1;
 	}
-	if (pid == 0) {
-		/* Child half: from here on this process is not the shell. */
-		sh.in_child = 1;
-		sh.interactive = 0;
-		jobs_forget();
-		sig_child_defaults(background);
-		if (background) {
-			/* POSIX: without job control, a background command reads
-			 * from /dev/null unless its own redirections say otherwise. */
-			int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-			if (fd >= 0)
-				fd_move(fd, STDIN_FILENO);
-		}
+	if (pid > 0) {
+		l->pgid = jobctl_parent(pid, l->pgid, l->foreground);
+		return pid;
 	}
-	return pid;
+	/* Child half: from here on this process is not the shell. */
+	jobctl_child(l->pgid, l->foreground);
+	int job_control = jobctl_enabled();
+	jobctl_disable();
+	sh.in_child = 1;
+	sh.interactive = 0;
+	jobs_forget();
+	sig_child_defaults(l->background && !job_control);
+	if (l->background && !job_control) {
+		/* POSIX: without job control, a background command reads from
+		 * /dev/null unless its own redirections say otherwise.  (With job
+		 * control it is stopped by SIGTTIN if it reads the terminal.) */
+		int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		if (fd >= 0)
+			fd_move(fd, STDIN_FILENO);
+	}
+	return 0;
 }
 
 int exec_failure(const char *name, int err)
@@ -147,13 +163,12 @@ static void child_run_node(struct node *n)
 }
 
 /* Background bookkeeping shared by every way of starting a job with '&'. */
-static int started_in_background(const pid_t *pids, size_t n, struct node *whole)
+static int started_in_background(const pid_t *pids, size_t n, pid_t pgid, struct node *whole)
 {
-	char *text = node_text(whole);
-	int id = jobs_add(pids, n, text, JOB_RUNNING);
+	struct job *j = jobs_add(pids, n, pgid, node_text(whole), JOB_RUNNING);
 	sh.last_bg = pids[n - 1];
 	if (sh.interactive) {
-		fprintf(stderr, "[%d] %ld\n", id, (long)pids[n - 1]);
+		fprintf(stderr, "[%d] %ld\n", j->id, (long)pids[n - 1]);
 		fflush(stderr);
 	}
 	return 0;
@@ -169,6 +184,7 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 	pid_t *pids = xmalloc(n * sizeof *pids);
 	size_t started = 0;
 	int prev_read = -1, failed = 0;
+	struct launch l = { .pgid = 0, .foreground = !background, .background = background };
 
 	for (size_t i = 0; i < n; i++) {
 		int pfd[2] = { -1, -1 };
@@ -183,7 +199,7 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 			pfd[0] = fd_lift(pfd[0], 3);
 			pfd[1] = fd_lift(pfd[1], 3);
 		}
-		pid_t pid = sh_fork(background);
+		pid_t pid = sh_fork(&l);
 		if (pid == 0) {
 			if (prev_read >= 0)
 				fd_move(prev_read, STDIN_FILENO);
@@ -209,9 +225,9 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 
 	int status = failed ? 1 : 0;
 	if (started > 0 && background && !failed) {
-		started_in_background(pids, started, whole);
+		started_in_background(pids, started, l.pgid, whole);
 	} else if (started > 0) {
-		int st = jobs_wait_fg(pids, started, whole);
+		int st = jobs_wait_fg(pids, started, l.pgid, whole);
 		if (!failed)
 			status = st;
 	}
@@ -317,14 +333,14 @@ static int exec_simple(struct cmd_node *c)
 	if (b) {
 		status = run_builtin(b, c, &argv);
 	} else {
-		pid_t pid = sh_fork(0);
+		struct launch l = { .pgid = 0, .foreground = 1, .background = 0 };
+		pid_t pid = sh_fork(&l);
 		if (pid == 0)
 			child_run_cmd(c, argv.v);
-		if (pid < 0) {
+		if (pid < 0)
 			status = 1;
-		} else {
-			status = jobs_wait_fg(&pid, 1, (struct node *)c);
-		}
+		else
+			status = jobs_wait_fg(&pid, 1, l.pgid, (struct node *)c);
 	}
 	sv_free(&argv);
 	return status;
@@ -341,12 +357,13 @@ static int exec_background(struct bg_node *bg)
 		struct pipe_node *p = (struct pipe_node *)body;
 		return exec_pipeline(p->cmds, p->n, 1, body);
 	}
-	pid_t pid = sh_fork(1);
+	struct launch l = { .pgid = 0, .foreground = 0, .background = 1 };
+	pid_t pid = sh_fork(&l);
 	if (pid == 0)
 		child_run_node(body);
 	if (pid < 0)
 		return 1;
-	return started_in_background(&pid, 1, body);
+	return started_in_background(&pid, 1, l.pgid, body);
 }
 
 /* a && b || c: each operator looks at the status so far. */

@@ -328,6 +328,10 @@ enum input_result input_read(const char *prompt, char **line)
 		}
 		if (wake >= 0 && (r < 0 || FD_ISSET(wake, &fds)))
 			sig_drain();
+		if (sig_take(SIGHUP)) {
+			rl_callback_handler_remove();
+			jobs_hangup_exit();
+		}
 		if (sig_take(SIGCHLD))
 			jobs_reap();
 		if (sig_take(SIGWINCH))

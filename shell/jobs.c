@@ -1,9 +1,13 @@
-/* jobs.c - job table and the one place where the shell waits for children.
+/* jobs.c - the job table and the one place where the shell waits.
  *
  * waitpid(-1, ...) is used on purpose: whatever child changes state, be it
- * the foreground one or a background one, it is reaped as soon as the shell
- * sees it, so a finished background job never lingers as a zombie while a
- * foreground job runs.
+ * the foreground one, a background one, or an orphan adopted because forksh
+ * is a child subreaper, it is reaped as soon as the shell sees it, so nothing
+ * lingers as a zombie while a foreground job runs.
+ *
+ * There is no race between fork and recording a job: the SIGCHLD handler
+ * only pokes the self-pipe, and reaping happens here, in ordinary code that
+ * runs after the job is in the table.
  */
 #include "jobs.h"
 
@@ -12,12 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include "jobctl.h"
 #include "parser.h"
 #include "shell.h"
+#include "signals.h"
 #include "util.h"
 
+/* Scripts keep finished jobs for `wait PID`; this many at most. */
+#define KEEP_DONE 256
+
 static struct job *jobs;
+static unsigned long clock_ticks;
 
 int status_from_wait(int ws)
 {
@@ -30,6 +41,22 @@ int status_from_wait(int ws)
 	return 0;
 }
 
+void jobs_describe(int ws, char *buf, size_t len)
+{
+	if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0)
+		snprintf(buf, len, "Done");
+	else if (WIFEXITED(ws))
+		snprintf(buf, len, "Exit %d", WEXITSTATUS(ws));
+	else if (WIFSIGNALED(ws))
+		snprintf(buf, len, "%s%s", strsignal(WTERMSIG(ws)), WCOREDUMP(ws) ? " (core dumped)" : "");
+	else if (WIFSTOPPED(ws) && WSTOPSIG(ws) == SIGTTIN)
+		snprintf(buf, len, "Stopped (tty input)");
+	else if (WIFSTOPPED(ws) && WSTOPSIG(ws) == SIGTTOU)
+		snprintf(buf, len, "Stopped (tty output)");
+	else
+		snprintf(buf, len, "Stopped");
+}
+
 static int next_id(void)
 {
 	int max = 0;
@@ -39,10 +66,16 @@ static int next_id(void)
 	return max + 1;
 }
 
-int jobs_add(const pid_t *pids, size_t n, char *text, enum job_state state)
+void jobs_touch(struct job *j)
+{
+	j->touched = ++clock_ticks;
+}
+
+struct job *jobs_add(const pid_t *pids, size_t n, pid_t pgid, char *text, enum job_state state)
 {
 	struct job *j = xcalloc(1, sizeof *j);
 	j->id = next_id();
+	j->pgid = pgid;
 	j->n = n;
 	j->pids = xmalloc(n * sizeof *pids);
 	memcpy(j->pids, pids, n * sizeof *pids);
@@ -50,13 +83,13 @@ int jobs_add(const pid_t *pids, size_t n, char *text, enum job_state state)
 	j->exited = xcalloc(n, 1);
 	j->state = state;
 	j->text = text;
+	jobs_touch(j);
 
-	/* Keep the list in job-number order: append at the end. */
-	struct job **pp = &jobs;
+	struct job **pp = &jobs; /* keep job-number order: append */
 	while (*pp)
 		pp = &(*pp)->next;
 	*pp = j;
-	return j->id;
+	return j;
 }
 
 size_t jobs_count(void)
@@ -67,27 +100,123 @@ size_t jobs_count(void)
 	return n;
 }
 
-/* Record a wait status for a background process; unknown PIDs (for example
- * orphans adopted later) are simply reaped. */
-static void record(pid_t pid, int ws)
+struct job *jobs_first(void)
+{
+	return jobs;
+}
+
+/* Rank for %+ and %-: stopped jobs first, then the most recently touched
+ * (a finished job keeps its mark until it is announced and dropped). */
+static int outranks(const struct job *a, const struct job *b)
+{
+	int sa = a->state == JOB_STOPPED, sb = b->state == JOB_STOPPED;
+	return sa != sb ? sa > sb : a->touched > b->touched;
+}
+
+static struct job *ranked(int skip_best)
+{
+	struct job *best = NULL, *second = NULL;
+	for (struct job *j = jobs; j; j = j->next) {
+		if (!best || outranks(j, best)) {
+			second = best;
+			best = j;
+		} else if (!second || outranks(j, second)) {
+			second = j;
+		}
+	}
+	return skip_best ? second : best;
+}
+
+struct job *jobs_current(void)
+{
+	return ranked(0);
+}
+
+struct job *jobs_previous(void)
+{
+	return ranked(1);
+}
+
+struct job *jobs_find(const char *spec, const char **why)
+{
+	*why = "no such job";
+	if (!spec || strcmp(spec, "%") == 0 || strcmp(spec, "%%") == 0 || strcmp(spec, "%+") == 0) {
+		struct job *j = jobs_current();
+		if (!j)
+			*why = "no current job";
+		return j;
+	}
+	if (strcmp(spec, "%-") == 0) {
+		struct job *j = jobs_previous();
+		if (!j)
+			*why = "no previous job";
+		return j;
+	}
+	char *end;
+	if (spec[0] != '%') {
+		long pid = strtol(spec, &end, 10);
+		if (!*spec || *end || pid <= 0) {
+			*why = "not a job spec or a PID";
+			return NULL;
+		}
+		for (struct job *j = jobs; j; j = j->next)
+			for (size_t i = 0; i < j->n; i++)
+				if (j->pids[i] == (pid_t)pid)
+					return j;
+		return NULL;
+	}
+	const char *s = spec + 1;
+	long id = strtol(s, &end, 10);
+	if (*s >= '0' && *s <= '9' && !*end) {
+		for (struct job *j = jobs; j; j = j->next)
+			if (j->id == id)
+				return j;
+		return NULL;
+	}
+	/* %string: the command starts with it; %?string: contains it. */
+	int contains = *s == '?';
+	if (contains)
+		s++;
+	struct job *found = NULL;
+	for (struct job *j = jobs; j; j = j->next) {
+		int match = contains ? strstr(j->text, s) != NULL : strncmp(j->text, s, strlen(s)) == 0;
+		if (!match)
+			continue;
+		if (found) {
+			*why = "ambiguous job spec";
+			return NULL;
+		}
+		found = j;
+	}
+	return found;
+}
+
+struct job *jobs_record(pid_t pid, int ws)
 {
 	for (struct job *j = jobs; j; j = j->next) {
 		for (size_t i = 0; i < j->n; i++) {
 			if (j->pids[i] != pid)
 				continue;
 			if (WIFSTOPPED(ws)) {
+				if (j->state != JOB_STOPPED) {
+					jobs_touch(j);
+					j->reported = 0;
+				}
 				j->state = JOB_STOPPED;
+				j->status[i] = ws;
 			} else if (WIFCONTINUED(ws)) {
-				j->state = JOB_RUNNING;
+				if (j->state == JOB_STOPPED)
+					j->state = JOB_RUNNING;
 			} else if (!j->exited[i]) {
 				j->exited[i] = 1;
 				j->status[i] = ws;
 				if (++j->nexited == j->n)
 					j->state = JOB_DONE;
 			}
-			return;
+			return j;
 		}
 	}
+	return NULL;
 }
 
 void jobs_reap(void)
@@ -95,7 +224,16 @@ void jobs_reap(void)
 	int ws;
 	pid_t pid;
 	while ((pid = waitpid(-1, &ws, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
-		record(pid, ws);
+		jobs_record(pid, ws);
+}
+
+/* SIGHUP to an interactive shell: the terminal is gone.  Pass the hangup on
+ * to every job, as other shells do, and leave (history is already saved:
+ * each line is appended to the file as it is entered). */
+void jobs_hangup_exit(void)
+{
+	jobs_hangup(1);
+	exit(128 + SIGHUP);
 }
 
 /* Describe how a signalled foreground process ended, as shells do, unless it
@@ -115,64 +253,199 @@ static void report_signal(int ws)
 	fprintf(stderr, "%s%s\n", strsignal(sig), WCOREDUMP(ws) ? " (core dumped)" : "");
 }
 
-int jobs_wait_fg(const pid_t *pids, size_t n, const struct node *whole)
+/* Wait until every process of j has exited or j stops.  Children that are
+ * not j's are recorded where they belong.  Returns 1 if j stopped. */
+static int wait_foreground(struct job *j)
 {
-	size_t left = n;
-	int last = 0, stopped = 0;
-	unsigned char *done = xcalloc(n, 1);
-
-	while (left > 0) {
+	while (j->nexited < j->n) {
 		int ws;
 		pid_t pid = waitpid(-1, &ws, WUNTRACED);
 		if (pid < 0) {
-			if (errno == EINTR)
-				continue;
-			break; /* ECHILD: nothing left to wait for */
+			if (errno != EINTR)
+				break; /* ECHILD: nothing left to wait for */
+			if (sig_take(SIGHUP))
+				jobs_hangup_exit();
+			continue;
 		}
 		size_t i = 0;
-		while (i < n && pids[i] != pid)
+		while (i < j->n && j->pids[i] != pid)
 			i++;
-		if (i == n) {
-			record(pid, ws);
+		if (i == j->n) {
+			jobs_record(pid, ws);
 			continue;
 		}
 		if (WIFSTOPPED(ws)) {
-			stopped = WSTOPSIG(ws);
-			left--; /* counted as settled; the job lives on in the table */
-			continue;
+			j->state = JOB_STOPPED;
+			j->status[i] = ws;
+			return 1;
 		}
-		if (!done[i]) {
-			done[i] = 1;
-			left--;
-			if (i == n - 1) {
-				last = status_from_wait(ws);
-				if (WIFSIGNALED(ws))
-					report_signal(ws);
-			}
+		if (!j->exited[i]) {
+			j->exited[i] = 1;
+			j->status[i] = ws;
+			j->nexited++;
+			if (i == j->n - 1 && WIFSIGNALED(ws))
+				report_signal(ws);
 		}
 	}
-	if (stopped) {
-		/* A stopped foreground job: keep it, so it is not lost. */
-		char *text = node_text(whole);
-		int id = jobs_add(pids, n, text, JOB_STOPPED);
-		struct job *j = jobs;
-		while (j && j->id != id)
-			j = j->next;
-		for (size_t i = 0; j && i < n; i++) {
-			if (done[i]) {
-				j->exited[i] = 1;
-				j->nexited++;
-			}
-		}
-		fprintf(stderr, "\n[%d]+  Stopped                 %s\n", id, text);
-		last = 128 + stopped;
-	}
-	free(done);
-	return last;
+	j->state = JOB_DONE;
+	return 0;
 }
 
-static void job_free(struct job *j)
+static int stopped_status(const struct job *j)
 {
+	for (size_t i = 0; i < j->n; i++)
+		if (!j->exited[i] && WIFSTOPPED(j->status[i]))
+			return status_from_wait(j->status[i]);
+	return 128 + SIGTSTP;
+}
+
+int jobs_status(const struct job *j)
+{
+	return status_from_wait(j->status[j->n - 1]);
+}
+
+/* After a foreground job stopped: it keeps its terminal modes for a later
+ * fg, and the user is told, bash-style. */
+static void announce_stopped(struct job *j)
+{
+	jobs_touch(j);
+	fputc('\n', stderr);
+	jobs_print(stderr, j, 0);
+	fflush(stderr);
+	j->reported = 1;
+}
+
+int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *whole)
+{
+	/* A temporary job on the stack: most foreground commands end without
+	 * ever needing a place in the table. */
+	int one_status = 0;
+	unsigned char one_exited = 0;
+	struct job tmp = { .pgid = pgid, .n = n, .pids = (pid_t *)pids, .state = JOB_RUNNING };
+	tmp.status = n == 1 ? &one_status : xcalloc(n, sizeof *tmp.status);
+	tmp.exited = n == 1 ? &one_exited : xcalloc(n, 1);
+
+	int stopped = wait_foreground(&tmp);
+	struct termios modes;
+	jobctl_take_terminal(stopped ? &modes : NULL);
+	int status;
+	if (stopped) {
+		struct job *j = jobs_add(pids, n, pgid, node_text(whole), JOB_STOPPED);
+		memcpy(j->status, tmp.status, n * sizeof *tmp.status);
+		memcpy(j->exited, tmp.exited, n);
+		j->nexited = tmp.nexited;
+		j->modes = modes;
+		j->has_modes = 1;
+		announce_stopped(j);
+		status = stopped_status(j);
+	} else {
+		status = status_from_wait(tmp.status[n - 1]);
+	}
+	if (n != 1) {
+		free(tmp.status);
+		free(tmp.exited);
+	}
+	return status;
+}
+
+int jobs_resume_fg(struct job *j)
+{
+	jobctl_give_terminal(j->pgid, j->has_modes ? &j->modes : NULL);
+	if (j->state == JOB_STOPPED)
+		jobs_signal(j, SIGCONT);
+	j->state = JOB_RUNNING;
+	for (size_t i = 0; i < j->n; i++)
+		if (!j->exited[i])
+			j->status[i] = 0;
+	int stopped = wait_foreground(j);
+	jobctl_take_terminal(stopped ? &j->modes : NULL);
+	if (stopped) {
+		j->has_modes = 1;
+		announce_stopped(j);
+		return stopped_status(j);
+	}
+	int status = jobs_status(j);
+	jobs_remove(j);
+	return status;
+}
+
+int jobs_wait_job(struct job *j)
+{
+	while (j->state == JOB_RUNNING) {
+		int ws;
+		pid_t pid = waitpid(-1, &ws, WUNTRACED | WCONTINUED);
+		if (pid < 0) {
+			if (errno != EINTR)
+				break;
+			if (sig_take(SIGHUP))
+				jobs_hangup_exit();
+			if (sig_take(SIGINT))
+				return 128 + SIGINT; /* Ctrl-C interrupts `wait` */
+			continue;
+		}
+		jobs_record(pid, ws);
+	}
+	if (j->state == JOB_STOPPED)
+		return stopped_status(j);
+	int status = j->state == JOB_DONE ? jobs_status(j) : 127;
+	jobs_remove(j);
+	return status;
+}
+
+int jobs_signal(struct job *j, int sig)
+{
+	if (j->pgid > 0)
+		return kill(-j->pgid, sig);
+	int rc = 0;
+	for (size_t i = 0; i < j->n; i++)
+		if (!j->exited[i] && kill(j->pids[i], sig) < 0)
+			rc = -1;
+	return rc;
+}
+
+static char mark_of(const struct job *j)
+{
+	return j == jobs_current() ? '+' : j == jobs_previous() ? '-' : ' ';
+}
+
+/* The state word of a job: Running, Stopped (which stop), or how it ended. */
+static void job_state_text(const struct job *j, char *what, size_t len)
+{
+	if (j->state == JOB_RUNNING) {
+		snprintf(what, len, "Running");
+		return;
+	}
+	if (j->state == JOB_DONE) {
+		jobs_describe(j->status[j->n - 1], what, len);
+		return;
+	}
+	snprintf(what, len, "Stopped");
+	for (size_t i = 0; i < j->n; i++)
+		if (!j->exited[i] && WIFSTOPPED(j->status[i]))
+			jobs_describe(j->status[i], what, len);
+}
+
+void jobs_print(FILE *out, const struct job *j, int pids)
+{
+	char what[64];
+	job_state_text(j, what, sizeof what);
+	fprintf(out, "[%d]%c ", j->id, mark_of(j));
+	if (pids)
+		for (size_t i = 0; i < j->n; i++)
+			fprintf(out, "%ld ", (long)j->pids[i]);
+	else
+		fputc(' ', out);
+	fprintf(out, "%-22s  %s%s\n", what, j->text, j->state == JOB_RUNNING ? " &" : "");
+}
+
+void jobs_remove(struct job *j)
+{
+	for (struct job **pp = &jobs; *pp; pp = &(*pp)->next) {
+		if (*pp == j) {
+			*pp = j->next;
+			break;
+		}
+	}
 	free(j->pids);
 	free(j->status);
 	free(j->exited);
@@ -180,34 +453,26 @@ static void job_free(struct job *j)
 	free(j);
 }
 
-/* The word bash uses for a finished job: Done, Exit N, or the signal. */
-static void describe_end(const struct job *j, char *buf, size_t len)
-{
-	int ws = j->status[j->n - 1];
-	if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0)
-		snprintf(buf, len, "Done");
-	else if (WIFEXITED(ws))
-		snprintf(buf, len, "Exit %d", WEXITSTATUS(ws));
-	else
-		snprintf(buf, len, "%s", strsignal(WTERMSIG(ws)));
-}
-
 void jobs_notify(FILE *out, int announce)
 {
-	struct job **pp = &jobs;
-	while (*pp) {
-		struct job *j = *pp;
-		if (j->state != JOB_DONE) {
-			pp = &j->next;
-			continue;
+	size_t done = 0;
+	for (struct job *j = jobs; j; j = j->next)
+		done += j->state == JOB_DONE;
+	struct job *j = jobs;
+	while (j) {
+		struct job *next = j->next;
+		if (j->state == JOB_DONE && announce) {
+			jobs_print(out, j, 0);
+			jobs_remove(j);
+		} else if (j->state == JOB_DONE && done > KEEP_DONE) {
+			jobs_remove(j); /* the oldest finished jobs go first */
+			done--;
+		} else if (j->state == JOB_STOPPED && announce && !j->reported) {
+			/* stopped while in the background (it read the terminal) */
+			jobs_print(out, j, 0);
+			j->reported = 1;
 		}
-		if (announce) {
-			char what[64];
-			describe_end(j, what, sizeof what);
-			fprintf(out, "[%d]   %-22s  %s\n", j->id, what, j->text);
-		}
-		*pp = j->next;
-		job_free(j);
+		j = next;
 	}
 	if (announce)
 		fflush(out);
@@ -215,23 +480,31 @@ void jobs_notify(FILE *out, int announce)
 
 void jobs_forget(void)
 {
-	while (jobs) {
-		struct job *j = jobs;
-		jobs = j->next;
-		job_free(j);
+	while (jobs)
+		jobs_remove(jobs);
+}
+
+void jobs_hangup(int all)
+{
+	for (struct job *j = jobs; j; j = j->next) {
+		if (j->state == JOB_DONE || (!all && j->state != JOB_STOPPED))
+			continue;
+		jobs_signal(j, SIGHUP);
+		jobs_signal(j, SIGCONT);
 	}
 }
 
-void jobs_hangup(void)
+int jobs_warn_stopped(void)
 {
+	static long warned_at = -1;
+	if (warned_at == sh.commands_run - 1)
+		return 0;
 	for (struct job *j = jobs; j; j = j->next) {
-		if (j->state != JOB_STOPPED)
-			continue;
-		for (size_t i = 0; i < j->n; i++) {
-			if (j->exited[i])
-				continue;
-			kill(j->pids[i], SIGHUP);
-			kill(j->pids[i], SIGCONT);
+		if (j->state == JOB_STOPPED) {
+			sh_error("there are stopped jobs (exit again to leave and end them)");
+			warned_at = sh.commands_run;
+			return 1;
 		}
 	}
+	return 0;
 }

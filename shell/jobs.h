@@ -1,10 +1,10 @@
-/* jobs.h - the table of background jobs, and waiting for children.
+/* jobs.h - the job table, and waiting for children.
  *
- * A job is one pipeline (or one simple command) started with &, or a
- * foreground pipeline that was stopped.  All waiting happens here: waiting
- * for the foreground reaps finished background children too, and
- * jobs_reap() collects any that finished while the shell was doing other
- * things, so no child stays a zombie for long.
+ * A job is one pipeline (or one simple command): started with &, or a
+ * foreground pipeline that was stopped with Ctrl-Z.  All waiting happens in
+ * jobs.c: waiting for the foreground reaps background children too, and
+ * jobs_reap() collects whatever finished while the shell was doing other
+ * things (SIGCHLD wakes the prompt for that), so no child stays a zombie.
  */
 #ifndef FORKSH_JOBS_H
 #define FORKSH_JOBS_H
@@ -12,50 +12,110 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <termios.h>
 
 enum job_state { JOB_RUNNING, JOB_STOPPED, JOB_DONE };
 
 struct job {
 	int id;               /* the N of %N */
+	pid_t pgid;           /* its process group (0 without job control) */
 	size_t n;             /* number of processes */
 	pid_t *pids;
 	int *status;          /* raw wait status per process, valid when exited[i] */
 	unsigned char *exited;
 	size_t nexited;
 	enum job_state state;
+	unsigned long touched; /* when it last started, stopped or resumed: picks %+ and %- */
+	int reported;         /* the user has been told about its current state */
+	int has_modes;        /* modes holds the terminal modes it stopped with */
+	struct termios modes;
 	char *text;           /* the command as the user wrote it */
 	struct job *next;
 };
 
-/* Record a new job; takes ownership of text.  Returns its number. */
-int jobs_add(const pid_t *pids, size_t n, char *text, enum job_state state);
+/* Record a new job; takes ownership of text.  Returns the job. */
+struct job *jobs_add(const pid_t *pids, size_t n, pid_t pgid, char *text, enum job_state state);
 
 /* How many jobs are in the table (0 means: nothing to reap). */
 size_t jobs_count(void);
 
+/* The first job, for walking the list with ->next. */
+struct job *jobs_first(void);
+
+/* Find a job by spec: %N, %+ (or %% or %), %-, %STRING (the command starts
+ * with it), %?STRING (contains it), or a PID of one of its processes.
+ * Returns NULL and a message in why (for "no such job" errors). */
+struct job *jobs_find(const char *spec, const char **why);
+
+/* The current (+) and previous (-) jobs: the most recently stopped ones
+ * first, then the most recently started or resumed. */
+struct job *jobs_current(void);
+struct job *jobs_previous(void);
+
+/* Mark j as just started, stopped or resumed (for %+ and %-). */
+void jobs_touch(struct job *j);
+
+/* Note a wait status for pid; returns the job it belongs to, or NULL (an
+ * orphan adopted as subreaper, say: it is simply reaped). */
+struct job *jobs_record(pid_t pid, int wstatus);
+
 /* Reap every child that has changed state, without blocking. */
 void jobs_reap(void);
 
-/* Wait until every process in pids has exited (reaping background children
- * that finish meanwhile).  If the pipeline is stopped instead, it becomes a
- * stopped job (whole gives its text; it is only formatted then, so the
- * common path costs nothing extra).  Returns the shell status of the last process: its exit code,
- * 128+N for signal N, or 128+N for a stop by signal N. */
+/* Wait for the foreground pipeline pids (process group pgid) until every
+ * process has exited or it stops.  Background children that finish
+ * meanwhile are reaped and recorded.  A stopped pipeline becomes a stopped
+ * job (whole gives its text; formatted only then, so the common path costs
+ * nothing).  Returns the status of the last process: its exit code, 128+N
+ * for signal N, or 128+N for a stop by signal N. */
 struct node;
-int jobs_wait_fg(const pid_t *pids, size_t n, const struct node *whole);
+int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *whole);
 
-/* Print "[N]+  Done  text" lines for finished jobs and drop them (the
- * interactive prompt calls this); with announce == 0, drop them silently. */
+/* Resume job j in the foreground (fg): give it the terminal, SIGCONT it,
+ * wait as above.  Returns its status. */
+int jobs_resume_fg(struct job *j);
+
+/* Wait until job j is done (or, interactive, stopped or Ctrl-C pressed).
+ * Returns its status; 128+SIGINT if interrupted.  Removes it when done. */
+int jobs_wait_job(struct job *j);
+
+/* Send sig to every process of job j (its process group under job
+ * control).  Returns 0 or -1 with errno set. */
+int jobs_signal(struct job *j, int sig);
+
+/* The shell's status for a finished job: that of its last process. */
+int jobs_status(const struct job *j);
+
+/* Print one `jobs` line: "[1]+  Running   sleep 10 &"; with pids, the
+ * process IDs too. */
+void jobs_print(FILE *out, const struct job *j, int pids);
+
+/* Announce finished jobs ("[1]+  Done  sleep 1") and drop them.  With
+ * announce == 0 (scripts) they are kept so that `wait PID` still finds the
+ * status, up to a bounded number of finished jobs. */
 void jobs_notify(FILE *out, int announce);
+
+/* Remove j from the table and free it. */
+void jobs_remove(struct job *j);
 
 /* Forget the table: in a forked child, the parent's jobs are not ours. */
 void jobs_forget(void);
 
-/* Send SIGHUP then SIGCONT to every stopped job, so that nothing stays
- * stopped forever once the shell that could resume it has gone. */
-void jobs_hangup(void);
+/* Send SIGHUP then SIGCONT to the jobs; with all == 0, only to stopped ones
+ * (an interactive `exit`), with all == 1 to every job (the shell got SIGHUP). */
+void jobs_hangup(int all);
+
+/* Before an interactive shell leaves: if jobs are stopped and the user was
+ * not warned by the command just before, warn and return 1 (stay). */
+int jobs_warn_stopped(void);
+
+/* The interactive shell got SIGHUP: hang up every job and exit with 129. */
+void jobs_hangup_exit(void) __attribute__((noreturn));
 
 /* Turn a wait status into the shell's $? value. */
 int status_from_wait(int wstatus);
+
+/* How a process ended, in words: "Done", "Exit 3", "Terminated", "Stopped". */
+void jobs_describe(int wstatus, char *buf, size_t len);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,6 +91,10 @@ int main(int argc, char **argv)
 	}
 
 	sh.pid = getpid();
+	/* Become the child subreaper: orphaned grandchildren (the lessons make
+	 * them on purpose) are adopted by forksh, not init, so they can be shown
+	 * and are reaped here instead of lingering. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	sh.arg0 = argv[0];
 	init_pwd();
 	char ppid[24];

@@ -10,6 +10,7 @@
 
 #include "exec.h"
 #include "input.h"
+#include "jobctl.h"
 #include "jobs.h"
 #include "parser.h"
 #include "shell.h"
@@ -176,6 +177,8 @@ int repl_run_interactive(void)
 	char prompt[128];
 
 	input_init();
+	if (jobctl_init() < 0)
+		sh_error("no job control in this shell");
 	sb_init(&cmd);
 	while (!sh.exit_requested) {
 		char *line;
@@ -198,6 +201,9 @@ int repl_run_interactive(void)
 				continue;
 			}
 			fputs("exit\n", stderr);
+			sh.commands_run++;
+			if (jobs_warn_stopped())
+				continue;
 			break;
 		}
 		sb_adds(&cmd, line);
@@ -219,13 +225,15 @@ int repl_run_interactive(void)
 			sh.status = 2;
 		} else if (tree) {
 			sh.interrupted = 0;
+			sh.commands_run++;
 			exec_node(tree);
 			node_free(tree);
 		}
 		sb_free(&cmd);
 	}
 	sb_free(&cmd);
-	jobs_hangup();
+	jobs_hangup(0);
+	jobctl_shutdown();
 	input_shutdown();
 	return sh.status;
 }

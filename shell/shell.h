@@ -22,6 +22,7 @@ struct shell {
 	int in_child;        /* this process is a forked child running shell code */
 	int exit_requested;  /* `exit` ran: stop reading commands */
 	int interrupted;     /* Ctrl-C killed a foreground job: skip the rest of the line */
+	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */
 	char **argv;         /* $1 ... (not owned) */

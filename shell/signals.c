@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "redir.h"
@@ -48,6 +50,7 @@ int sig_init(int interactive)
 	wake_pipe[0] = fd_lift(wake_pipe[0], 10);
 	wake_pipe[1] = fd_lift(wake_pipe[1], 10);
 	set_handler(SIGINT, on_signal);
+	set_handler(SIGHUP, on_signal);
 	set_handler(SIGCHLD, on_signal);
 	set_handler(SIGWINCH, on_signal);
 	set_handler(SIGQUIT, SIG_IGN);
@@ -63,7 +66,7 @@ int sig_init(int interactive)
 void sig_child_defaults(int background)
 {
 	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN,
-				    SIGTTOU, SIGCHLD, SIGWINCH };
+				    SIGTTOU, SIGCHLD, SIGWINCH, SIGHUP };
 	if (changed) {
 		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 			signal(sigs[i], SIG_DFL);
@@ -100,4 +103,26 @@ void sig_drain(void)
 	char buf[64];
 	while (wake_pipe[0] >= 0 && read(wake_pipe[0], buf, sizeof buf) > 0)
 		;
+}
+
+int sig_by_name(const char *name)
+{
+	char *end;
+	long n = strtol(name, &end, 10);
+	if (*name && !*end)
+		return n > 0 && n < NSIG ? (int)n : -1;
+	if (strncasecmp(name, "SIG", 3) == 0)
+		name += 3;
+	for (int sig = 1; sig < NSIG; sig++) {
+		const char *abbrev = sigabbrev_np(sig);
+		if (abbrev && strcasecmp(abbrev, name) == 0)
+			return sig;
+	}
+	return -1;
+}
+
+const char *sig_name(int sig)
+{
+	const char *abbrev = sigabbrev_np(sig);
+	return abbrev ? abbrev : "?";
 }

@@ -30,4 +30,10 @@ int sig_take(int sig);
 /* Empty the self-pipe after a wake-up. */
 void sig_drain(void);
 
+/* Signal number for "TERM", "SIGTERM", "term" or "15"; -1 if unknown. */
+int sig_by_name(const char *name);
+
+/* Short name of a signal without "SIG" ("TERM"), from the C library. */
+const char *sig_name(int sig);
+
 #endif

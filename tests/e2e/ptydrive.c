@@ -11,6 +11,7 @@
  *   nozombie         fail if the program has a zombie child right now
  *   children N       fail unless the program has exactly N live children
  *   wait STATUS      wait for the program to exit with STATUS
+ *   signal NAME      send the program a signal (HUP, TERM, INT, ...)
  *   # ...            comment
  *
  * usage: ptydrive [-t SECONDS] [-v] -- PROGRAM [ARG...] < script
@@ -266,6 +267,16 @@ static int run_line(int lineno, char *line)
 	}
 	if (strcmp(line, "wait") == 0)
 		return do_wait(lineno, line, atoi(arg));
+	if (strcmp(line, "signal") == 0) {
+		static const struct { const char *name; int sig; } sigs[] = {
+			{ "HUP", SIGHUP }, { "INT", SIGINT }, { "TERM", SIGTERM },
+			{ "QUIT", SIGQUIT }, { "TSTP", SIGTSTP }, { "CHLD", SIGCHLD },
+		};
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			if (strcmp(arg, sigs[i].name) == 0)
+				return kill(child, sigs[i].sig) == 0 ? 0 : fail(lineno, line, "kill failed");
+		return fail(lineno, line, "unknown signal name");
+	}
 	return fail(lineno, line, "unknown command");
 }
 

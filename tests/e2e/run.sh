@@ -234,6 +234,27 @@ if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
 	fi
 fi
 
+#### jobs without job control ##############################################
+t "wait PID returns that job's status" "3 0" 0 -c 'sh -c "exit 3" & a=$!; sleep 0.1 & b=$!; wait $a; x=$?; wait $b; echo $x $?'
+t "wait with no operand waits for all, status 0" "b a 0" 0 -c 'sh -c "sleep 0.2; printf a" & sh -c "sleep 0.1; printf \"b \"" & wait; echo " $?"' 
+t "wait for a job that already finished still gives its status" "7" 0 -c 'sh -c "exit 7" & p=$!; sleep 0.3; wait $p; echo $?'
+terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
+t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & kill %1; wait %1; echo $?'
+t "jobs lists background jobs in a script" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs; wait'
+terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
+t "kill -l" "TERM" 0 -c 'kill -l 15'
+terr "kill with a bad signal" "invalid signal" 1 -c 'kill -NOPE 1'
+t "no zombie when a script with background jobs ends" "zombies: 0" 0 -c "sleep 0.1 & sleep 0.1 & sleep 0.3; $ZOMBIES \$\$"
+cat > orphan.sh <<EOS
+sh -c 'sleep 0.3 & echo \$! > orphan.pid'
+sleep 0.05
+sh -c 'grep -q "^PPid:[[:space:]]*\$1\\\$" /proc/\$(cat orphan.pid)/status' x \$\$ && echo adopted
+sleep 0.5
+$ZOMBIES \$\$
+EOS
+t "orphaned grandchildren are adopted and reaped (subreaper)" "adopted
+zombies: 0" 0 orphan.sh
+
 #### scripts and standard input #############################################
 printf 'echo "script $0 $1 $#"\nfalse\necho after-false\nexit 4\necho never\n' > s1.sh
 t "script file with args" "script s1.sh arg1 1
@@ -332,7 +353,143 @@ sleep 0.8
 nozombie
 children 0
 send \\r
-expect \\[1\\] +Done +sleep 0.2\$
+expect \\[1\\]\\+ +Done +sleep 0.2\$
+send exit\\r
+wait 0"
+
+#### job control ###########################################################
+pty "Ctrl-Z stops the job; jobs, bg, fg, then Ctrl-C ends it" "expect ${P}\\\$ \$
+send sleep 30\\r
+sleep 0.3
+send \\x1a
+expect \\[1\\]\\+ +Stopped +sleep 30
+expect ${P}\\(148\\)\\\$ \$
+send jobs -l\\r
+expect \\[1\\]\\+ [0-9]+ Stopped +sleep 30
+expect ${P}\\\$ \$
+send bg\\r
+expect \\[1\\]\\+ sleep 30 &
+expect ${P}\\\$ \$
+send jobs\\r
+expect \\[1\\]\\+ +Running +sleep 30 &
+expect ${P}\\\$ \$
+send fg %1\\r
+expect sleep 30
+sleep 0.3
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+send jobs\\r
+expect ${P}\\\$ \$
+nozombie
+children 0
+send exit\\r
+wait 0"
+
+pty "Ctrl-\\\\ quits the job with 131; the shell survives" "expect ${P}\\\$ \$
+send sleep 30\\r
+sleep 0.3
+send \\x1c
+expect ${P}\\(131\\)\\\$ \$
+send echo alive\\r
+expect alive
+send exit\\r
+wait 0"
+
+pty "a stopped pipeline is one job; fg brings both back" "expect ${P}\\\$ \$
+send sleep 30 | cat\\r
+sleep 0.3
+send \\x1a
+expect \\[1\\]\\+ +Stopped +sleep 30 \\| cat
+expect ${P}\\(148\\)\\\$ \$
+children 2
+send fg\\r
+sleep 0.3
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+nozombie
+children 0
+send exit\\r
+wait 130"
+
+pty "kill %N and the announcement of how the job ended" "expect ${P}\\\$ \$
+send sleep 30 &\\r
+expect \\[1\\] [0-9]+
+expect ${P}\\\$ \$
+send kill %1\\r
+expect ${P}\\\$ \$
+sleep 0.3
+send \\r
+expect \\[1\\]\\+ +Terminated +sleep 30
+send exit\\r
+wait 0"
+
+pty "a background job that reads the terminal is stopped and announced" "expect ${P}\\\$ \$
+send cat &\\r
+expect \\[1\\] [0-9]+
+sleep 0.3
+send \\r
+expect Stopped \\(tty input\\) +cat
+send kill %cat\\r
+sleep 0.2
+send \\r
+expect Terminated +cat
+send exit\\r
+wait 0"
+
+pty "exit with stopped jobs warns once, then hangs them up" "expect ${P}\\\$ \$
+send sleep 30\\r
+sleep 0.3
+send \\x1a
+expect Stopped
+expect ${P}\\(148\\)\\\$ \$
+send exit\\r
+expect there are stopped jobs
+expect ${P}\\(1\\)\\\$ \$
+children 1
+send exit\\r
+wait 1"
+
+pty "Ctrl-D with stopped jobs warns too" "expect ${P}\\\$ \$
+send sleep 30\\r
+sleep 0.3
+send \\x1a
+expect ${P}\\(148\\)\\\$ \$
+send \\x04
+expect there are stopped jobs
+send \\x04
+wait 148"
+
+pty "SIGHUP to the shell hangs up its jobs and exits 129" "expect ${P}\\\$ \$
+send sleep 30 &\\r
+expect \\[1\\] [0-9]+
+send sleep 31\\r
+sleep 0.3
+send \\x1a
+expect ${P}\\(148\\)\\\$ \$
+signal HUP
+wait 129"
+
+pty "wait is interrupted by Ctrl-C" "expect ${P}\\\$ \$
+send sleep 30 &\\r
+expect ${P}\\\$ \$
+send wait\\r
+sleep 0.3
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+send kill %1; wait %1\\r
+expect ${P}\\(143\\)\\\$ \$
+send exit 0\\r
+wait 0"
+
+pty "orphans are adopted by forksh (subreaper) and reaped" "expect ${P}\\\$ \$
+send sh -c 'sleep 0.3 & echo orphan=\$!'\\r
+expect orphan=[0-9]+
+expect ${P}\\\$ \$
+sleep 0.1
+children 1
+sleep 0.6
+nozombie
+children 0
 send exit\\r
 wait 0"
 
