@@ -107,8 +107,7 @@ int bi_bg(int argc, char **argv)
 		} else if (j->state != JOB_STOPPED) {
 			sh_error("bg: job %d is already running", j->id);
 		} else {
-			jobs_signal(j, SIGCONT);
-			j->state = JOB_RUNNING;
+			jobs_continue(j);
 			jobs_touch(j);
 			printf("[%d]+ %s &\n", j->id, j->text);
 		}

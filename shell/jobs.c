@@ -12,6 +12,7 @@
 #include "jobs.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,8 +155,9 @@ struct job *jobs_find(const char *spec, const char **why)
 	}
 	char *end;
 	if (spec[0] != '%') {
+		errno = 0;
 		long pid = strtol(spec, &end, 10);
-		if (!*spec || *end || pid <= 0) {
+		if (!*spec || *end || pid <= 0 || pid > INT_MAX || errno) {
 			*why = "not a job spec or a PID";
 			return NULL;
 		}
@@ -207,6 +209,7 @@ struct job *jobs_record(pid_t pid, int ws)
 			} else if (WIFCONTINUED(ws)) {
 				if (j->state == JOB_STOPPED)
 					j->state = JOB_RUNNING;
+				j->status[i] = 0; /* forget how it had stopped */
 			} else if (!j->exited[i]) {
 				j->exited[i] = 1;
 				j->status[i] = ws;
@@ -348,15 +351,19 @@ int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *who
 	return status;
 }
 
-int jobs_resume_fg(struct job *j)
+void jobs_continue(struct job *j)
 {
-	jobctl_give_terminal(j->pgid, j->has_modes ? &j->modes : NULL);
-	if (j->state == JOB_STOPPED)
-		jobs_signal(j, SIGCONT);
+	jobs_signal(j, SIGCONT);
 	j->state = JOB_RUNNING;
 	for (size_t i = 0; i < j->n; i++)
 		if (!j->exited[i])
-			j->status[i] = 0;
+			j->status[i] = 0; /* the old stop no longer describes it */
+}
+
+int jobs_resume_fg(struct job *j)
+{
+	jobctl_give_terminal(j->pgid, j->has_modes ? &j->modes : NULL);
+	jobs_continue(j);
 	int stopped = wait_foreground(j);
 	jobctl_take_terminal(stopped ? &j->modes : NULL);
 	if (stopped) {

@@ -71,6 +71,9 @@ void jobs_reap(void);
 struct node;
 int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *whole);
 
+/* Send SIGCONT to job j and mark it running (bg). */
+void jobs_continue(struct job *j);
+
 /* Resume job j in the foreground (fg): give it the terminal, SIGCONT it,
  * wait as above.  Returns its status. */
 int jobs_resume_fg(struct job *j);

@@ -239,7 +239,7 @@ t "wait PID returns that job's status" "3 0" 0 -c 'sh -c "exit 3" & a=$!; sleep 
 t "wait with no operand waits for all, status 0" "b a 0" 0 -c 'sh -c "sleep 0.2; printf a" & sh -c "sleep 0.1; printf \"b \"" & wait; echo " $?"' 
 t "wait for a job that already finished still gives its status" "7" 0 -c 'sh -c "exit 7" & p=$!; sleep 0.3; wait $p; echo $?'
 terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
-t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & kill %1; wait %1; echo $?'
+t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & sleep 0.5; kill %1; wait %1; echo $?'
 t "jobs lists background jobs in a script" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs; wait'
 terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
 t "kill -l" "TERM" 0 -c 'kill -l 15'
@@ -415,6 +415,7 @@ pty "kill %N and the announcement of how the job ended" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect \\[1\\] [0-9]+
 expect ${P}\\\$ \$
+sleep 0.5
 send kill %1\\r
 expect ${P}\\\$ \$
 sleep 0.3
@@ -456,6 +457,7 @@ send \\x1a
 expect ${P}\\(148\\)\\\$ \$
 send \\x04
 expect there are stopped jobs
+expect ${P}\\(148\\)\\\$ \$
 send \\x04
 wait 148"
 
