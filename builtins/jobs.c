@@ -172,8 +172,10 @@ static int list_signals(const char *which)
 			sh_error("kill: %s: invalid signal", which);
 			return 1;
 		}
-		printf("%s\n", n > 0 ? sig_name(sig) : "");
-		if (n <= 0)
+		/* kill -l 15 names the signal; kill -l TERM numbers it */
+		if (n > 0)
+			printf("%s\n", sig_name(sig));
+		else
 			printf("%d\n", sig);
 		return 0;
 	}
@@ -200,7 +202,8 @@ int bi_kill(int argc, char **argv)
 		}
 		argi += 2;
 	} else if (argi < argc && argv[argi][0] == '-' && argv[argi][1] && strcmp(argv[argi], "--") != 0) {
-		sig = sig_by_name(argv[argi] + 1);
+		/* kill -0 PID sends nothing: it only asks whether PID exists */
+		sig = strcmp(argv[argi], "-0") == 0 ? 0 : sig_by_name(argv[argi] + 1);
 		if (sig < 0) {
 			sh_error("kill: %s: invalid signal", argv[argi] + 1);
 			return 1;

@@ -56,7 +56,8 @@ static pid_t sh_fork(struct launch *l)
 	jobctl_disable();
 	sh.in_child = 1;
 	sh.interactive = 0;
-	jobs_forget();
+	/* The job table stays, read-only in spirit: `jobs | grep x` lists the
+	 * shell's jobs as bash does, while wait finds no children of its own. */
 	sig_child_defaults(l->background && !job_control);
 	if (l->background && !job_control) {
 		/* POSIX: without job control, a background command reads from

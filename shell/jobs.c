@@ -233,9 +233,17 @@ void jobs_reap(void)
 /* SIGHUP to an interactive shell: the terminal is gone.  Pass the hangup on
  * to every job, as other shells do, and leave (history is already saved:
  * each line is appended to the file as it is entered). */
+/* The foreground job being waited for, if any: it lives on the stack of
+ * jobs_wait_fg, not in the table, and a hangup must reach it too. */
+static struct job *foreground;
+
 void jobs_hangup_exit(void)
 {
 	jobs_hangup(1);
+	if (foreground) {
+		jobs_signal(foreground, SIGHUP);
+		jobs_signal(foreground, SIGCONT);
+	}
 	exit(128 + SIGHUP);
 }
 
@@ -260,7 +268,9 @@ static void report_signal(int ws)
  * not j's are recorded where they belong.  Returns 1 if j stopped. */
 static int wait_foreground(struct job *j)
 {
-	while (j->nexited < j->n) {
+	foreground = j;
+	int stopped = 0;
+	while (j->nexited < j->n && !stopped) {
 		int ws;
 		pid_t pid = waitpid(-1, &ws, WUNTRACED);
 		if (pid < 0) {
@@ -280,7 +290,8 @@ static int wait_foreground(struct job *j)
 		if (WIFSTOPPED(ws)) {
 			j->state = JOB_STOPPED;
 			j->status[i] = ws;
-			return 1;
+			stopped = 1;
+			continue;
 		}
 		if (!j->exited[i]) {
 			j->exited[i] = 1;
@@ -290,8 +301,10 @@ static int wait_foreground(struct job *j)
 				report_signal(ws);
 		}
 	}
-	j->state = JOB_DONE;
-	return 0;
+	foreground = NULL;
+	if (!stopped)
+		j->state = JOB_DONE;
+	return stopped;
 }
 
 static int stopped_status(const struct job *j)
@@ -386,8 +399,12 @@ int jobs_wait_job(struct job *j)
 				break;
 			if (sig_take(SIGHUP))
 				jobs_hangup_exit();
-			if (sig_take(SIGINT))
-				return 128 + SIGINT; /* Ctrl-C interrupts `wait` */
+			if (sig_take(SIGINT)) {
+				/* Ctrl-C interrupts `wait`; the prompt goes on a new
+				 * line after the ^C the terminal echoed. */
+				fputc('\n', stderr);
+				return 128 + SIGINT;
+			}
 			continue;
 		}
 		jobs_record(pid, ws);

@@ -242,7 +242,10 @@ terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
 t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & sleep 0.5; kill %1; wait %1; echo $?'
 t "jobs lists background jobs in a script" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs; wait'
 terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
-t "kill -l" "TERM" 0 -c 'kill -l 15'
+t "kill -l names and numbers signals" "TERM
+2" 0 -c 'kill -l 15; kill -l INT'
+t "kill -0 asks whether a process exists" "yes" 0 -c 'kill -0 $$ && echo yes'
+t "jobs in a pipeline lists the shell's jobs" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs | cat; wait'
 terr "kill with a bad signal" "invalid signal" 1 -c 'kill -NOPE 1'
 t "no zombie when a script with background jobs ends" "zombies: 0" 0 -c "sleep 0.1 & sleep 0.1 & sleep 0.3; $ZOMBIES \$\$"
 cat > orphan.sh <<EOS
@@ -468,6 +471,12 @@ send sleep 31\\r
 sleep 0.3
 send \\x1a
 expect ${P}\\(148\\)\\\$ \$
+signal HUP
+wait 129"
+
+pty "SIGHUP also reaches the foreground job" "expect ${P}\\\$ \$
+send sleep 30\\r
+sleep 0.3
 signal HUP
 wait 129"
 
