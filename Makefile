@@ -34,8 +34,8 @@ BIN ?= forksh
 
 SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars.c \
 	shell/expand.c shell/redir.c shell/signals.c shell/jobs.c shell/exec.c \
-	shell/input.c shell/repl.c shell/path.c shell/jobctl.c
-BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c
+	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c shell/explain.c
+BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c
 LESSON_SRCS := lessons/registry.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)

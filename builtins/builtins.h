@@ -44,5 +44,7 @@ int bi_bg(int argc, char **argv);
 int bi_wait(int argc, char **argv);
 int bi_kill(int argc, char **argv);
 int bi_disown(int argc, char **argv);
+int bi_trace(int argc, char **argv);
+int bi_explain(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "builtins.h"
+#include "../shell/events.h"
 #include "../shell/exec.h"
 #include "../shell/jobs.h"
 #include "../shell/shell.h"
@@ -58,8 +59,11 @@ int bi_exec(int argc, char **argv)
 	fflush(stdout);
 	fflush(stderr);
 	sig_child_defaults(0);
+	EV(EV_EXEC, .argv = argv + argi);
 	execvp(argv[argi], argv + argi);
-	int status = exec_failure(argv[argi], errno);
+	int err = errno;
+	EV(EV_EXEC_FAIL, .str = argv[argi], .err = err);
+	int status = exec_failure(argv[argi], err);
 	/* Still the shell: take back the dispositions given up for the exec. */
 	if (sh.interactive && sig_init(1) < 0)
 		sh_error("exec: cannot restore signal handling");

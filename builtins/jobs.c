@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "../shell/events.h"
 #include "../shell/jobctl.h"
 #include "../shell/jobs.h"
 #include "../shell/shell.h"
@@ -236,7 +237,10 @@ int bi_kill(int argc, char **argv)
 		if (!*argv[argi] || *end) {
 			sh_error("kill: %s: not a PID or job spec", argv[argi]);
 			status = 1;
-		} else if (kill((pid_t)pid, sig) < 0) {
+			continue;
+		}
+		EV(EV_KILL, .target = (pid_t)pid, .a = sig);
+		if (kill((pid_t)pid, sig) < 0) {
 			sh_error("kill: %s: %s", argv[argi], strerror(errno));
 			status = 1;
 		}

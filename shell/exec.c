@@ -13,6 +13,7 @@
 
 #include "../builtins/builtins.h"
 #include "expand.h"
+#include "events.h"
 #include "jobctl.h"
 #include "jobs.h"
 #include "path.h"
@@ -39,22 +40,46 @@ struct launch {
  * signals back), -1 on failure. */
 static pid_t sh_fork(struct launch *l)
 {
+	/* While tracing, the child waits on this pipe until the parent has
+	 * announced the fork, so "fork() = PID" always comes before the
+	 * child's own lines. */
+	int hold[2] = { -1, -1 };
+	if (ev_on && pipe2(hold, O_CLOEXEC) < 0)
+		hold[0] = hold[1] = -1;
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = fork();
 	if (pid < 0) {
-		sh_error("fork: %s", strerror(errno));
+		int err = errno;
+		EV(EV_FORK, .err = err);
+		sh_error("fork: %s", strerror(err));
+		if (hold[0] >= 0) {
+			close(hold[0]);
+			close(hold[1]);
+		}
 		return -1;
 	}
 	if (pid > 0) {
+		EV(EV_FORK, .target = pid);
 		l->pgid = jobctl_parent(pid, l->pgid, l->foreground);
+		if (hold[0] >= 0) {
+			close(hold[0]);
+			close(hold[1]); /* releases the child */
+		}
 		return pid;
 	}
 	/* Child half: from here on this process is not the shell. */
+	sh.in_child = 1;
+	if (hold[0] >= 0) {
+		char c;
+		close(hold[1]);
+		while (read(hold[0], &c, 1) < 0 && errno == EINTR)
+			;
+		close(hold[0]);
+	}
 	jobctl_child(l->pgid, l->foreground);
 	int job_control = jobctl_enabled();
 	jobctl_disable();
-	sh.in_child = 1;
 	sh.interactive = 0;
 	/* The job table stays, read-only in spirit: `jobs | grep x` lists the
 	 * shell's jobs as bash does, while wait finds no children of its own. */
@@ -64,6 +89,7 @@ static pid_t sh_fork(struct launch *l)
 		 * /dev/null unless its own redirections say otherwise.  (With job
 		 * control it is stopped by SIGTTIN if it reads the terminal.) */
 		int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		EV(EV_OPEN, .str = "/dev/null", .b = O_RDONLY | O_CLOEXEC, .a = fd, .err = fd < 0 ? errno : 0);
 		if (fd >= 0)
 			fd_move(fd, STDIN_FILENO);
 	}
@@ -137,14 +163,18 @@ static void child_run_cmd(struct cmd_node *c, char **argv)
 	child_export_assignments(c);
 	const struct builtin *b = builtin_find(argv[0]);
 	if (b) {
+		EV(EV_BUILTIN, .str = argv[0]);
 		int argc = 0;
 		while (argv[argc])
 			argc++;
 		_exit(flush_builtin_output(argv[0], b->fn(argc, argv)));
 	}
 	/* exec replaces the program, not the process: the PID stays. */
+	EV(EV_EXEC, .argv = argv);
 	execvp(argv[0], argv);
-	_exit(exec_failure(argv[0], errno));
+	int err = errno;
+	EV(EV_EXEC_FAIL, .str = argv[0], .err = err);
+	_exit(exec_failure(argv[0], err));
 }
 
 /* A pipeline member expands its own words, inside its own process. */
@@ -199,6 +229,7 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 			 * with one of them closed. */
 			pfd[0] = fd_lift(pfd[0], 3);
 			pfd[1] = fd_lift(pfd[1], 3);
+			EV(EV_PIPE, .a = pfd[0], .b = pfd[1]);
 		}
 		pid_t pid = sh_fork(&l);
 		if (pid == 0) {
@@ -206,14 +237,14 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 				fd_move(prev_read, STDIN_FILENO);
 			if (pfd[1] >= 0) {
 				fd_move(pfd[1], STDOUT_FILENO);
-				close(pfd[0]);
+				close_fd(pfd[0]);
 			}
 			child_run_node(cmds[i]);
 		}
 		if (prev_read >= 0)
-			close(prev_read);
+			close_fd(prev_read);
 		if (pfd[1] >= 0)
-			close(pfd[1]);
+			close_fd(pfd[1]);
 		prev_read = pfd[0];
 		if (pid < 0) {
 			failed = 1;
@@ -222,7 +253,7 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 		pids[started++] = pid;
 	}
 	if (prev_read >= 0)
-		close(prev_read);
+		close_fd(prev_read);
 
 	int status = failed ? 1 : 0;
 	if (started > 0 && background && !failed) {
@@ -296,11 +327,13 @@ static int run_builtin(const struct builtin *b, struct cmd_node *c, struct strve
 
 	if (permanent) {
 		/* exec: its redirections and assignments are meant to last. */
+		EV(EV_BUILTIN, .str = argv->v[0]);
 		if (redir_apply(c->redirs, c->nredirs, NULL) < 0)
 			return 1;
 		assign_permanently(c, 1);
 		return b->fn((int)argv->n, argv->v);
 	}
+	EV(EV_BUILTIN, .str = argv->v[0]);
 	struct saved_var *saved = assign_temporarily(c);
 	if (redir_apply(c->redirs, c->nredirs, &save) < 0) {
 		status = 1;

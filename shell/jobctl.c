@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "events.h"
 #include "shell.h"
 
 static int enabled;
@@ -52,11 +53,14 @@ void jobctl_child(pid_t pgid, int foreground)
 	if (!enabled)
 		return;
 	pid_t me = getpid();
+	EV(EV_SETPGID, .target = 0, .a = pgid ? pgid : me);
 	setpgid(0, pgid ? pgid : me);
 	/* SIGTTOU is still ignored here (inherited from the shell), so the
 	 * child may take the terminal even though its group is new. */
-	if (foreground)
+	if (foreground) {
+		EV(EV_TCSETPGRP, .a = pgid ? pgid : me);
 		tcsetpgrp(tty, pgid ? pgid : me);
+	}
 }
 
 pid_t jobctl_parent(pid_t child, pid_t pgid, int foreground)
@@ -66,9 +70,12 @@ pid_t jobctl_parent(pid_t child, pid_t pgid, int foreground)
 	if (!pgid)
 		pgid = child;
 	/* EACCES: the child has already exec'd, so it did this itself. */
+	EV(EV_SETPGID, .target = child, .a = pgid);
 	setpgid(child, pgid);
-	if (foreground)
+	if (foreground) {
+		EV(EV_TCSETPGRP, .a = pgid);
 		tcsetpgrp(tty, pgid);
+	}
 	return pgid;
 }
 
@@ -78,6 +85,7 @@ void jobctl_give_terminal(pid_t pgid, const struct termios *modes)
 		return;
 	if (modes)
 		tcsetattr(tty, TCSADRAIN, modes);
+	EV(EV_TCSETPGRP, .a = pgid);
 	tcsetpgrp(tty, pgid);
 }
 
@@ -87,6 +95,7 @@ void jobctl_take_terminal(struct termios *save)
 		return;
 	if (save)
 		tcgetattr(tty, save);
+	EV(EV_TCSETPGRP, .a = shell_pgid);
 	tcsetpgrp(tty, shell_pgid);
 	tcsetattr(tty, TCSADRAIN, &shell_modes);
 }

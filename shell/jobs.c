@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "events.h"
 #include "jobctl.h"
 #include "parser.h"
 #include "shell.h"
@@ -90,6 +91,8 @@ struct job *jobs_add(const pid_t *pids, size_t n, pid_t pgid, char *text, enum j
 	while (*pp)
 		pp = &(*pp)->next;
 	*pp = j;
+	EV(EV_JOB, .a = j->id, .str = state == JOB_STOPPED ? "stopped" : "running in the background",
+	   .str2 = j->text);
 	return j;
 }
 
@@ -213,8 +216,10 @@ struct job *jobs_record(pid_t pid, int ws)
 			} else if (!j->exited[i]) {
 				j->exited[i] = 1;
 				j->status[i] = ws;
-				if (++j->nexited == j->n)
+				if (++j->nexited == j->n) {
 					j->state = JOB_DONE;
+					EV(EV_JOB, .a = j->id, .str = "done", .str2 = j->text);
+				}
 			}
 			return j;
 		}
@@ -222,11 +227,20 @@ struct job *jobs_record(pid_t pid, int ws)
 	return NULL;
 }
 
+/* waitpid(-1, ...), announcing what it reported on the event stream. */
+static pid_t wait_any(int *ws, int flags)
+{
+	pid_t pid = waitpid(-1, ws, flags);
+	if (pid > 0)
+		EV(EV_WAIT, .target = pid, .status = *ws);
+	return pid;
+}
+
 void jobs_reap(void)
 {
 	int ws;
 	pid_t pid;
-	while ((pid = waitpid(-1, &ws, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
+	while ((pid = wait_any(&ws, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
 		jobs_record(pid, ws);
 }
 
@@ -272,7 +286,7 @@ static int wait_foreground(struct job *j)
 	int stopped = 0;
 	while (j->nexited < j->n && !stopped) {
 		int ws;
-		pid_t pid = waitpid(-1, &ws, WUNTRACED);
+		pid_t pid = wait_any(&ws, WUNTRACED);
 		if (pid < 0) {
 			if (errno != EINTR)
 				break; /* ECHILD: nothing left to wait for */
@@ -368,6 +382,7 @@ void jobs_continue(struct job *j)
 {
 	jobs_signal(j, SIGCONT);
 	j->state = JOB_RUNNING;
+	EV(EV_JOB, .a = j->id, .str = "continued", .str2 = j->text);
 	for (size_t i = 0; i < j->n; i++)
 		if (!j->exited[i])
 			j->status[i] = 0; /* the old stop no longer describes it */
@@ -393,7 +408,7 @@ int jobs_wait_job(struct job *j)
 {
 	while (j->state == JOB_RUNNING) {
 		int ws;
-		pid_t pid = waitpid(-1, &ws, WUNTRACED | WCONTINUED);
+		pid_t pid = wait_any(&ws, WUNTRACED | WCONTINUED);
 		if (pid < 0) {
 			if (errno != EINTR)
 				break;
@@ -418,12 +433,18 @@ int jobs_wait_job(struct job *j)
 
 int jobs_signal(struct job *j, int sig)
 {
-	if (j->pgid > 0)
+	if (j->pgid > 0) {
+		EV(EV_KILL, .target = -j->pgid, .a = sig);
 		return kill(-j->pgid, sig);
+	}
 	int rc = 0;
-	for (size_t i = 0; i < j->n; i++)
-		if (!j->exited[i] && kill(j->pids[i], sig) < 0)
+	for (size_t i = 0; i < j->n; i++) {
+		if (j->exited[i])
+			continue;
+		EV(EV_KILL, .target = j->pids[i], .a = sig);
+		if (kill(j->pids[i], sig) < 0)
 			rc = -1;
+	}
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include "repl.h"
 #include "shell.h"
 #include "signals.h"
+#include "trace.h"
 #include "vars.h"
 
 static void usage(FILE *out)
@@ -28,6 +29,7 @@ static void usage(FILE *out)
 		"\n"
 		"  -c CMDS        run CMDS and exit; NAME becomes $0 and ARGs $1, $2, ...\n"
 		"      --no-color do not use colour (also when NO_COLOR is set)\n"
+		"      --trace    start with `trace on`: show every fork, exec and wait\n"
 		"  -h, --help     show this help and exit\n"
 		"  -V, --version  show the version and exit\n"
 		"\n"
@@ -75,10 +77,11 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "no-color", no_argument, NULL, 'C' },
+		{ "trace", no_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmds = NULL;
-	int no_color = 0, opt;
+	int no_color = 0, trace = 0, opt;
 
 	while ((opt = getopt_long(argc, argv, "+c:hV", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -86,6 +89,7 @@ int main(int argc, char **argv)
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("forksh %s\n", FORKSH_VERSION); return 0;
 		case 'C': no_color = 1; break;
+		case 'T': trace = 1; break;
 		default: usage(stderr); return 2;
 		}
 	}
@@ -104,6 +108,12 @@ int main(int argc, char **argv)
 	 * change how every script splits words), as in dash. */
 	var_unset("IFS");
 	var_set("IFS", " \t\n");
+
+	const char *term = getenv("TERM");
+	sh.color_ok = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) &&
+		      !(term && strcmp(term, "dumb") == 0);
+	if (trace && trace_set(1) < 0)
+		sh_error("--trace: cannot copy stderr: %s", strerror(errno));
 
 	int status = 0;
 	if (cmds) {
@@ -124,10 +134,7 @@ int main(int argc, char **argv)
 		}
 	} else if (isatty(STDIN_FILENO)) {
 		sh.interactive = 1;
-		sh.color = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) && isatty(STDERR_FILENO);
-		const char *term = getenv("TERM");
-		if (term && strcmp(term, "dumb") == 0)
-			sh.color = 0;
+		sh.color = sh.color_ok && isatty(STDERR_FILENO);
 		if (sig_init(1) < 0)
 			sh_error("cannot set up signal handling: %s", strerror(errno));
 		status = repl_run_interactive();

@@ -10,9 +10,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "events.h"
 #include "expand.h"
 #include "shell.h"
 #include "util.h"
+
+void close_fd(int fd)
+{
+	EV(EV_CLOSE, .a = fd);
+	close(fd);
+}
 
 int fd_move(int from, int to)
 {
@@ -20,9 +27,10 @@ int fd_move(int from, int to)
 		int fl = fcntl(to, F_GETFD);
 		return fl < 0 ? -1 : fcntl(to, F_SETFD, fl & ~FD_CLOEXEC);
 	}
+	EV(EV_DUP2, .a = from, .b = to);
 	if (dup2(from, to) < 0)
 		return -1;
-	close(from);
+	close_fd(from);
 	return 0;
 }
 
@@ -45,6 +53,8 @@ static int save_fd(struct redir_save *save, int fd)
 	int saved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
 	if (saved < 0 && errno != EBADF)
 		return -1;
+	if (saved >= 0)
+		EV(EV_SAVEFD, .a = fd, .b = saved);
 	save->v = xrealloc(save->v, (save->n + 1) * sizeof *save->v);
 	save->v[save->n].fd = fd;
 	save->v[save->n].saved = saved;
@@ -67,13 +77,14 @@ static int apply_one(const struct redir *r)
 {
 	switch (r->kind) {
 	case R_CLOSE:
-		close(r->fd);
+		close_fd(r->fd);
 		return 0;
 	case R_DUP:
 		if (fcntl(r->dup_from, F_GETFD) < 0)
 			return sh_error("%d: %s", r->dup_from, strerror(errno));
 		if (r->dup_from == r->fd)
 			return 0;
+		EV(EV_DUP2, .a = r->dup_from, .b = r->fd);
 		if (dup2(r->dup_from, r->fd) < 0)
 			return sh_error("%d: %s", r->fd, strerror(errno));
 		return 0;
@@ -81,7 +92,9 @@ static int apply_one(const struct redir *r)
 	case R_OUT:
 	case R_APPEND: {
 		char *path = expand_single(r->target.text);
-		int fd = open(path, open_flags(r->kind) | O_CLOEXEC, 0666);
+		int flags = open_flags(r->kind) | O_CLOEXEC;
+		int fd = open(path, flags, 0666);
+		EV(EV_OPEN, .str = path, .b = flags, .a = fd, .err = fd < 0 ? errno : 0);
 		if (fd < 0 || fd_move(fd, r->fd) < 0) {
 			int err = errno;
 			if (fd >= 0 && fd != r->fd)
@@ -118,10 +131,11 @@ void redir_restore(struct redir_save *save)
 	 * it was before the first change. */
 	for (size_t i = save->n; i-- > 0;) {
 		if (save->v[i].saved < 0) {
-			close(save->v[i].fd);
+			close_fd(save->v[i].fd);
 		} else {
+			EV(EV_DUP2, .a = save->v[i].saved, .b = save->v[i].fd);
 			dup2(save->v[i].saved, save->v[i].fd);
-			close(save->v[i].saved);
+			close_fd(save->v[i].saved);
 		}
 	}
 	free(save->v);

@@ -29,6 +29,9 @@ void redir_restore(struct redir_save *save);
  * sure the descriptor survives exec.  Returns 0 or -1 with errno set. */
 int fd_move(int from, int to);
 
+/* close(fd), announced on the event stream (for trace). */
+void close_fd(int fd);
+
 /* Return a close-on-exec copy of fd numbered at least min, closing fd; used
  * to keep the shell's own descriptors out of the 0-9 range users redirect.
  * Returns the new descriptor, or -1 with errno set (fd is then still open). */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "exec.h"
+#include "explain.h"
 #include "input.h"
 #include "jobctl.h"
 #include "jobs.h"
@@ -119,6 +120,12 @@ static int run_source(struct source *s)
 			sb_addc(&line, '\n');
 		}
 		sh.lineno = first;
+		int explained = explain_intercept(line.buf, tree);
+		if (explained >= 0) {
+			node_free(tree);
+			sh.status = explained;
+			continue;
+		}
 		if (st != SYN_OK) {
 			if (st == SYN_INCOMPLETE)
 				snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
@@ -220,7 +227,11 @@ int repl_run_interactive(void)
 		cmd.buf[cmd.len - 1] = '\0'; /* history without the final newline */
 		input_history_add(cmd.buf);
 		cmd.buf[cmd.len - 1] = '\n';
-		if (st == SYN_ERROR) {
+		int explained = explain_intercept(cmd.buf, tree);
+		if (explained >= 0) {
+			node_free(tree);
+			sh.status = explained;
+		} else if (st == SYN_ERROR) {
 			sh_syntax_error(cmd.buf, err.pos, err.msg);
 			sh.status = 2;
 		} else if (tree) {

@@ -18,7 +18,8 @@ struct shell {
 	int status;          /* $?: status of the last command */
 	pid_t last_bg;       /* $!: PID of the last background command, 0 if none */
 	int interactive;     /* reading from a terminal with readline */
-	int color;           /* colour allowed on stderr/stdout terminals */
+	int color;           /* colour in the prompt */
+	int color_ok;        /* colour allowed at all (no --no-color, NO_COLOR, TERM=dumb) */
 	int in_child;        /* this process is a forked child running shell code */
 	int exit_requested;  /* `exit` ran: stop reading commands */
 	int interrupted;     /* Ctrl-C killed a foreground job: skip the rest of the line */

@@ -129,3 +129,14 @@ void sv_free(struct strvec *sv)
 	free(sv->v);
 	sv_init(sv);
 }
+
+int sh_utf8(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
+	}
+	return 0;
+}

@@ -40,4 +40,8 @@ void sv_init(struct strvec *sv);
 void sv_push(struct strvec *sv, char *s);  /* takes ownership of s */
 void sv_free(struct strvec *sv);
 
+/* Does the locale (LC_ALL, else LC_CTYPE, else LANG) ask for UTF-8?  Used
+ * to choose box-drawing characters over ASCII for trees. */
+int sh_utf8(void);
+
 #endif
