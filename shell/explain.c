@@ -375,9 +375,10 @@ int explain_line(const char *src, FILE *out, int utf8)
 int explain_intercept(const char *line, const struct node *tree)
 {
 	/* A plain `explain 'a | b'` parses as one command: the builtin gets
-	 * its (unquoted) argument.  Only a line the parser split further, or
-	 * could not parse, needs its raw text. */
-	if (tree && tree->type == N_CMD)
+	 * its (unquoted) argument.  A line the parser split further, one with
+	 * redirections (they belong to the explained command, not to
+	 * explain), or one it could not parse needs its raw text. */
+	if (tree && tree->type == N_CMD && ((const struct cmd_node *)tree)->nredirs == 0)
 		return -1;
 	const char *p = line;
 	while (*p == ' ' || *p == '\t')

@@ -258,6 +258,78 @@ EOS
 t "orphaned grandchildren are adopted and reaped (subreaper)" "adopted
 zombies: 0" 0 orphan.sh
 
+#### trace and explain #####################################################
+TRACECHECK=$ROOT/tests/e2e/tracecheck
+# tr NAME EXPECTED_SUMMARY -c CMDS: run with --trace, check the trace story.
+tr_t() {
+	local name=$1 want=$2; shift 2
+	local got s
+	got=$(fsh --trace "$@" 2>&1 >/dev/null | "$TRACECHECK" 2>&1)
+	s=$(strays)
+	if [ "$got" == "$want" ] && [ -z "$s" ]; then ok "trace: $name"; else
+		not_ok "trace: $name" "got: $got" "wanted: $want" ${s:+"stray: $s"}; fi
+}
+tr_t "a simple command" "forks=1 pipes=0 execs=1 waits=1 opens=0 dup2s=0 builtins=0
+child 1: /bin/true -> exited 0" -c '/bin/true'
+tr_t "a 3-stage pipeline" "forks=3 pipes=2 execs=3 waits=3 opens=0 dup2s=4 builtins=0
+child 1: printf -> exited 0
+child 2: tr -> exited 0
+child 3: cat -> exited 0" -c 'printf a | tr a b | cat'
+tr_t "redirections" "forks=1 pipes=0 execs=1 waits=1 opens=2 dup2s=3 builtins=0
+child 1: cat -> exited 0" -c 'cat < /dev/null > tr-out.txt 2>&1'
+tr_t "a builtin does not fork" "forks=0 pipes=0 execs=0 waits=0 opens=0 dup2s=0 builtins=1" -c 'cd /'
+tr_t "a builtin with a redirection saves and restores" "forks=0 pipes=0 execs=0 waits=0 opens=1 dup2s=2 builtins=1" -c 'pwd > /dev/null'
+tr_t "a missing command" "forks=1 pipes=0 execs=1 waits=1 opens=0 dup2s=0 builtins=0
+child 1: no-such-cmd-x (exec failed) -> exited 127" -c 'no-such-cmd-x'
+tr_t "a signalled child" "forks=1 pipes=0 execs=1 waits=1 opens=0 dup2s=0 builtins=0
+child 1: sh -> killed by SIGTERM" -c 'sh -c "kill -TERM \$\$"'
+tr_t "a background job and wait" "forks=1 pipes=0 execs=1 waits=1 opens=1 dup2s=1 builtins=1
+child 1: sleep -> exited 0" -c 'sleep 0.1 & wait'
+fsh --trace -c '/bin/true' 2>"$WORK/err" >/dev/null
+if grep -q '^  \[[0-9]*\]   execvp("/bin/true", \["/bin/true"\])$' "$WORK/err" &&
+	[ "$(grep -o '^  \[[0-9]*\] fork() = [0-9]*' "$WORK/err" | sed 's/.*= //')" = \
+	  "$(grep 'execvp' "$WORK/err" | sed 's/^  \[\([0-9]*\)\].*/\1/')" ]; then
+	ok "trace: the child's PID in fork() is the PID on its execvp line"
+else
+	not_ok "trace: the child's PID in fork() is the PID on its execvp line" "$(cat "$WORK/err")"
+fi
+t "trace on|off and its state" "trace is off
+trace is on
+trace is off" 0 -c 'trace; trace on; trace; trace off; trace'
+fsh -c 'trace on; /bin/true; trace off; /bin/true' 2>"$WORK/err" >/dev/null
+if [ "$(grep -c 'execvp' "$WORK/err")" = 1 ]; then ok "trace off stops the lines"; else not_ok "trace off stops the lines" "$(cat "$WORK/err")"; fi
+fsh --trace -c 'sh -c "echo hidden >&2" 2>/dev/null' 2>"$WORK/err" >/dev/null
+if grep -q 'execvp("sh"' "$WORK/err" && ! grep -q '^hidden$' "$WORK/err"; then ok "trace lines survive the command's own 2>/dev/null"; else not_ok "trace lines survive the command's own 2>/dev/null" "$(cat "$WORK/err")"; fi
+terr "trace with a bad argument" "usage: trace" 2 -c 'trace maybe'
+
+# explain: the tree and the steps for each node kind; nothing runs.
+ex() {
+	local name=$1 re=$2; shift 2
+	local out
+	out=$(fsh -c "$@" 2>&1)
+	if printf '%s\n' "$out" | grep -Eq -- "$re"; then ok "explain: $name"; else not_ok "explain: $name" "$out" "wanted /$re/"; fi
+}
+ex "simple command" '^command: ls -l$' 'explain ls -l'
+ex "execvp finds the program on PATH" 'execvp\("ls"\): searches PATH for ls -> /(usr/)?bin/ls' 'explain ls -l'
+ex "a missing program" 'finds no nope-x on PATH.*_exit\(127\)' 'explain nope-x'
+ex "pipeline" '^pipeline of 3 commands' 'explain a | b | c'
+ex "pipeline steps" 'dup2\(write end, 1\)' 'explain a | b'
+ex "and-or" '^and-or list' 'explain a && b || c'
+ex "and-or condition" 'then, only if \$\? is not 0 \(\|\|\)' 'explain a || b'
+ex "sequence" '^sequence' 'explain a; b'
+ex "background" '^background \(&\)' 'explain sleep 1 &'
+ex "background does not wait" 'no waitpid' 'explain sleep 1 &'
+ex "redirection" 'redirection: stdout \(fd 1\) to file out.txt' 'explain ls > out.txt'
+ex "dup redirection" 'redirection: fd 2 becomes a copy of fd 1' 'explain ls 2>&1'
+ex "close redirection" 'redirection: fd 3 is closed' 'explain ls 3>&-'
+ex "builtin" 'no fork: cd is a builtin' 'explain cd /tmp'
+ex "assignment" 'no fork: set the shell variable x=1' 'explain x=1'
+ex "negation" '! inverts the status' 'explain ! true'
+ex "quoted form" '^pipeline of 2 commands' "explain 'a | b'"
+terr "explain reports a syntax error like the prompt" "syntax error" 2 -c 'explain a | | b'
+fsh -c 'explain touch should-not-exist > made-by-explain' >/dev/null 2>&1
+if [ ! -e should-not-exist ] && [ ! -e made-by-explain ]; then ok "explain runs nothing, not even redirections"; else not_ok "explain runs nothing, not even redirections"; fi
+
 #### scripts and standard input #############################################
 printf 'echo "script $0 $1 $#"\nfalse\necho after-false\nexit 4\necho never\n' > s1.sh
 t "script file with args" "script s1.sh arg1 1
