@@ -46,5 +46,6 @@ int bi_kill(int argc, char **argv);
 int bi_disown(int argc, char **argv);
 int bi_trace(int argc, char **argv);
 int bi_explain(int argc, char **argv);
+int bi_ptree(int argc, char **argv);
 
 #endif

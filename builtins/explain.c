@@ -7,6 +7,7 @@
 #include "builtins.h"
 #include "../shell/explain.h"
 #include "../shell/util.h"
+#include "../shell/vars.h"
 
 int bi_explain(int argc, char **argv)
 {
@@ -19,7 +20,7 @@ int bi_explain(int argc, char **argv)
 			sb_addc(&line, ' ');
 		sb_adds(&line, argv[i]);
 	}
-	int st = explain_line(line.buf, stdout, sh_utf8());
+	int st = explain_line(line.buf, stdout, var_locale_utf8());
 	sb_free(&line);
 	return st;
 }

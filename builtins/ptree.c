@@ -7,6 +7,7 @@
  * not show up as a process of its own.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -28,7 +29,7 @@ static int parse_pid(const char *s, pid_t *pid)
 		if (*s < '0' || *s > '9')
 			return -1;
 		v = v * 10 + (*s - '0');
-		if (v > 0x7fffffff)
+		if (v > INT_MAX)
 			return -1;
 	}
 	if (v == 0)
@@ -75,8 +76,7 @@ int bi_ptree(int argc, char **argv)
 		.root = self,
 		.self = self,
 		.runner = getpid() != self ? getpid() : 0,
-		.utf8 = !ascii && proctree_locale_is_utf8(var_get("LC_ALL"), var_get("LC_CTYPE"),
-							  var_get("LANG")),
+		.utf8 = !ascii && var_locale_utf8(),
 		.width = output_width(),
 	};
 	if (argi < argc && parse_pid(argv[argi], &style.root) < 0) {

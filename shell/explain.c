@@ -12,6 +12,7 @@
 #include "path.h"
 #include "shell.h"
 #include "util.h"
+#include "vars.h"
 
 struct explainer {
 	FILE *out;
@@ -391,7 +392,7 @@ int explain_intercept(const char *line, const struct node *tree)
 	if (*p == '\n' || *p == '\0')
 		return -1; /* plain `explain`: the builtin prints its usage */
 	fflush(stdout);
-	int st = explain_line(p, stdout, sh_utf8());
+	int st = explain_line(p, stdout, var_locale_utf8());
 	fflush(stdout);
 	return st;
 }

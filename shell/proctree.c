@@ -126,13 +126,6 @@ char *proctree_command(const char *cmdline, size_t len, const char *comm, char s
 
 /* The same precedence the C library uses to pick the character set:
  * LC_ALL overrides LC_CTYPE, which overrides LANG. */
-int proctree_locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang)
-{
-	const char *v = lc_all && *lc_all ? lc_all : lc_ctype && *lc_ctype ? lc_ctype : lang;
-	if (!v)
-		return 0;
-	return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
-}
 
 /* ---- reading /proc ---- */
 

@@ -54,10 +54,6 @@ const char *proctree_state_word(char state);
  * Returns a new string; never fails (out of memory is fatal). */
 char *proctree_command(const char *cmdline, size_t len, const char *comm, char state);
 
-/* Should the tree use box-drawing characters?  Yes when the first non-empty
- * of LC_ALL, LC_CTYPE and LANG (any may be NULL) names UTF-8 ("UTF-8" or
- * "utf8", any case).  Returns 1 or 0. */
-int proctree_locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang);
 
 /* Take one snapshot of every process in /proc into a new array (*procs, *n).
  * Processes that vanish while being read are left out silently.  Returns 0,

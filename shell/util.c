@@ -130,13 +130,10 @@ void sv_free(struct strvec *sv)
 	sv_init(sv);
 }
 
-int sh_utf8(void)
+int locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
-	}
-	return 0;
+	const char *v = lc_all && *lc_all ? lc_all : lc_ctype && *lc_ctype ? lc_ctype : lang;
+	if (!v)
+		return 0;
+	return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
 }

@@ -40,8 +40,9 @@ void sv_init(struct strvec *sv);
 void sv_push(struct strvec *sv, char *s);  /* takes ownership of s */
 void sv_free(struct strvec *sv);
 
-/* Does the locale (LC_ALL, else LC_CTYPE, else LANG) ask for UTF-8?  Used
- * to choose box-drawing characters over ASCII for trees. */
-int sh_utf8(void);
+/* Should trees use box-drawing characters?  Yes when the first non-empty
+ * of LC_ALL, LC_CTYPE and LANG (any may be NULL) names UTF-8 ("UTF-8" or
+ * "utf8", any case).  Returns 1 or 0. */
+int locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang);
 
 #endif

@@ -170,3 +170,8 @@ void var_clear_all(void)
 		}
 	}
 }
+
+int var_locale_utf8(void)
+{
+	return locale_is_utf8(var_get("LC_ALL"), var_get("LC_CTYPE"), var_get("LANG"));
+}

@@ -41,4 +41,8 @@ void var_clear_all(void);
 /* Write s to out quoted so that a shell reads it back as the same word. */
 void var_print_quoted(FILE *out, const char *s);
 
+/* Does the shell's locale (its LC_ALL, LC_CTYPE, LANG variables) ask for
+ * UTF-8?  Decides box-drawing characters versus ASCII in drawn trees. */
+int var_locale_utf8(void);
+
 #endif

@@ -330,6 +330,20 @@ terr "explain reports a syntax error like the prompt" "syntax error" 2 -c 'expla
 fsh -c 'explain touch should-not-exist > made-by-explain' >/dev/null 2>&1
 if [ ! -e should-not-exist ] && [ ! -e made-by-explain ]; then ok "explain runs nothing, not even redirections"; else not_ok "explain runs nothing, not even redirections"; fi
 
+# ptree: a background sleep, and a zombie made on purpose (an exec'd sleep
+# never reaps the child its shell started).
+fsh -c 'sleep 3 & sh -c "sleep 0.1 & exec sleep 3" & sleep 0.6; ptree --ascii; LC_ALL=C.UTF-8 ptree; kill %1 %2; wait' >"$WORK/out" 2>&1
+pt_ok=1
+grep -q '^[0-9]* R running .*(this shell)$' "$WORK/out" || pt_ok=0
+grep -q '^|- [0-9]* S sleeping  sleep 3$' "$WORK/out" || pt_ok=0
+grep -q '^   `- [0-9]* Z zombie    sleep <defunct>$' "$WORK/out" || pt_ok=0
+grep -q '^4 processes: 1 running, 2 sleeping, 1 zombie$' "$WORK/out" || pt_ok=0
+grep -q '^   └─ [0-9]* Z zombie' "$WORK/out" || pt_ok=0
+if [ $pt_ok = 1 ]; then ok "ptree: a background sleep and a zombie, ASCII and UTF-8"; else not_ok "ptree: a background sleep and a zombie, ASCII and UTF-8" "$(cat "$WORK/out")"; fi
+t "ptree PID roots the tree elsewhere" "yes" 0 -c 'sleep 1 & ptree $! | grep -q "^[0-9]* S sleeping  sleep 1$" && echo yes; kill %1; wait'
+terr "ptree of a missing PID" "ptree: 99999999: no such process" 1 -c 'ptree 99999999'
+terr "ptree with a bad option" "usage: ptree" 2 -c 'ptree --nope'
+
 #### scripts and standard input #############################################
 printf 'echo "script $0 $1 $#"\nfalse\necho after-false\nexit 4\necho never\n' > s1.sh
 t "script file with args" "script s1.sh arg1 1

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "../../shell/proctree.h"
+#include "../../shell/util.h"
 
 /* ---- the stat parser ---- */
 
@@ -143,18 +144,18 @@ static void test_command(void **state)
 static void test_locale_is_utf8(void **state)
 {
 	(void)state;
-	assert_true(proctree_locale_is_utf8(NULL, NULL, "en_US.UTF-8"));
-	assert_true(proctree_locale_is_utf8(NULL, NULL, "C.utf8"));
-	assert_true(proctree_locale_is_utf8(NULL, NULL, "de_DE.Utf-8"));
-	assert_true(proctree_locale_is_utf8("", "", "C.UTF8"));
-	assert_false(proctree_locale_is_utf8(NULL, NULL, NULL));
-	assert_false(proctree_locale_is_utf8(NULL, NULL, "C"));
-	assert_false(proctree_locale_is_utf8(NULL, NULL, "en_US.ISO-8859-1"));
+	assert_true(locale_is_utf8(NULL, NULL, "en_US.UTF-8"));
+	assert_true(locale_is_utf8(NULL, NULL, "C.utf8"));
+	assert_true(locale_is_utf8(NULL, NULL, "de_DE.Utf-8"));
+	assert_true(locale_is_utf8("", "", "C.UTF8"));
+	assert_false(locale_is_utf8(NULL, NULL, NULL));
+	assert_false(locale_is_utf8(NULL, NULL, "C"));
+	assert_false(locale_is_utf8(NULL, NULL, "en_US.ISO-8859-1"));
 	/* The first non-empty one decides. */
-	assert_false(proctree_locale_is_utf8("C", "en_US.UTF-8", "en_US.UTF-8"));
-	assert_true(proctree_locale_is_utf8("", "en_US.UTF-8", "C"));
-	assert_false(proctree_locale_is_utf8(NULL, "POSIX", "en_US.UTF-8"));
-	assert_true(proctree_locale_is_utf8("en_GB.utf8", NULL, "C"));
+	assert_false(locale_is_utf8("C", "en_US.UTF-8", "en_US.UTF-8"));
+	assert_true(locale_is_utf8("", "en_US.UTF-8", "C"));
+	assert_false(locale_is_utf8(NULL, "POSIX", "en_US.UTF-8"));
+	assert_true(locale_is_utf8("en_GB.utf8", NULL, "C"));
 }
 
 /* ---- drawing ---- */
