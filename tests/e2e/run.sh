@@ -340,7 +340,7 @@ grep -q '^   `- [0-9]* Z zombie    sleep <defunct>$' "$WORK/out" || pt_ok=0
 grep -q '^4 processes: 1 running, 2 sleeping, 1 zombie$' "$WORK/out" || pt_ok=0
 grep -q '^   └─ [0-9]* Z zombie' "$WORK/out" || pt_ok=0
 if [ $pt_ok = 1 ]; then ok "ptree: a background sleep and a zombie, ASCII and UTF-8"; else not_ok "ptree: a background sleep and a zombie, ASCII and UTF-8" "$(cat "$WORK/out")"; fi
-t "ptree PID roots the tree elsewhere" "yes" 0 -c 'sleep 1 & ptree $! | grep -q "^[0-9]* S sleeping  sleep 1$" && echo yes; kill %1; wait'
+t "ptree PID roots the tree elsewhere" "yes" 0 -c 'sleep 1 & sleep 0.2; ptree $! | grep -q "^[0-9]* S sleeping  sleep 1$" && echo yes; kill %1; wait'
 terr "ptree of a missing PID" "ptree: 99999999: no such process" 1 -c 'ptree 99999999'
 terr "ptree with a bad option" "usage: ptree" 2 -c 'ptree --nope'
 
