@@ -26,17 +26,19 @@ CM_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CM_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN      := -std=c11 -Wall -Wextra -Werror
-ALL_CPPFLAGS := -D_GNU_SOURCE $(CPPFLAGS)
+ALL_CPPFLAGS = -D_GNU_SOURCE -I$(B)/lessons $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(CFLAGS)
 
 B   ?= build
 BIN ?= forksh
+HELLO := $(dir $(BIN))forksh-hello
 
 SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars.c \
 	shell/expand.c shell/redir.c shell/signals.c shell/jobs.c shell/exec.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c shell/explain.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c builtins/ptree.c
-LESSON_SRCS := lessons/registry.c
+LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
+	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_forkexec.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/shell/main.o
@@ -53,8 +55,20 @@ DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
 all: $(BIN)
 
-$(BIN): $(LIB_OBJS) $(MAIN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(RL_LIBS)
+$(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(RL_LIBS)
+
+# forksh-hello: the separate program the forkexec lesson execs; it lives
+# next to the forksh binary, where the lesson looks for it.
+$(HELLO): $(B)/lessons/hello.o $(B)/lessons/wire.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
+
+# The code a lesson shows is cut out of its own source at build time.
+$(B)/lessons/%.code.h: lessons/%.c scripts/showcode.awk
+	@mkdir -p $(@D)
+	awk -f scripts/showcode.awk $< > $@
+LESSON_CODE_OBJS := $(patsubst lessons/%.c,$(B)/lessons/%.o,$(filter lessons/lesson_%.c,$(LESSON_SRCS)))
+$(foreach o,$(LESSON_CODE_OBJS),$(eval $(o): $(o:.o=.code.h)))
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -112,12 +126,13 @@ check-valgrind: deps
 install: forksh
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 forksh $(DESTDIR)$(BINDIR)/forksh
+	install -m 755 forksh-hello $(DESTDIR)$(BINDIR)/forksh-hello
 	install -m 644 docs/forksh.1 $(DESTDIR)$(MANDIR)/man1/forksh.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/forksh $(DESTDIR)$(MANDIR)/man1/forksh.1
+	rm -f $(DESTDIR)$(BINDIR)/forksh $(DESTDIR)$(BINDIR)/forksh-hello $(DESTDIR)$(MANDIR)/man1/forksh.1
 
 clean:
-	rm -rf $(B) forksh
+	rm -rf $(B) forksh forksh-hello
 
 -include $(DEPS)

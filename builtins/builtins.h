@@ -47,5 +47,6 @@ int bi_disown(int argc, char **argv);
 int bi_trace(int argc, char **argv);
 int bi_explain(int argc, char **argv);
 int bi_ptree(int argc, char **argv);
+int bi_lesson(int argc, char **argv);
 
 #endif

@@ -39,6 +39,8 @@ const struct builtin builtin_table[] = {
 	  "As a builtin it understands %N job numbers; kill -l lists signals." },
 	{ "ptree", bi_ptree, "ptree [--ascii] [PID]", "Show this shell's process tree, from /proc.",
 	  "A program would be one more child in the very tree it draws; inside the shell it shows the shell's children as they are." },
+	{ "lesson", bi_lesson, "lesson [NAME | N] [--auto[=S]] ...", "List the lessons, or run one live, step by step.",
+	  "A lesson's processes are children of the shell, which watches, records and reaps them all." },
 	{ "pwd", bi_pwd, "pwd", "Print the shell's working directory.",
 	  "It reports the shell's own state (a program could too, but need not fork)." },
 	{ "trace", bi_trace, "trace [on | off]", "Show each fork, exec, wait as it happens.",

@@ -1,24 +1,106 @@
-/* lessons.h - the registry of lessons (see ../shared/LESSONS.md).
+/* lessons.h - lessons, their steps, and the registry (see shared/LESSONS.md).
  *
- * Each lesson will be one file in lessons/ and one row in the table in
- * lessons/registry.c.  The engine that runs them comes with its own issue;
- * for now the table is empty and `lesson` is not yet a builtin.
+ * A lesson is a table of steps; a step has a title, an explanation, the C
+ * code it is about to run (cut out of the lesson's own .c file at build
+ * time, so what is shown is what runs), and optionally a live run, a
+ * predict-then-run question, a hint, or an exercise at the prompt.  Adding a
+ * lesson is adding a file and a row in lessons/registry.c.
  */
 #ifndef FORKSH_LESSONS_H
 #define FORKSH_LESSONS_H
 
 #include <stddef.h>
 
-struct lesson {
-	const char *name;     /* "fork", "counter", ... */
-	const char *summary;  /* one line for the list */
-	int (*run)(int argc, char **argv);
+#include "live.h"
+
+#define LESSON_MAX_OPTS 6
+
+/* A number the user may set with --NAME N, with the chapter's value as the
+ * default and hard bounds. */
+struct lesson_opt {
+	const char *name;
+	double def, min, max;
+	const char *help;
 };
 
-/* The table, terminated by a row with a NULL name. */
-extern const struct lesson lesson_table[];
+/* What a step's functions get: the options, the pace, the current run. */
+struct lesson_ctx {
+	const struct lesson *lesson;
+	double opt[LESSON_MAX_OPTS];  /* in the order of lesson->opts */
+	int auto_mode;                /* --auto: no keys, advance by time */
+	double auto_secs;             /* the pause between steps in --auto */
+	int keys;                     /* single keys from a terminal */
+	int stable_pids;
+	int color;
+	int utf8;
+	int width;
+	struct live_run run;          /* the last live run of this lesson */
+	int have_run;
+};
+
+struct lesson_step {
+	const char *title;
+	const char *text;          /* explanation, wrapped to the terminal */
+	const char *code;          /* shown code, or NULL */
+	/* The live run, or NULL.  Returns 0, or -1 if it could not start. */
+	int (*run)(struct lesson_ctx *ctx);
+	const char *hint;          /* for the h key, or NULL */
+	/* Predict-then-run: asked before the run; after it, the answer is
+	 * checked against what really happened (observed, from the recording). */
+	const char *question;
+	long (*observed)(const struct lesson_ctx *ctx);
+	const char *(*explain_answer)(const struct lesson_ctx *ctx);
+	/* After the run: a lesson-specific look at the recording (or NULL). */
+	void (*review)(const struct lesson_ctx *ctx);
+	/* An exercise at the prompt: the task, and a check on the shell's own
+	 * process events (see engine.c); NULL for none. */
+	const char *exercise;
+	int exercise_kind;
+};
+
+struct lesson {
+	const char *name;       /* "fork", "counter", ... */
+	const char *summary;    /* one line for the list */
+	const struct lesson_opt *opts;
+	size_t nopts;
+	const struct lesson_step *steps;
+	size_t nsteps;
+};
+
+/* The table, in the chapter's order, terminated by NULL. */
+extern const struct lesson *const lesson_table[];
 
 /* Number of lessons in the table. */
 size_t lesson_count(void);
+
+/* Find a lesson by name or number ("2"); NULL if none. */
+const struct lesson *lesson_find(const char *name);
+
+/* The value of option `name` in ctx (0 if the lesson has no such option). */
+double lesson_opt(const struct lesson_ctx *ctx, const char *name);
+
+/* Helpers for step functions: run fn(arg) live with `need` processes at
+ * most; then, in --auto mode or with keys, let it run to the end (or feed
+ * it `presses` key presses for the fork-per-Enter lessons) and draw the
+ * tree and timeline.  Returns 0, or -1 if it could not start. */
+int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, long need, int keyed);
+
+/* Count the recorded lines of the last run that start with prefix. */
+long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix);
+
+/* Print a paragraph wrapped to the terminal (printf-style). */
+void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Sleep for seconds (fractions allowed), resuming after signals. */
+void lesson_sleep(double seconds);
+
+/* The exercise kinds the engine can check. */
+enum { EXERCISE_NONE, EXERCISE_BACKGROUND_JOB };
+
+/* Called by the shell before each prompt: check a pending exercise. */
+void lesson_exercise_poll(void);
+
+/* Lesson names for tab completion (state as readline's generators). */
+const char *lesson_name_at(size_t i);
 
 #endif

@@ -788,7 +788,7 @@ static void test_builtin_find(void **state)
 		{ "true", bi_true },    { "type", bi_type },     { "unset", bi_unset },
 		{ "jobs", bi_jobs },    { "fg", bi_fg },         { "bg", bi_bg },
 		{ "wait", bi_wait },    { "kill", bi_kill },     { "disown", bi_disown },
-		{ "trace", bi_trace },  { "explain", bi_explain }, { "ptree", bi_ptree },
+		{ "trace", bi_trace },  { "explain", bi_explain }, { "ptree", bi_ptree }, { "lesson", bi_lesson },
 	};
 	size_t n = sizeof want / sizeof want[0];
 	for (size_t i = 0; i < n; i++) {

@@ -1,0 +1,619 @@
+/* engine.c - the lesson engine: listing, options, stepping, pacing,
+ * questions, pictures, exercises and progress.
+ *
+ * Keys between steps are single key presses read in raw mode (no readline:
+ * the shell's line editor is for commands); when standard input is not a
+ * terminal the lesson runs straight through, as with --auto=0.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../builtins/builtins.h"
+#include "../shell/events.h"
+#include "../shell/shell.h"
+#include "../shell/util.h"
+#include "../shell/vars.h"
+#include "lessons.h"
+#include "wire.h"
+
+/* ---- the registry ----------------------------------------------------- */
+
+size_t lesson_count(void)
+{
+	size_t n = 0;
+	while (lesson_table[n])
+		n++;
+	return n;
+}
+
+const struct lesson *lesson_find(const char *name)
+{
+	char *end;
+	long k = strtol(name, &end, 10);
+	if (*name && !*end)
+		return k >= 1 && (size_t)k <= lesson_count() ? lesson_table[k - 1] : NULL;
+	for (size_t i = 0; lesson_table[i]; i++)
+		if (strcmp(lesson_table[i]->name, name) == 0)
+			return lesson_table[i];
+	return NULL;
+}
+
+const char *lesson_name_at(size_t i)
+{
+	return i < lesson_count() ? lesson_table[i]->name : NULL;
+}
+
+double lesson_opt(const struct lesson_ctx *ctx, const char *name)
+{
+	for (size_t i = 0; i < ctx->lesson->nopts; i++)
+		if (strcmp(ctx->lesson->opts[i].name, name) == 0)
+			return ctx->opt[i];
+	return 0;
+}
+
+void lesson_sleep(double seconds)
+{
+	struct timespec ts = { (time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9) };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* ---- progress ------------------------------------------------------------ */
+
+/* $XDG_STATE_HOME/forksh/lessons-done (default ~/.local/state/...): one
+ * finished lesson name per line.  NULL when no home is known. */
+static char *progress_path(void)
+{
+	struct strbuf sb;
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	sb_init(&sb);
+	if (state && *state == '/')
+		sb_adds(&sb, state);
+	else if (home && *home)
+		sb_adds(&sb, home), sb_adds(&sb, "/.local/state");
+	else
+		return NULL;
+	sb_adds(&sb, "/forksh/lessons-done");
+	return sb_steal(&sb);
+}
+
+static int progress_done(const char *name)
+{
+	char *path = progress_path();
+	FILE *f = path ? fopen(path, "re") : NULL;
+	free(path);
+	if (!f)
+		return 0;
+	char line[128];
+	int done = 0;
+	while (!done && fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		done = strcmp(line, name) == 0;
+	}
+	fclose(f);
+	return done;
+}
+
+/* Remember that name was finished (a warning only if that fails). */
+static void progress_mark(const char *name)
+{
+	if (progress_done(name))
+		return;
+	char *path = progress_path();
+	if (!path)
+		return;
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	char *dir = xstrdup(path);
+	*slash = '/';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	}
+	mkdir(dir, 0700);
+	free(dir);
+	FILE *f = fopen(path, "ae");
+	if (!f || fprintf(f, "%s\n", name) < 0 || fclose(f) != 0)
+		sh_error("lesson: cannot save progress in %s: %s", path, strerror(errno));
+	free(path);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static int term_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+		return ws.ws_col > 120 ? 120 : ws.ws_col;
+	return 80;
+}
+
+/* Print text wrapped to width columns, with an indent; blank lines in the
+ * text separate paragraphs. */
+static void wrap(const char *text, int width, int indent)
+{
+	const char *p = text;
+	int col = 0;
+	while (*p) {
+		if (*p == '\n') {
+			fputc('\n', stdout);
+			col = 0;
+			p++;
+			continue;
+		}
+		size_t len = strcspn(p, " \n");
+		if (col > 0 && col + 1 + (int)len > width) {
+			fputc('\n', stdout);
+			col = 0;
+		}
+		if (col == 0)
+			col = printf("%*s", indent, "");
+		else
+			col += printf(" ");
+		col += printf("%.*s", (int)len, p);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	if (col > 0)
+		fputc('\n', stdout);
+}
+
+static void show_code(const struct lesson_ctx *ctx, const char *code)
+{
+	const char *bar = ctx->utf8 ? "│ " : "| ";
+	printf("  %s\n", ctx->utf8 ? "┌─ the code that runs (from the lesson's own source)" : "+- the code that runs (from the lesson's own source)");
+	for (const char *p = code; *p;) {
+		size_t len = strcspn(p, "\n");
+		printf("  %s%.*s\n", bar, (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	printf("  %s\n", ctx->utf8 ? "└─" : "+-");
+}
+
+void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	wrap(buf, ctx->width, 2);
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+/* One key press from the terminal, without echo or Enter.  Ctrl-C, Ctrl-D
+ * and end of input all mean 'q'. */
+static int read_key(void)
+{
+	struct termios old, raw;
+	if (tcgetattr(STDIN_FILENO, &old) < 0)
+		return 'q';
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	char c = 'q';
+	ssize_t n = read(STDIN_FILENO, &c, 1);
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	if (n != 1 || c == 3 || c == 4 || live_interrupted())
+		return 'q';
+	return c == '\r' || c == '\n' || c == ' ' ? 'n' : c;
+}
+
+/* A line typed at the terminal (canonical mode), for answers. */
+static int read_answer(char *buf, size_t len)
+{
+	size_t n = 0;
+	while (n + 1 < len) {
+		char c;
+		ssize_t r = read(STDIN_FILENO, &c, 1);
+		if (r <= 0 || live_interrupted())
+			return -1;
+		if (c == '\n')
+			break;
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	return 0;
+}
+
+/* ---- running ------------------------------------------------------------- */
+
+long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix)
+{
+	long n = 0;
+	size_t plen = strlen(prefix);
+	for (size_t i = 0; i < ctx->run.rec.n; i++) {
+		const struct rec_event *e = &ctx->run.rec.v[i];
+		if (e->kind == REC_SAY && strncmp(e->text, prefix, plen) == 0)
+			n++;
+	}
+	return n;
+}
+
+static void draw_pictures(struct lesson_ctx *ctx)
+{
+	struct draw_opts o = { ctx->width, ctx->utf8, ctx->color, ctx->stable_pids };
+	fflush(stdout);
+	printf("\n");
+	draw_tree(stdout, &ctx->run.rec, &o);
+	printf("\n");
+	draw_timeline(stdout, &ctx->run.rec, &o);
+	fflush(stdout);
+}
+
+int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, long need, int keyed)
+{
+	if (ctx->have_run)
+		live_free(&ctx->run);
+	ctx->have_run = 0;
+	printf("\n%s live run (real processes, real PIDs) %s\n", ctx->utf8 ? "──" : "--", ctx->utf8 ? "──" : "--");
+	fflush(stdout);
+	if (live_start(&ctx->run, fn, arg, need) < 0)
+		return -1;
+	ctx->have_run = 1;
+	ctx->run.color = ctx->color;
+	ctx->run.stable_pids = ctx->stable_pids;
+	if (keyed) {
+		/* One process per key press, as in the chapter: Enter forks
+		 * again, q stops.  --auto presses Enter by itself. */
+		long presses = (long)lesson_opt(ctx, "forks");
+		live_pump(&ctx->run, 0.2);
+		for (long i = 1; i < presses || (!ctx->auto_mode && ctx->keys); i++) {
+			if (ctx->run.quit)
+				break;
+			int k = 'n';
+			if (ctx->keys && !ctx->auto_mode) {
+				printf("  (Enter: fork again, q: stop)\n");
+				fflush(stdout);
+				k = read_key();
+			} else {
+				live_pump(&ctx->run, ctx->auto_secs > 0.3 ? ctx->auto_secs / 2 : 0.1);
+			}
+			if (k == 'q')
+				break;
+			live_send_key(&ctx->run, 'f');
+			live_pump(&ctx->run, 0.2);
+		}
+		live_send_key(&ctx->run, 'q');
+	}
+	live_pump(&ctx->run, -1);
+	if (ctx->run.quit) {
+		printf("\n  (stopped: every process of the run was killed and reaped)\n");
+		return 0;
+	}
+	draw_pictures(ctx);
+	return 0;
+}
+
+/* ---- exercises ----------------------------------------------------------- */
+
+static struct {
+	int kind;
+	int job;            /* the background job seen starting */
+	char text[128];
+	int done;
+	const char *lesson;
+} exercise;
+
+/* Watch the shell's own events for the exercise: a job started with &,
+ * later finished and reaped.  What was typed does not matter. */
+static void exercise_sink(const struct event *e, void *ctx)
+{
+	(void)ctx;
+	if (e->kind != EV_JOB || e->child)
+		return;
+	if (strcmp(e->str, "running in the background") == 0 && !exercise.job) {
+		exercise.job = e->a;
+		snprintf(exercise.text, sizeof exercise.text, "%s", e->str2 ? e->str2 : "");
+	} else if (strcmp(e->str, "done") == 0 && e->a == exercise.job) {
+		exercise.done = 1;
+	}
+}
+
+static void exercise_start(const struct lesson_step *s, const char *lesson)
+{
+	if (exercise.kind)
+		ev_remove_sink(exercise_sink, NULL);
+	memset(&exercise, 0, sizeof exercise);
+	exercise.kind = s->exercise_kind;
+	exercise.lesson = lesson;
+	ev_add_sink(exercise_sink, NULL);
+}
+
+void lesson_exercise_poll(void)
+{
+	if (!exercise.kind || !exercise.done)
+		return;
+	ev_remove_sink(exercise_sink, NULL);
+	printf("\n%s Exercise done (%s): job [%d] `%s` ran in the background while the shell went on; "
+	       "when it ended, forksh reaped it with waitpid.\n",
+	       sh.color_ok ? "\033[32m\xe2\x9c\x93\033[0m" : "OK", exercise.lesson, exercise.job, exercise.text);
+	fflush(stdout);
+	memset(&exercise, 0, sizeof exercise);
+}
+
+/* ---- stepping ------------------------------------------------------------ */
+
+static void ask(struct lesson_ctx *ctx, const struct lesson_step *s, char *answer, size_t len)
+{
+	answer[0] = '\0';
+	printf("\n  %s Predict: %s\n", ctx->utf8 ? "?" : "?", s->question);
+	if (ctx->keys && !ctx->auto_mode) {
+		printf("  Your answer: ");
+		fflush(stdout);
+		if (read_answer(answer, len) < 0)
+			answer[0] = '\0';
+	} else {
+		printf("  (the answer comes after the run)\n");
+	}
+}
+
+static void check(struct lesson_ctx *ctx, const struct lesson_step *s, const char *answer)
+{
+	if (!s->observed || !ctx->have_run || ctx->run.quit)
+		return;
+	long got = s->observed(ctx);
+	printf("\n  Answer: %ld.", got);
+	if (*answer) {
+		char *end;
+		long guess = strtol(answer, &end, 10);
+		if (*end == '\0' && guess == got)
+			printf(" You predicted %ld: right.", guess);
+		else
+			printf(" You said \"%s\".", answer);
+	}
+	printf("\n");
+	if (s->explain_answer)
+		wrap(s->explain_answer(ctx), ctx->width, 2);
+}
+
+/* Show step i: title, text, code; ask; run; review; check. */
+static int show_step(struct lesson_ctx *ctx, size_t i)
+{
+	const struct lesson *l = ctx->lesson;
+	const struct lesson_step *s = &l->steps[i];
+	char answer[64];
+
+	printf("\n%s%s %s step %zu/%zu %s %s%s\n", ctx->color ? "\033[1m" : "", l->name, ctx->utf8 ? "·" : "-",
+	       i + 1, l->nsteps, ctx->utf8 ? "·" : "-", s->title, ctx->color ? "\033[0m" : "");
+	wrap(s->text, ctx->width, 2);
+	if (s->code)
+		show_code(ctx, s->code);
+	if (s->question)
+		ask(ctx, s, answer, sizeof answer);
+	int rc = 0;
+	if (s->run)
+		rc = s->run(ctx);
+	if (rc == 0 && s->review && ctx->have_run && !ctx->run.quit)
+		s->review(ctx);
+	if (rc == 0 && s->question)
+		check(ctx, s, answer);
+	if (s->exercise) {
+		printf("\n");
+		lesson_print(ctx, "Your turn: %s", s->exercise);
+		exercise_start(s, l->name);
+		if (!ctx->keys || ctx->auto_mode)
+			printf("  (the lesson watches the shell's own events and says so when it is done)\n");
+	}
+	fflush(stdout);
+	return rc;
+}
+
+/* The key loop.  Returns 1 if the last step was reached. */
+static int step_through(struct lesson_ctx *ctx)
+{
+	size_t i = 0, n = ctx->lesson->nsteps;
+	int finished = 0;
+	show_step(ctx, 0);
+	for (;;) {
+		if (ctx->have_run && ctx->run.quit)
+			return 0;
+		int k;
+		if (!ctx->keys || ctx->auto_mode) {
+			if (i + 1 >= n)
+				return 1;
+			if (ctx->auto_secs > 0)
+				lesson_sleep(ctx->auto_secs);
+			if (live_interrupted())
+				return 0;
+			k = 'n';
+		} else {
+			printf("\n  [Enter/n] next  [b] back  [r] run again  [h] hint  [q] quit ");
+			fflush(stdout);
+			k = read_key();
+			printf("\n");
+		}
+		switch (k) {
+		case 'n':
+			if (i + 1 >= n)
+				return 1;
+			show_step(ctx, ++i);
+			finished |= i + 1 == n;
+			break;
+		case 'b':
+			if (i > 0)
+				show_step(ctx, --i);
+			break;
+		case 'r':
+			show_step(ctx, i);
+			break;
+		case 'h':
+			wrap(ctx->lesson->steps[i].hint ? ctx->lesson->steps[i].hint
+							: "No hint here: read the code, then press Enter.",
+			     ctx->width, 2);
+			break;
+		case 'q':
+			return finished;
+		default:
+			break;
+		}
+	}
+}
+
+/* ---- the builtin --------------------------------------------------------- */
+
+static void list_lessons(void)
+{
+	printf("Lessons (\"lesson NAME\" or \"lesson N\" starts one; \"help lesson\" explains):\n\n");
+	for (size_t i = 0; i < lesson_count(); i++) {
+		const struct lesson *l = lesson_table[i];
+		printf("  %2zu  %-10s %s  %s\n", i + 1, l->name, progress_done(l->name) ? "done" : "    ", l->summary);
+	}
+}
+
+/* Levenshtein distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 32 || lb > 32)
+		return 99;
+	size_t d[33][33];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+static int unknown_lesson(const char *name)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; lesson_table[i]; i++) {
+		const struct lesson *l = lesson_table[i];
+		size_t d = distance(name, l->name);
+		if (d < bestd || (strncmp(name, l->name, strlen(name)) == 0 && *name)) {
+			bestd = d;
+			best = l->name;
+		}
+	}
+	if (best)
+		sh_error("lesson: no lesson called '%s'; did you mean '%s'?", name, best);
+	else
+		sh_error("lesson: no lesson called '%s' (type 'lesson' for the list)", name);
+	return 1;
+}
+
+/* Parse the options after the lesson name with getopt_long: the common
+ * ones and the lesson's own numbers.  Returns 0, or 2 after a usage error. */
+static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
+{
+	const struct lesson *l = ctx->lesson;
+	struct option opts[LESSON_MAX_OPTS + 4];
+	size_t n = 0;
+	opts[n++] = (struct option){ "auto", optional_argument, NULL, 'a' };
+	opts[n++] = (struct option){ "stable-pids", no_argument, NULL, 's' };
+	for (size_t i = 0; i < l->nopts; i++)
+		opts[n++] = (struct option){ l->opts[i].name, required_argument, NULL, 1000 + (int)i };
+	opts[n] = (struct option){ NULL, 0, NULL, 0 };
+
+	for (size_t i = 0; i < l->nopts; i++)
+		ctx->opt[i] = l->opts[i].def;
+	optind = 0; /* glibc: start over, this is a new argument list */
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (c == 'a') {
+			ctx->auto_mode = 1;
+			ctx->auto_secs = optarg ? atof(optarg) : 2.0;
+			if (ctx->auto_secs < 0 || ctx->auto_secs > 60) {
+				sh_error("lesson: --auto takes 0 to 60 seconds");
+				return 2;
+			}
+		} else if (c == 's') {
+			ctx->stable_pids = 1;
+		} else if (c >= 1000) {
+			const struct lesson_opt *o = &l->opts[c - 1000];
+			char *end;
+			double v = strtod(optarg, &end);
+			if (*end || end == optarg || v < o->min || v > o->max) {
+				sh_error("lesson %s: --%s takes a number from %g to %g (%s)", l->name, o->name, o->min,
+					 o->max, o->help);
+				return 2;
+			}
+			ctx->opt[c - 1000] = v;
+		} else {
+			sh_error("lesson %s: unknown option '%s'", l->name, argv[optind - 1]);
+			fprintf(stderr, "  options: --auto[=SECONDS] --stable-pids");
+			for (size_t i = 0; i < l->nopts; i++)
+				fprintf(stderr, " --%s N", l->opts[i].name);
+			fputc('\n', stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		sh_error("lesson %s: unexpected '%s'", l->name, argv[optind]);
+		return 2;
+	}
+	return 0;
+}
+
+int bi_lesson(int argc, char **argv)
+{
+	if (argc < 2) {
+		list_lessons();
+		return 0;
+	}
+	const struct lesson *l = lesson_find(argv[1]);
+	if (!l)
+		return unknown_lesson(argv[1]);
+
+	struct lesson_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.lesson = l;
+	int rc = parse_options(&ctx, argc - 1, argv + 1);
+	if (rc)
+		return rc;
+	ctx.keys = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (!ctx.keys && !ctx.auto_mode) {
+		ctx.auto_mode = 1; /* not a terminal: straight through */
+		ctx.auto_secs = 0;
+	}
+	ctx.color = sh.color_ok && isatty(STDOUT_FILENO);
+	ctx.utf8 = var_locale_utf8();
+	ctx.width = term_width();
+	live_interrupted(); /* forget an old Ctrl-C */
+
+	int finished = step_through(&ctx);
+	if (ctx.have_run) {
+		if (!ctx.run.quit)
+			live_stop(&ctx.run); /* nothing may outlive the lesson */
+		live_free(&ctx.run);
+	}
+	if (finished) {
+		progress_mark(l->name);
+		printf("\nLesson %s finished%s.\n", l->name, ctx.have_run ? "" : "");
+	} else {
+		printf("\nLesson %s stopped; \"lesson %s\" starts it again.\n", l->name, l->name);
+	}
+	fflush(stdout);
+	return 0;
+}

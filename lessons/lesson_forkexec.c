@@ -1,0 +1,119 @@
+/* lesson_forkexec.c - lesson 6: fork, then exec a new program.
+ *
+ * The chapter's fork/exec example: each Enter counts up, forks, and the
+ * child runs a separate small program (forksh-hello, built with forksh)
+ * with execlp; the new program reports the same PID as the child.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lessons.h"
+#include "lesson_forkexec.code.h"
+
+/* SHOW: forkexec */
+static void parent(void *arg)
+{
+    (void)arg;
+    int parm = 0;
+    for (;;) {
+        parm = parm + 1;
+        pid_t pid = lesson_fork();
+        if (pid == 0) {                                  /* the copy ... */
+            char num[16];
+            snprintf(num, sizeof num, "%d", parm);
+            char *argv[] = { "forksh-hello", num, NULL };
+            lesson_note_exec(argv);
+            execlp("forksh-hello", "forksh-hello", num, (char *)NULL);  /* ... becomes a new program */
+            say("error starting program: %s", strerror(errno)); /* only if exec failed */
+            _exit(127);
+        }
+        say("Child is %d", pid);
+        if (lesson_wait_key() == 'q')
+            break;
+    }
+}
+/* END SHOW */
+
+/* The helper program, for the step that shows it. */
+static const char code_hello[] =
+	"/* forksh-hello: a separate program (lessons/hello.c) */\n"
+	"int main(int argc, char **argv)\n"
+	"{\n"
+	"    printf(\"Hello from child %d %s\\n\", getpid(), argv[1]);\n"
+	"    return 0;\n"
+	"}\n";
+
+static int run_forkexec(struct lesson_ctx *ctx)
+{
+	return lesson_run_live(ctx, parent, NULL, (long)lesson_opt(ctx, "forks") + 2, 1);
+}
+
+/* 1 when every "Child is PID" matches a "Hello from child PID n" line
+ * said by that very PID after the exec: the process survived the exec. */
+static long same_pid(const struct lesson_ctx *ctx)
+{
+	const struct recording *r = &ctx->run.rec;
+	long told = 0, same = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		int pid;
+		if (r->v[i].kind != REC_SAY || sscanf(r->v[i].text, "Child is %d", &pid) != 1)
+			continue;
+		told++;
+		for (size_t k = 0; k < r->n; k++) {
+			int who, n;
+			if (r->v[k].kind == REC_SAY && sscanf(r->v[k].text, "Hello from child %d %d", &who, &n) == 2 &&
+			    who == pid && r->v[k].pid == pid) {
+				same++;
+				break;
+			}
+		}
+	}
+	return told > 0 && same == told ? 1 : 2;
+}
+
+static const char *why_same(const struct lesson_ctx *ctx)
+{
+	(void)ctx;
+	return "1: the same PID. exec replaces the program running in a process, not the process: "
+	       "the PID, the parent and the open descriptors stay. The code after a successful "
+	       "execlp never runs, because that program is gone.";
+}
+
+static const struct lesson_step steps[] = {
+	{ .title = "Starting a different program",
+	  .text = "fork alone only copies the running program. To start another program, the new "
+		  "child calls exec: the kernel loads the new program into the child and starts it "
+		  "from its beginning. fork + exec is how every shell runs every command." },
+	{ .title = "The new program",
+	  .text = "This is the small program the children will become. It is a real separate "
+		  "executable, built together with forksh and found next to it.",
+	  .code = code_hello },
+	{ .title = "The code",
+	  .text = "On each key press the parent counts up and forks; the child execs forksh-hello "
+		  "with the count. execlp searches PATH (\"p\") and takes the arguments as a list "
+		  "(\"l\"); lesson exec covers the whole family.",
+	  .code = code_forkexec,
+	  .hint = "After a successful execlp, is there any code left to run the say(\"error...\") "
+		  "line?" },
+	{ .title = "Run it",
+	  .text = "Press Enter to start another program, q to stop (--auto presses Enter --forks "
+		  "times).",
+	  .run = run_forkexec,
+	  .question = "will the new program print (1) the same PID as \"Child is\", or (2) a new "
+		      "PID?",
+	  .observed = same_pid,
+	  .explain_answer = why_same,
+	  .hint = "Which system call makes a new process: fork or exec?" },
+};
+
+static const struct lesson_opt opts[] = {
+	{ "forks", 3, 1, 50, "how many programs --auto starts" },
+};
+
+const struct lesson forkexec_lesson = {
+	"forkexec", "fork + exec: a new program in the same process (same PID)",
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+};

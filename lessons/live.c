@@ -1,0 +1,427 @@
+/* live.c - lesson processes and the engine's side of recording them. */
+#include "live.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../shell/jobctl.h"
+#include "../shell/jobs.h"
+#include "../shell/shell.h"
+#include "../shell/signals.h"
+#include "../shell/util.h"
+#include "wire.h"
+
+/* ---- inside lesson processes ---------------------------------------- */
+
+static int rec_wfd = -1;   /* write end of the record pipe */
+static int key_rfd = -1;   /* read end of the key pipe (lesson main only) */
+static double run_t0;
+
+void say(const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	wire_send(rec_wfd, 'S', getpid(), 0, wire_now() - run_t0, text);
+}
+
+pid_t lesson_fork(void)
+{
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	/* Both sides report the fork, each before anything else it says, so
+	 * the recording knows the child before any line of the parent or of
+	 * the child mentions it; the engine keeps the first report. */
+	if (pid == 0)
+		wire_send(rec_wfd, 'F', getpid(), parent, wire_now() - run_t0, NULL);
+	else if (pid > 0)
+		wire_send(rec_wfd, 'F', pid, parent, wire_now() - run_t0, NULL);
+	else
+		say("fork failed: %s", strerror(errno));
+	return pid;
+}
+
+void lesson_note_exec(char *const argv[])
+{
+	char text[512];
+	size_t len = 0;
+	text[0] = '\0';
+	for (size_t i = 0; argv[i] && len < sizeof text - 1; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? " " : "", argv[i]);
+	wire_send(rec_wfd, 'E', getpid(), 0, wire_now() - run_t0, text);
+}
+
+int lesson_wait_key(void)
+{
+	char c;
+	ssize_t n;
+	while ((n = read(key_rfd, &c, 1)) < 0 && errno == EINTR)
+		;
+	return n == 1 ? c : 'q';
+}
+
+/* ---- the engine's side ------------------------------------------------ */
+
+static volatile sig_atomic_t got_sigint;
+static struct sigaction old_sigint;
+static int own_handler;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+int live_interrupted(void)
+{
+	if (sh.interactive)
+		return sig_take(SIGINT);
+	int was = got_sigint;
+	got_sigint = 0;
+	return was;
+}
+
+/* How many processes does this user have right now?  Counted from /proc,
+ * for the RLIMIT_NPROC check. */
+static long user_processes(void)
+{
+	DIR *d = opendir("/proc");
+	if (!d)
+		return 0;
+	long n = 0;
+	uid_t me = getuid();
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		char path[300], line[256];
+		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
+		FILE *f = fopen(path, "re");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof line, f))
+			if (strncmp(line, "Uid:", 4) == 0) {
+				n += (uid_t)strtol(line + 4, NULL, 10) == me;
+				break;
+			}
+		fclose(f);
+	}
+	closedir(d);
+	return n;
+}
+
+/* Refuse a run that would hit the per-user process limit: fork would fail
+ * half-way, which teaches the wrong lesson.  Returns 0 or -1 (printed). */
+static int check_nproc(long need)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
+		return 0;
+	long have = user_processes();
+	if (have + need > (long)rl.rlim_cur) {
+		sh_error("lesson: this run needs %ld processes, but your limit (ulimit -u %ld) leaves room "
+			 "for %ld; use smaller sizes",
+			 need, (long)rl.rlim_cur, (long)rl.rlim_cur - have);
+		return -1;
+	}
+	return 0;
+}
+
+/* The directory forksh itself was started from: forksh-hello lives next to
+ * it, so the lesson can find it without the user setting PATH. */
+static void add_own_dir_to_path(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	const char *path = getenv("PATH");
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_adds(&sb, exe);
+	sb_addc(&sb, ':');
+	sb_adds(&sb, path ? path : "/bin:/usr/bin");
+	setenv("PATH", sb.buf, 1);
+	sb_free(&sb);
+}
+
+int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need)
+{
+	int rec[2], key[2];
+	memset(run, 0, sizeof *run);
+	run->rec_fd = run->key_fd = -1;
+	if (check_nproc(need) < 0)
+		return -1;
+	if (pipe2(rec, O_CLOEXEC) < 0)
+		return sh_error("lesson: pipe: %s", strerror(errno));
+	if (pipe2(key, O_CLOEXEC) < 0) {
+		close(rec[0]);
+		close(rec[1]);
+		return sh_error("lesson: pipe: %s", strerror(errno));
+	}
+	if (!sh.interactive) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_sigint;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, &old_sigint);
+		own_handler = 1;
+	}
+	got_sigint = 0;
+	run->t0 = wire_now();
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		sh_error("lesson: fork: %s", strerror(errno));
+		close(rec[0]);
+		close(rec[1]);
+		close(key[0]);
+		close(key[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* The lesson main: a process group of its own, so quitting can
+		 * end every process of the run with one kill(). */
+		setpgid(0, 0);
+		sh.in_child = 1;
+		sh.interactive = 0;
+		jobctl_disable();
+		sig_child_defaults(0);
+		close(rec[0]);
+		close(key[1]);
+		fcntl(rec[1], F_SETFD, 0); /* forksh-hello inherits it across exec */
+		rec_wfd = rec[1];
+		key_rfd = key[0];
+		run_t0 = run->t0;
+		int devnull = open("/dev/null", O_RDONLY);
+		if (devnull >= 0 && devnull != STDIN_FILENO) {
+			dup2(devnull, STDIN_FILENO);
+			close(devnull);
+		}
+		char num[32];
+		snprintf(num, sizeof num, "%d", rec_wfd);
+		setenv(WIRE_FD_ENV, num, 1);
+		snprintf(num, sizeof num, "%.6f", run->t0);
+		setenv(WIRE_T0_ENV, num, 1);
+		add_own_dir_to_path();
+		fn(arg);
+		_exit(0);
+	}
+	setpgid(pid, pid);
+	close(rec[1]);
+	close(key[0]);
+	run->main_pid = pid;
+	run->rec_fd = rec[0];
+	run->key_fd = key[1];
+	run->rec.root = pid;
+	run->rec.shell = getpid();
+	return 0;
+}
+
+void live_send_key(struct live_run *run, char key)
+{
+	if (run->key_fd >= 0) {
+		ssize_t w = write(run->key_fd, &key, 1);
+		(void)w;
+	}
+}
+
+/* Is pid one of this run's processes (the main one, or forked in it)? */
+static int known(const struct live_run *run, pid_t pid, pid_t *parent)
+{
+	if (pid == run->main_pid) {
+		*parent = run->rec.shell;
+		return 1;
+	}
+	for (size_t i = 0; i < run->rec.n; i++) {
+		if (run->rec.v[i].kind == REC_FORK && run->rec.v[i].other == pid) {
+			*parent = run->rec.v[i].pid;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int has_exited(const struct live_run *run, pid_t pid)
+{
+	for (size_t i = 0; i < run->rec.n; i++)
+		if (run->rec.v[i].kind == REC_EXIT && run->rec.v[i].pid == pid)
+			return 1;
+	return 0;
+}
+
+/* Show one line a lesson process said, coloured by its PID on a terminal. */
+static void show_line(struct live_run *run, pid_t pid, const char *text)
+{
+	static const char *const palette[] = { "\033[32m", "\033[33m", "\033[34m",
+					       "\033[35m", "\033[36m", "\033[91m" };
+	char alias[16] = "";
+	if (run->stable_pids)
+		snprintf(alias, sizeof alias, "P%-3d ", rec_alias(&run->rec, pid));
+	if (run->color)
+		printf("  %s%s%s\033[0m\n", palette[(unsigned long)pid % 6], alias, text);
+	else
+		printf("  %s%s\n", alias, text);
+	fflush(stdout);
+}
+
+/* Parse one record line and file it. */
+static void take_record(struct live_run *run, char *line)
+{
+	char kind;
+	long pid, other;
+	double t;
+	int used = 0;
+	if (sscanf(line, "%c %ld %ld %lf %n", &kind, &pid, &other, &t, &used) < 4)
+		return;
+	const char *text = line + used;
+	switch (kind) {
+	case 'F': {
+		/* PID was forked by OTHER (reported by both; keep the first) */
+		pid_t parent;
+		if (!known(run, (pid_t)pid, &parent))
+			rec_add(&run->rec, REC_FORK, t, (pid_t)other, (pid_t)pid, 0, NULL);
+		break;
+	}
+	case 'E':
+		rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
+		break;
+	case 'S':
+		rec_add(&run->rec, REC_SAY, t, (pid_t)pid, 0, 0, text);
+		run->lines++;
+		show_line(run, (pid_t)pid, text);
+		break;
+	}
+}
+
+/* Read whatever records are waiting.  Returns 0, or -1 at end of file
+ * (every lesson process has closed its end: they have all ended). */
+static int read_records(struct live_run *run, int timeout_ms)
+{
+	static char buf[65536];
+	static size_t have;
+	struct pollfd p = { .fd = run->rec_fd, .events = POLLIN };
+	if (run->rec_fd < 0)
+		return -1;
+	int r = poll(&p, 1, timeout_ms);
+	if (r <= 0)
+		return 0;
+	ssize_t n = read(run->rec_fd, buf + have, sizeof buf - have - 1);
+	if (n <= 0) {
+		have = 0;
+		close(run->rec_fd);
+		run->rec_fd = -1;
+		return -1;
+	}
+	have += (size_t)n;
+	char *start = buf, *nl;
+	while ((nl = memchr(start, '\n', have - (size_t)(start - buf))) != NULL) {
+		*nl = '\0';
+		take_record(run, start);
+		start = nl + 1;
+	}
+	have -= (size_t)(start - buf);
+	memmove(buf, start, have);
+	return 0;
+}
+
+/* Reap whatever has ended.  Lesson processes get REC_EXIT (and
+ * REC_REPARENT when the shell got them as subreaper); anything else is
+ * the shell's own business. */
+static void reap(struct live_run *run)
+{
+	int ws;
+	pid_t pid;
+	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0) {
+		pid_t parent;
+		double t = wire_now() - run->t0;
+		if (!known(run, pid, &parent)) {
+			jobs_record(pid, ws);
+			continue;
+		}
+		if (parent != run->rec.shell)
+			rec_add(&run->rec, REC_REPARENT, t, pid, run->rec.shell, 0, NULL);
+		rec_add(&run->rec, REC_EXIT, t, pid, 0, ws, NULL);
+	}
+}
+
+/* Every process the run is known to have has ended. */
+static int all_ended(const struct live_run *run)
+{
+	if (!has_exited(run, run->main_pid))
+		return 0;
+	for (size_t i = 0; i < run->rec.n; i++)
+		if (run->rec.v[i].kind == REC_FORK && !has_exited(run, run->rec.v[i].other))
+			return 0;
+	return 1;
+}
+
+int live_pump(struct live_run *run, double seconds)
+{
+	double until = wire_now() + seconds;
+	for (;;) {
+		double left = until - wire_now();
+		int ms = seconds < 0 ? 20 : left <= 0 ? 0 : left < 0.02 ? (int)(left * 1000) : 20;
+		read_records(run, ms);
+		reap(run);
+		if (run->rec_fd < 0 && all_ended(run))
+			return 0;
+		if (live_interrupted()) {
+			run->quit = 1;
+			live_stop(run);
+			return 0;
+		}
+		if (seconds >= 0 && wire_now() >= until)
+			return 1;
+	}
+}
+
+void live_stop(struct live_run *run)
+{
+	if (run->main_pid > 0)
+		kill(-run->main_pid, SIGKILL);
+	if (run->key_fd >= 0) {
+		close(run->key_fd);
+		run->key_fd = -1;
+	}
+	/* Every process of the run is in the killed group; each ends up
+	 * reaped here (the shell is the subreaper for orphans). */
+	double give_up = wire_now() + 5;
+	while (!(run->rec_fd < 0 && all_ended(run)) && wire_now() < give_up) {
+		read_records(run, 10);
+		reap(run);
+	}
+}
+
+void live_free(struct live_run *run)
+{
+	if (run->rec_fd >= 0)
+		close(run->rec_fd);
+	if (run->key_fd >= 0)
+		close(run->key_fd);
+	run->rec_fd = run->key_fd = -1;
+	rec_free(&run->rec);
+	if (own_handler) {
+		sigaction(SIGINT, &old_sigint, NULL);
+		own_handler = 0;
+	}
+}
