@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "builtins.h"
+#include "../lessons/lessons.h"
 #include "../shell/input.h"
 #include "../shell/path.h"
 #include "../shell/shell.h"
@@ -59,6 +60,8 @@ int bi_help(int argc, char **argv)
 			return 1;
 		}
 		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
+		if (b->fn == bi_lesson)
+			lesson_help(stdout);
 		return 0;
 	}
 	printf("forksh %s, a teaching shell: programs run via fork, execvp and waitpid.\n"

@@ -480,6 +480,28 @@ static void list_lessons(void)
 	}
 }
 
+void lesson_help(FILE *out)
+{
+	fprintf(out,
+		"\n    Each lesson runs real fork/exec/wait code in processes of its own, prints\n"
+		"    their real PIDs, then draws the process tree and a timeline.\n\n"
+		"    lesson              list the lessons (and which you finished)\n"
+		"    lesson NAME | N     start one, e.g. lesson counter, lesson 2\n"
+		"      --auto[=SECONDS]  presentation mode: advance every SECONDS (2); --auto=0\n"
+		"                        runs straight through (always so without a terminal)\n"
+		"      --stable-pids     also show P1, P2, ... beside the PIDs (for handouts)\n"
+		"      --NAME N          the lesson's own sizes (see the list below)\n\n"
+		"    Keys between steps: Enter or n next, b back, r run again, h hint, q quit.\n"
+		"    q, Ctrl-C or end of input kill and reap every process of the lesson.\n\n");
+	for (size_t i = 0; lesson_table[i]; i++) {
+		const struct lesson *l = lesson_table[i];
+		fprintf(out, "    %-9s", l->name);
+		for (size_t k = 0; k < l->nopts; k++)
+			fprintf(out, " --%s N (%g, max %g)", l->opts[k].name, l->opts[k].def, l->opts[k].max);
+		fprintf(out, "\n");
+	}
+}
+
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)
 {

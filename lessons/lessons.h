@@ -10,6 +10,7 @@
 #define FORKSH_LESSONS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "live.h"
 
@@ -99,6 +100,9 @@ enum { EXERCISE_NONE, EXERCISE_BACKGROUND_JOB };
 
 /* Called by the shell before each prompt: check a pending exercise. */
 void lesson_exercise_poll(void);
+
+/* The longer help for `help lesson`: keys, options, the lessons. */
+void lesson_help(FILE *out);
 
 /* Lesson names for tab completion (state as readline's generators). */
 const char *lesson_name_at(size_t i);

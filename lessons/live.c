@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,6 +75,8 @@ int lesson_wait_key(void)
 }
 
 /* ---- the engine's side ------------------------------------------------ */
+
+static void add_proc(struct live_run *run, pid_t pid, pid_t parent);
 
 static volatile sig_atomic_t got_sigint;
 static struct sigaction old_sigint;
@@ -170,6 +173,10 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	run->rec_fd = run->key_fd = -1;
 	if (check_nproc(need) < 0)
 		return -1;
+	/* The engine's process must adopt the run's orphans to see them end:
+	 * forksh is a subreaper, but a forked copy running the lesson (as in
+	 * `lesson counter | less`) is not until it says so. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	if (pipe2(rec, O_CLOEXEC) < 0)
 		return sh_error("lesson: pipe: %s", strerror(errno));
 	if (pipe2(key, O_CLOEXEC) < 0) {
@@ -234,6 +241,7 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	run->key_fd = key[1];
 	run->rec.root = pid;
 	run->rec.shell = getpid();
+	add_proc(run, pid, run->rec.shell);
 	return 0;
 }
 
@@ -245,28 +253,46 @@ void live_send_key(struct live_run *run, char key)
 	}
 }
 
-/* Is pid one of this run's processes (the main one, or forked in it)? */
-static int known(const struct live_run *run, pid_t pid, pid_t *parent)
+/* Find pid's slot in the table (empty slot if absent); cap is a power of 2. */
+static struct live_proc *slot(const struct live_run *run, pid_t pid)
 {
-	if (pid == run->main_pid) {
-		*parent = run->rec.shell;
-		return 1;
-	}
-	for (size_t i = 0; i < run->rec.n; i++) {
-		if (run->rec.v[i].kind == REC_FORK && run->rec.v[i].other == pid) {
-			*parent = run->rec.v[i].pid;
-			return 1;
-		}
-	}
-	return 0;
+	size_t mask = run->cap - 1, i = ((size_t)pid * 2654435761u) & mask;
+	while (run->procs[i].pid && run->procs[i].pid != pid)
+		i = (i + 1) & mask;
+	return &run->procs[i];
 }
 
-static int has_exited(const struct live_run *run, pid_t pid)
+/* Remember a process of the run and its parent (the first report wins). */
+static void add_proc(struct live_run *run, pid_t pid, pid_t parent)
 {
-	for (size_t i = 0; i < run->rec.n; i++)
-		if (run->rec.v[i].kind == REC_EXIT && run->rec.v[i].pid == pid)
-			return 1;
-	return 0;
+	if ((run->nprocs + 1) * 2 > run->cap) {
+		struct live_proc *old = run->procs;
+		size_t oldcap = run->cap;
+		run->cap = run->cap ? run->cap * 2 : 64;
+		run->procs = xcalloc(run->cap, sizeof *run->procs);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].pid)
+				*slot(run, old[i].pid) = old[i];
+		free(old);
+	}
+	struct live_proc *p = slot(run, pid);
+	if (!p->pid) {
+		p->pid = pid;
+		p->parent = parent;
+		run->nprocs++;
+	}
+}
+
+/* Is pid one of this run's processes?  Sets *parent to its recorded one. */
+static int known(const struct live_run *run, pid_t pid, pid_t *parent)
+{
+	if (!run->cap)
+		return 0;
+	struct live_proc *p = slot(run, pid);
+	if (!p->pid)
+		return 0;
+	*parent = p->parent;
+	return 1;
 }
 
 /* Show one line a lesson process said, coloured by its PID on a terminal. */
@@ -298,8 +324,10 @@ static void take_record(struct live_run *run, char *line)
 	case 'F': {
 		/* PID was forked by OTHER (reported by both; keep the first) */
 		pid_t parent;
-		if (!known(run, (pid_t)pid, &parent))
+		if (!known(run, (pid_t)pid, &parent)) {
+			add_proc(run, (pid_t)pid, (pid_t)other);
 			rec_add(&run->rec, REC_FORK, t, (pid_t)other, (pid_t)pid, 0, NULL);
+		}
 		break;
 	}
 	case 'E':
@@ -361,23 +389,37 @@ static void reap(struct live_run *run)
 		if (parent != run->rec.shell)
 			rec_add(&run->rec, REC_REPARENT, t, pid, run->rec.shell, 0, NULL);
 		rec_add(&run->rec, REC_EXIT, t, pid, 0, ws, NULL);
+		struct live_proc *p = slot(run, pid);
+		if (!p->exited) {
+			p->exited = 1;
+			run->nexited++;
+		}
 	}
 }
 
 /* Every process the run is known to have has ended. */
 static int all_ended(const struct live_run *run)
 {
-	if (!has_exited(run, run->main_pid))
-		return 0;
-	for (size_t i = 0; i < run->rec.n; i++)
-		if (run->rec.v[i].kind == REC_FORK && !has_exited(run, run->rec.v[i].other))
-			return 0;
-	return 1;
+	return run->nexited == run->nprocs;
+}
+
+/* A last resort: a process of the run that no longer exists was reaped by
+ * someone else; stop waiting for it. */
+static void forget_vanished(struct live_run *run)
+{
+	for (size_t i = 0; i < run->cap; i++) {
+		struct live_proc *p = &run->procs[i];
+		if (p->pid && !p->exited && kill(p->pid, 0) < 0 && errno == ESRCH) {
+			p->exited = 1;
+			run->nexited++;
+		}
+	}
 }
 
 int live_pump(struct live_run *run, double seconds)
 {
 	double until = wire_now() + seconds;
+	double check_at = wire_now() + 1;
 	for (;;) {
 		double left = until - wire_now();
 		int ms = seconds < 0 ? 20 : left <= 0 ? 0 : left < 0.02 ? (int)(left * 1000) : 20;
@@ -385,6 +427,10 @@ int live_pump(struct live_run *run, double seconds)
 		reap(run);
 		if (run->rec_fd < 0 && all_ended(run))
 			return 0;
+		if (run->rec_fd < 0 && wire_now() > check_at) {
+			forget_vanished(run);
+			check_at = wire_now() + 1;
+		}
 		if (live_interrupted()) {
 			run->quit = 1;
 			live_stop(run);
@@ -410,6 +456,7 @@ void live_stop(struct live_run *run)
 		read_records(run, 10);
 		reap(run);
 	}
+	forget_vanished(run);
 }
 
 void live_free(struct live_run *run)
@@ -420,6 +467,9 @@ void live_free(struct live_run *run)
 		close(run->key_fd);
 	run->rec_fd = run->key_fd = -1;
 	rec_free(&run->rec);
+	free(run->procs);
+	run->procs = NULL;
+	run->nprocs = run->cap = run->nexited = 0;
 	if (own_handler) {
 		sigaction(SIGINT, &old_sigint, NULL);
 		own_handler = 0;

@@ -47,6 +47,11 @@ struct live_run {
 	struct recording rec;
 	int color;            /* colour each process's lines on the terminal */
 	int stable_pids;
+	/* The run's processes by PID (open addressing), so that telling
+	 * "ours" from the shell's other children stays cheap with 500. */
+	struct live_proc { pid_t pid, parent; int exited; } *procs;
+	size_t nprocs, cap;
+	size_t nexited;
 };
 
 /* Start fn(arg) in a new lesson main process.  Returns 0, or -1 with a

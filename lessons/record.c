@@ -12,6 +12,7 @@
 #include "record.h"
 
 #include <float.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,10 @@
 #define TREE_SHOW_KIDS 6
 
 /* The narrowest a timeline column may be before processes are gathered
- * into the shared "others" column. */
+ * into the shared "others" column, and the room that column is given when
+ * the width allows, since its entries carry a "PID: " prefix. */
 #define MIN_COLUMN 12
+#define OTHERS_COLUMN 24
 
 /* ---- the recording ---- */
 
@@ -63,11 +66,12 @@ void rec_free(struct recording *r)
 /* ---- PID -> row ---- */
 
 /* A small open-addressing hash table from a PID to a row number, so that a
- * 500-child run is not looked up with 500-step linear scans. */
+ * 500-child run is not looked up with 500-step linear scans.  It grows to
+ * stay at most half full. */
 struct pidmap {
 	pid_t *key;
 	size_t *val;  /* row + 1; 0 marks an empty slot */
-	size_t mask;
+	size_t mask, used;
 };
 
 static void pm_init(struct pidmap *m, size_t expect)
@@ -78,6 +82,7 @@ static void pm_init(struct pidmap *m, size_t expect)
 	m->key = xmalloc(cap * sizeof *m->key);
 	m->val = xcalloc(cap, sizeof *m->val);
 	m->mask = cap - 1;
+	m->used = 0;
 }
 
 static void pm_free(struct pidmap *m)
@@ -93,6 +98,30 @@ static size_t pm_slot(const struct pidmap *m, pid_t pid)
 	while (m->val[h] && m->key[h] != pid)
 		h = (h + 1) & m->mask;
 	return h;
+}
+
+/* The value stored for pid, or 0. */
+static size_t pm_get(const struct pidmap *m, pid_t pid)
+{
+	return m->val[pm_slot(m, pid)];
+}
+
+/* Store val (not 0) for pid, which must not be in the map yet. */
+static void pm_put(struct pidmap *m, pid_t pid, size_t val)
+{
+	if (2 * (m->used + 1) > m->mask + 1) {
+		struct pidmap big;
+		pm_init(&big, m->used + 1);
+		for (size_t i = 0; i <= m->mask; i++)
+			if (m->val[i])
+				pm_put(&big, m->key[i], m->val[i]);
+		pm_free(m);
+		*m = big;
+	}
+	size_t h = pm_slot(m, pid);
+	m->key[h] = pid;
+	m->val[h] = val;
+	m->used++;
 }
 
 /* ---- one row per process ---- */
@@ -120,18 +149,16 @@ struct table {
 /* The row of pid, or NONE when it is not in the recording. */
 static size_t table_find(const struct table *t, pid_t pid)
 {
-	size_t h = pm_slot(&t->map, pid);
-	return t->map.val[h] ? t->map.val[h] - 1 : NONE;
+	size_t v = pm_get(&t->map, pid);
+	return v ? v - 1 : NONE;
 }
 
 /* Give pid a row (the next alias) unless it has one already. */
 static void table_note(struct table *t, pid_t pid)
 {
-	size_t h = pm_slot(&t->map, pid);
-	if (t->map.val[h])
+	if (pm_get(&t->map, pid))
 		return;
-	t->map.key[h] = pid;
-	t->map.val[h] = t->n + 1;
+	pm_put(&t->map, pid, t->n + 1);
 	t->p[t->n] = (struct proc){ .pid = pid, .parent = NONE, .fork_ev = NONE };
 	t->n++;
 }
@@ -161,13 +188,13 @@ static void table_build(struct table *t, const struct recording *r)
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rec_event *e = &r->v[i];
-		struct proc *me = &t->p[table_find(t, e->pid)];
+		size_t self = table_find(t, e->pid);
+		struct proc *me = &t->p[self];
 		switch (e->kind) {
 		case REC_FORK: {
-			size_t parent = table_find(t, e->pid);
 			size_t child = table_find(t, e->other);
-			if (t->p[child].parent == NONE && !is_ancestor(t, child, parent)) {
-				t->p[child].parent = parent;
+			if (t->p[child].parent == NONE && !is_ancestor(t, child, self)) {
+				t->p[child].parent = self;
 				t->p[child].fork_ev = i;
 				me->nkids++;
 			}
@@ -214,28 +241,28 @@ static void table_free(struct table *t)
 	pm_free(&t->map);
 }
 
-/* The alias is the row number plus one, so it can be found in one pass
- * that stops at pid's first appearance, without building the table. */
+/* The alias is the row number plus one.  The engine asks for it for every
+ * line a process prints, so it is found in one pass that stops at pid's
+ * first appearance, remembering only the PIDs seen before it, rather than
+ * by building the whole table each time. */
 int rec_alias(const struct recording *r, pid_t pid)
 {
 	struct pidmap m;
-	int seen = 0, alias = 0;
-	pm_init(&m, 2 * r->n);
+	size_t seen = 0, alias = 0;
+	pm_init(&m, 8);
 	for (size_t i = 0; i < r->n && !alias; i++) {
 		pid_t who[2] = { r->v[i].pid, r->v[i].other };
 		int k = r->v[i].kind == REC_FORK ? 2 : 1;
 		for (int j = 0; j < k && !alias; j++) {
-			size_t h = pm_slot(&m, who[j]);
-			if (m.val[h])
+			if (pm_get(&m, who[j]))
 				continue;
-			m.key[h] = who[j];
-			m.val[h] = (size_t)++seen;
+			pm_put(&m, who[j], ++seen);
 			if (who[j] == pid)
 				alias = seen;
 		}
 	}
 	pm_free(&m);
-	return alias;
+	return alias > INT_MAX ? 0 : (int)alias;
 }
 
 /* ---- clean text and columns ---- */
@@ -373,11 +400,14 @@ static void look_init(struct look *lk, const struct draw_opts *o)
 	lk->blank = "   ";
 }
 
-/* Each process's text gets one of six ANSI foreground colours (31 red to
- * 36 cyan), picked from its PID, so neighbouring PIDs differ. */
+/* Each process's text gets one of six ANSI foreground colours picked from
+ * its PID, so neighbouring PIDs differ: the same palette, in the same
+ * order, as the live output in live.c, so a process keeps its colour from
+ * the run to the pictures. */
 static int pid_color(pid_t pid)
 {
-	return 31 + (int)((unsigned)pid % 6);
+	static const int palette[] = { 32, 33, 34, 35, 36, 91 };
+	return palette[(unsigned long)pid % 6];
 }
 
 /* A piece of clean text in a line, in a process's colour (0: none). */
@@ -402,20 +432,28 @@ static int add_segs(struct strbuf *sb, const struct seg *segs, size_t n, int max
 		budget -= lk->ellipsis_cols;
 	int used = 0;
 	for (size_t i = 0; i < n && used < budget; i++) {
-		int k = text_cols(segs[i].s);
-		if (k > budget - used)
+		int k = text_cols(segs[i].s), whole = 1;
+		if (k > budget - used) {
 			k = budget - used;
+			whole = 0;
+		}
 		if (k == 0)
 			continue;
-		if (lk->color && segs[i].color) {
+		int color = lk->color ? segs[i].color : 0;
+		if (color) {
 			char esc[16];
-			snprintf(esc, sizeof esc, "\033[%dm", segs[i].color);
+			snprintf(esc, sizeof esc, "\033[%dm", color);
 			sb_adds(sb, esc);
 		}
 		add_first_cols(sb, segs[i].s, k);
-		if (lk->color && segs[i].color)
-			sb_adds(sb, "\033[0m");
 		used += k;
+		if (ell && !whole) {  /* the cut is inside this piece: same colour */
+			sb_adds(sb, lk->ellipsis);
+			used += lk->ellipsis_cols;
+			ell = 0;
+		}
+		if (color)
+			sb_adds(sb, "\033[0m");
 	}
 	if (ell) {
 		sb_adds(sb, lk->ellipsis);
@@ -754,23 +792,52 @@ static void format_time(char *buf, size_t len, double t)
 }
 
 /* The timeline's layout: the width of the time column (with its gap), the
- * number of columns and their width, and whether the last one is the
- * shared "others" column. */
+ * number of columns, the width of each but the last (which takes the rest
+ * of the line), and whether the last one is the shared "others" column. */
 struct layout {
 	int tw, ncols, cw, others;
 };
 
-/* Where column k starts, and how many columns its text may take: one less
- * than the column (a space between neighbours), except that the last
- * column may run to the edge. */
+/* Lay out n processes in width columns after a time column of tw.  When
+ * each can have MIN_COLUMN or more, the columns share the room equally.
+ * Otherwise the first processes get columns of MIN_COLUMN and the last
+ * column, "others", gets what is left, OTHERS_COLUMN when the width
+ * allows, but never at the cost of the first process's own column. */
+static void layout_init(struct layout *L, int tw, int width, size_t n)
+{
+	int avail = width - tw;
+	if (avail < 1)
+		avail = 1;
+	L->tw = tw;
+	if ((size_t)avail / MIN_COLUMN >= n) {
+		L->ncols = (int)n;
+		L->cw = avail / L->ncols;
+		L->others = 0;
+	} else {
+		int direct = (avail - OTHERS_COLUMN) / MIN_COLUMN;
+		L->ncols = (direct > 1 ? direct : 1) + 1;
+		L->cw = MIN_COLUMN;
+		L->others = 1;
+	}
+}
+
+/* Where column k starts. */
 static int col_start(const struct layout *L, int k)
 {
 	return L->tw + k * L->cw;
 }
 
+/* How many columns column k is wide: the last one runs to the edge. */
+static int col_width(const struct layout *L, const struct look *lk, int k)
+{
+	return k == L->ncols - 1 ? lk->width - col_start(L, k) : L->cw;
+}
+
+/* How many columns the text in column k may take: one less than the
+ * column, for a space between neighbours, except in the last column. */
 static int col_room(const struct layout *L, const struct look *lk, int k)
 {
-	return k == L->ncols - 1 ? lk->width - col_start(L, k) : L->cw - 1;
+	return k == L->ncols - 1 ? col_width(L, lk, k) : L->cw - 1;
 }
 
 /* The column of process row. */
@@ -819,6 +886,80 @@ static void cell_text(struct strbuf *sb, const struct rec_event *e, const struct
 	}
 }
 
+/* What draw_timeline carries between rows. */
+struct timeline {
+	FILE *out;
+	const struct look *lk;
+	const struct table *t;
+	struct layout L;
+	struct strbuf line, cell;
+};
+
+/* The header: "time", each column's process (or "others"), then a rule
+ * under each column. */
+static void timeline_header(struct timeline *tl)
+{
+	const struct look *lk = tl->lk;
+	const struct layout *L = &tl->L;
+	struct strbuf *line = &tl->line;
+	struct seg seg = { "time", 0 };
+	line->len = 0;
+	int used = add_segs(line, &seg, 1, lk->width, lk);
+	for (int k = 0; k < L->ncols; k++) {
+		int shared = L->others && k == L->ncols - 1;
+		used = pad_to(line, used, col_start(L, k), lk->width);
+		tl->cell.len = 0;
+		if (shared)
+			sb_adds(&tl->cell, "others");
+		else
+			add_label(&tl->cell, tl->t, (size_t)k, lk);
+		seg = (struct seg){ tl->cell.buf, shared ? 0 : pid_color(tl->t->p[k].pid) };
+		used += add_segs(line, &seg, 1, col_room(L, lk, k), lk);
+	}
+	put_sb_line(tl->out, line);
+
+	line->len = 0;
+	used = 0;
+	for (int k = -1; k < L->ncols; k++) {
+		int n = k < 0 ? L->tw - 2 : col_width(L, lk, k) - 1;
+		if (k >= 0)
+			used = pad_to(line, used, col_start(L, k), lk->width);
+		for (int i = 0; i < n && used < lk->width; i++, used++)
+			sb_adds(line, lk->rule);
+	}
+	put_sb_line(tl->out, line);
+}
+
+/* One event's row: its time, then its text in its process's column.  In
+ * the shared column the text starts with whose it is. */
+static void timeline_row(struct timeline *tl, const struct rec_event *e)
+{
+	const struct look *lk = tl->lk;
+	const struct layout *L = &tl->L;
+	size_t row = table_find(tl->t, e->pid);
+	int k = col_of(L, row);
+	char buf[32];
+	format_time(buf, sizeof buf, e->t);
+	struct seg seg = { buf, 0 };
+	tl->line.len = 0;
+	int used = add_segs(&tl->line, &seg, 1, lk->width, lk);
+	pad_to(&tl->line, used, col_start(L, k), lk->width);
+
+	tl->cell.len = 0;
+	sb_addn(&tl->cell, "", 0);
+	if (L->others && k == L->ncols - 1) {
+		if (lk->stable)
+			snprintf(buf, sizeof buf, "P%zu: ", row + 1);
+		else
+			snprintf(buf, sizeof buf, "%ld: ", (long)e->pid);
+		sb_adds(&tl->cell, buf);
+	}
+	cell_text(&tl->cell, e, tl->t, lk);
+	seg = (struct seg){ tl->cell.buf, pid_color(e->pid) };
+	add_segs(&tl->line, &seg, 1, col_room(L, lk, k), lk);
+	put_sb_line(tl->out, &tl->line);
+}
+
 void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts *o)
 {
 	struct look lk;
@@ -830,9 +971,10 @@ void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts 
 		put_line(out, "Timeline: nothing to draw (no lines, forks or exits were recorded).", &lk);
 		return;
 	}
+	/* The rows in time order, and the widest time among them. */
 	struct row *rows = xmalloc(nrows * sizeof *rows);
-	nrows = 0;
 	int tw = (int)strlen("time");
+	nrows = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		if (!on_timeline(r->v[i].kind))
 			continue;
@@ -840,91 +982,25 @@ void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts 
 		format_time(buf, sizeof buf, r->v[i].t);
 		if ((int)strlen(buf) > tw)
 			tw = (int)strlen(buf);
-		rows[nrows++] = (struct row){ r->v[i].t == r->v[i].t ? r->v[i].t : DBL_MAX, i };
+		double t = r->v[i].t;
+		rows[nrows++] = (struct row){ t == t ? t : DBL_MAX, i };
 	}
 	qsort(rows, nrows, sizeof *rows, by_time);
 
 	struct table t;
 	table_build(&t, r);
-	struct layout L = { .tw = tw + 2 };
-	int avail = lk.width - L.tw;
-	if (avail < 1)
-		avail = 1;
-	if ((size_t)avail / MIN_COLUMN >= t.n) {
-		L.ncols = (int)t.n;
-	} else {
-		L.ncols = avail / MIN_COLUMN > 0 ? avail / MIN_COLUMN : 1;
-		L.others = 1;
-	}
-	L.cw = avail / L.ncols;
+	struct timeline tl = { .out = out, .lk = &lk, .t = &t };
+	layout_init(&tl.L, tw + 2, lk.width, t.n);
+	sb_init(&tl.line);
+	sb_init(&tl.cell);
 
 	put_line(out, "Timeline (time goes down; one column per process):", &lk);
+	timeline_header(&tl);
+	for (size_t i = 0; i < nrows; i++)
+		timeline_row(&tl, &r->v[rows[i].ev]);
 
-	struct strbuf line, cell;
-	sb_init(&line);
-	sb_init(&cell);
-	struct seg seg;
-	int used;
-
-	/* The header: "time", then each column's process, then a rule. */
-	seg = (struct seg){ "time", 0 };
-	used = add_segs(&line, &seg, 1, lk.width, &lk);
-	for (int k = 0; k < L.ncols; k++) {
-		used = pad_to(&line, used, col_start(&L, k), lk.width);
-		cell.len = 0;
-		sb_addn(&cell, "", 0);
-		int shared = L.others && k == L.ncols - 1;
-		if (shared)
-			sb_adds(&cell, "others");
-		else
-			add_label(&cell, &t, (size_t)k, &lk);
-		seg = (struct seg){ cell.buf, shared ? 0 : pid_color(t.p[k].pid) };
-		used += add_segs(&line, &seg, 1, col_room(&L, &lk, k), &lk);
-	}
-	put_sb_line(out, &line);
-	line.len = 0;
-	used = 0;
-	for (int k = -1; k < L.ncols; k++) {
-		int n = k < 0 ? tw : col_room(&L, &lk, k);
-		if (k >= 0)
-			used = pad_to(&line, used, col_start(&L, k), lk.width);
-		for (int i = 0; i < n && used < lk.width; i++, used++)
-			sb_adds(&line, lk.rule);
-	}
-	put_sb_line(out, &line);
-
-	/* One row per event, its text in its process's column. */
-	for (size_t i = 0; i < nrows; i++) {
-		const struct rec_event *e = &r->v[rows[i].ev];
-		size_t row = table_find(&t, e->pid);
-		int k = col_of(&L, row);
-		char when[32];
-		format_time(when, sizeof when, e->t);
-		line.len = 0;
-		seg = (struct seg){ when, 0 };
-		used = add_segs(&line, &seg, 1, lk.width, &lk);
-		used = pad_to(&line, used, col_start(&L, k), lk.width);
-		cell.len = 0;
-		sb_addn(&cell, "", 0);
-		if (L.others && k == L.ncols - 1) {
-			if (lk.stable) {
-				char alias[32];
-				snprintf(alias, sizeof alias, "P%zu: ", row + 1);
-				sb_adds(&cell, alias);
-			} else {
-				char pid[32];
-				snprintf(pid, sizeof pid, "%ld: ", (long)e->pid);
-				sb_adds(&cell, pid);
-			}
-		}
-		cell_text(&cell, e, &t, &lk);
-		seg = (struct seg){ cell.buf, pid_color(e->pid) };
-		add_segs(&line, &seg, 1, col_room(&L, &lk, k), &lk);
-		put_sb_line(out, &line);
-	}
-
-	sb_free(&line);
-	sb_free(&cell);
+	sb_free(&tl.line);
+	sb_free(&tl.cell);
 	table_free(&t);
 	free(rows);
 }

@@ -23,6 +23,7 @@
 
 #include "../builtins/builtins.h"
 #include "jobs.h"
+#include "../lessons/lessons.h"
 #include "shell.h"
 #include "signals.h"
 #include "util.h"
@@ -245,9 +246,49 @@ static int char_is_quoted(char *text, int index)
 	return n % 2 == 1;
 }
 
+/* After `lesson `: lesson names, then the lesson's options. */
+static size_t lesson_next;
+static char *lesson_generator(const char *text, int state)
+{
+	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids" };
+	size_t len = strlen(text);
+	if (state == 0)
+		lesson_next = 0;
+	for (;;) {
+		size_t i = lesson_next++;
+		const char *cand = NULL;
+		size_t nlessons = lesson_count();
+		if (i < nlessons)
+			cand = lesson_name_at(i);
+		else if (i - nlessons < 3)
+			cand = common[i - nlessons];
+		else {
+			/* the options of the lesson named on the line */
+			char name[32] = "";
+			sscanf(rl_line_buffer, " lesson %31s", name);
+			const struct lesson *l = lesson_find(name);
+			size_t k = i - nlessons - 3;
+			if (!l || k >= l->nopts)
+				return NULL;
+			static char opt[48];
+			snprintf(opt, sizeof opt, "--%s", l->opts[k].name);
+			cand = opt;
+		}
+		if (strncmp(cand, text, len) == 0)
+			return xstrdup(cand);
+	}
+}
+
 static char **complete(const char *text, int start, int end)
 {
 	(void)end;
+	const char *p = rl_line_buffer;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncmp(p, "lesson", 6) == 0 && (p[6] == ' ' || p[6] == '\t') && start > (int)(p - rl_line_buffer) + 6) {
+		rl_attempted_completion_over = 1;
+		return rl_completion_matches(text, lesson_generator);
+	}
 	if (command_position(start) && !strchr(text, '/')) {
 		rl_attempted_completion_over = 1;
 		return rl_completion_matches(text, command_generator);

@@ -13,6 +13,7 @@
 #include "input.h"
 #include "jobctl.h"
 #include "jobs.h"
+#include "../lessons/lessons.h"
 #include "parser.h"
 #include "shell.h"
 #include "signals.h"
@@ -140,6 +141,7 @@ static int run_source(struct source *s)
 			node_free(tree);
 		}
 		jobs_notify(stderr, 0);
+		lesson_exercise_poll();
 	}
 	sb_free(&line);
 	return sh.status;
@@ -191,6 +193,7 @@ int repl_run_interactive(void)
 		char *line;
 		jobs_reap();
 		jobs_notify(stderr, 1);
+		lesson_exercise_poll();
 		make_prompt(prompt, sizeof prompt, cmd.len > 0);
 		enum input_result r = input_read(prompt, &line);
 		if (r == INPUT_INTERRUPT) {

@@ -47,7 +47,9 @@ strays() {
 	fi
 }
 
-fsh() { env FORKSH_TEST_MARK="$MARK" "$FORKSH" "$@"; }
+# A hung shell must fail its test, not the whole run: 120 s at most each.
+fsh() { env FORKSH_TEST_MARK="$MARK" timeout -k 5 120 "$FORKSH" "$@"; }
+P='forksh\[[0-9]+\]'   # the prompt, in pty expectations
 
 # t NAME EXPECTED_STDOUT EXPECTED_STATUS ARGS... : run forksh ARGS, compare.
 t() {
@@ -343,6 +345,115 @@ if [ $pt_ok = 1 ]; then ok "ptree: a background sleep and a zombie, ASCII and UT
 t "ptree PID roots the tree elsewhere" "yes" 0 -c 'sleep 1 & sleep 0.2; ptree $! | grep -q "^[0-9]* S sleeping  sleep 1$" && echo yes; kill %1; wait'
 terr "ptree of a missing PID" "ptree: 99999999: no such process" 1 -c 'ptree 99999999'
 terr "ptree with a bad option" "usage: ptree" 2 -c 'ptree --nope'
+
+#### lessons ###############################################################
+# Each lesson runs non-interactively with small sizes; its output is checked
+# for structure (real PIDs cannot be predicted, but their relations can).
+lesson_out() { fsh -c "$1" >"$WORK/lesson.out" 2>&1; echo $? >"$WORK/lesson.st"; }
+
+lesson_out 'lesson counter --auto=0 --children 3 --count 2 --delay 0'
+L=$WORK/lesson.out; problems=""
+spawned=$(grep -Eo '^  Process [0-9]+ spawned$' "$L" | awk '{print $2}' | sort -n)
+[ "$(printf '%s\n' "$spawned" | grep -c .)" = 3 ] || problems="$problems spawned-count"
+[ "$(grep -c '^  Main process exiting\.$' "$L")" = 1 ] || problems="$problems main-exiting"
+main=$(grep -m1 -Eo '^[0-9]+ ' "$L" | tr -d ' ')   # the tree's root line
+for c in $spawned; do
+	[ "$(grep -E "^  \[$c\] => [0-9]+$" "$L" | awk '{print $3}' | tr '\n' ' ')" = "0 1 " ] || problems="$problems counts-$c"
+	grep -Eq "^  \[$c\] my parent is now $(cat /dev/null)[0-9]+$" "$L" || problems="$problems ppid-after-$c"
+done
+others=$(grep -Eo '^  \[[0-9]+\] => ' "$L" | grep -Eo '[0-9]+' | sort -un)
+[ "$others" = "$spawned" ] || problems="$problems counts-from-unknown-pid"
+grep -q "^Process tree (4 processes):" "$L" || problems="$problems tree"
+grep -q "^Timeline" "$L" || problems="$problems timeline"
+[ "$(grep -c 're-parented to forksh' "$L")" = 3 ] || problems="$problems reparented"
+grep -Eq "^  Answer: 16\." "$L" || problems="$problems answer"
+[ "$(cat "$WORK/lesson.st")" = 0 ] || problems="$problems status"
+s=$(strays)
+if [ -z "$problems$s" ]; then ok "lesson counter: spawned, counted in order, re-parented, tree and timeline"; else not_ok "lesson counter" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
+
+lesson_out 'lesson fork --auto=0 --forks 3'
+L=$WORK/lesson.out; problems=""
+[ "$(grep -cE '^  Hello from parent [0-9]+ [0-9]+$' "$L")" = 3 ] || problems="$problems parent-lines"
+[ "$(grep -E '^  Hello from parent' "$L" | awk '{print $4}' | sort -u | wc -l)" = 1 ] || problems="$problems one-parent"
+for c in $(grep -E '^  Hello from parent' "$L" | awk '{print $5}'); do
+	grep -q "^  Hello from child $c\$" "$L" || problems="$problems child-$c"
+done
+grep -q "^Process tree (4 processes):" "$L" || problems="$problems tree"
+grep -q "3 of 3 children said the very PID" "$L" || problems="$problems review"
+s=$(strays)
+if [ -z "$problems$s" ]; then ok "lesson fork: fork returns twice, PIDs match"; else not_ok "lesson fork" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
+
+lesson_out 'lesson forkexec --auto=0 --forks 3 --stable-pids'
+L=$WORK/lesson.out; problems=""
+n=0
+for c in $(grep -E '^  P1 +Child is [0-9]+$' "$L" | awk '{print $4}'); do
+	n=$((n + 1))
+	grep -Eq "^  P[0-9]+ +Hello from child $c $n\$" "$L" || problems="$problems hello-$c-$n"
+done
+[ $n = 3 ] || problems="$problems child-count-$n"
+[ "$(grep -c 'exec: forksh-hello' "$L")" = 3 ] || problems="$problems exec-in-tree"
+grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+grep -Eq '^  P1 +Child is' "$L" || problems="$problems stable-pids"
+s=$(strays)
+if [ -z "$problems$s" ]; then ok "lesson forkexec: the new program reports the child's PID"; else not_ok "lesson forkexec" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
+
+t "lesson lists the lessons" "fork counter forkexec" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
+terr "lesson: did you mean" "did you mean 'counter'" 1 -c 'lesson countr'
+terr "lesson: a size over its cap" "--children takes a number from 1 to 500" 2 -c 'lesson counter --children 501'
+terr "lesson: an unknown option" "unknown option" 2 -c 'lesson fork --nope'
+t "lesson N starts lesson number N" "yes" 0 -c 'lesson 3 --forks 1 | grep -q "^forkexec . step 1/4" && echo yes'
+t "progress is saved" "done" 0 -c 'lesson fork --forks 1 >/dev/null; lesson | awk "\$2 == \"fork\" {print \$3}"'
+if command -v prlimit >/dev/null; then
+	prlimit --nproc=30 env FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'lesson counter --children 200 --count 0 --delay 0' >/dev/null 2>"$WORK/err"
+	if grep -q 'ulimit -u' "$WORK/err" && [ -z "$(strays)" ]; then ok "lesson: a run that would pass RLIMIT_NPROC is refused"; else not_ok "lesson: RLIMIT_NPROC" "$(cat "$WORK/err")"; fi
+fi
+t "lesson: 500 children run and are all reaped" "500 zombies: 0" 0 -c "lesson counter --auto=0 --children 500 --count 1 --delay 0 | grep -cE '^  \[[0-9]+\] => 0\$' | tr '\n' ' '; $ZOMBIES \$\$"
+t "help lesson" "yes" 0 -c 'help lesson | grep -q "Keys between steps" && echo yes'
+
+pty "lesson with keys: n, b, r, q" "expect ${P}\\\$ \$
+send lesson forkexec --forks 2\\r
+expect forkexec . step 1/4
+send n
+expect step 2/4
+send b
+expect step 1/4
+send n
+expect step 2/4
+send n
+expect step 3/4
+send h
+expect After a successful execlp
+send r
+expect step 3/4
+send q
+expect Lesson forkexec stopped
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+pty "lesson: Ctrl-C during a run kills and reaps every lesson process" "expect ${P}\\\$ \$
+send lesson counter --children 4 --count 50 --delay 0.2\\r
+send n
+send n
+expect Predict
+send 7\\r
+expect \\[[0-9]+\\] => 1
+send \\x03
+expect every process of the run was killed and reaped
+expect ${P}\\\$ \$
+nozombie
+children 0
+send exit\\r
+wait 0"
+
+pty "Tab completes lesson names and options" "expect ${P}\\\$ \$
+send lesson cou\\t
+expect lesson counter
+send  --chi\\t
+expect --children
+send \\x15
+send exit\\r
+wait 0"
 
 #### scripts and standard input #############################################
 printf 'echo "script $0 $1 $#"\nfalse\necho after-false\nexit 4\necho never\n' > s1.sh
