@@ -69,6 +69,7 @@ $(B)/lessons/%.code.h: lessons/%.c scripts/showcode.awk
 	awk -f scripts/showcode.awk $< > $@
 LESSON_CODE_OBJS := $(patsubst lessons/%.c,$(B)/lessons/%.o,$(filter lessons/lesson_%.c,$(LESSON_SRCS)))
 $(foreach o,$(LESSON_CODE_OBJS),$(eval $(o): $(o:.o=.code.h)))
+$(B)/lessons/lesson_forkexec.o: $(B)/lessons/hello.code.h
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)

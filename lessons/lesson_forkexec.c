@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lessons.h"
+#include "hello.code.h"
 #include "lesson_forkexec.code.h"
 
 /* SHOW: forkexec */
@@ -36,15 +37,6 @@ static void parent(void *arg)
     }
 }
 /* END SHOW */
-
-/* The helper program, for the step that shows it. */
-static const char code_hello[] =
-	"/* forksh-hello: a separate program (lessons/hello.c) */\n"
-	"int main(int argc, char **argv)\n"
-	"{\n"
-	"    printf(\"Hello from child %d %s\\n\", getpid(), argv[1]);\n"
-	"    return 0;\n"
-	"}\n";
 
 static int run_forkexec(struct lesson_ctx *ctx)
 {

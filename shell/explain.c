@@ -118,8 +118,12 @@ static void draw(struct explainer *x, const struct node *n, struct strbuf *prefi
 		return;
 	case N_PIPE: {
 		const struct pipe_node *p = (const struct pipe_node *)n;
-		tree_line(x, prefix, root, last, "%s%spipeline of %zu command%s (one process each, joined by pipes)",
-			  lead, p->negate ? "! (status inverted) " : "", p->n, p->n == 1 ? "" : "s");
+		if (p->n == 1)
+			tree_line(x, prefix, root, last, "%s! (inverts the status of the command below)", lead);
+		else
+			tree_line(x, prefix, root, last,
+				  "%s%spipeline of %zu commands (one process each, joined by pipes)", lead,
+				  p->negate ? "! (status inverted) " : "", p->n);
 		keep = indent(x, prefix, root, last);
 		for (size_t i = 0; i < p->n; i++)
 			draw(x, p->cmds[i], prefix, 0, i + 1 == p->n, "");
@@ -197,6 +201,25 @@ static void redir_steps(struct explainer *x, const struct cmd_node *c, int depth
 	}
 }
 
+/* Redirections done in the shell itself (a builtin, or redirections with
+ * no command): each descriptor is saved once, just before its first change,
+ * exactly as redir_apply does. */
+static void saved_redir_steps(struct explainer *x, const struct cmd_node *c, int depth)
+{
+	for (size_t i = 0; i < c->nredirs; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < i; k++)
+			seen |= c->redirs[k].fd == c->redirs[i].fd;
+		if (!seen)
+			step(x, depth, "fcntl(%d, F_DUPFD_CLOEXEC, 10): keep a copy of fd %d to put back later",
+			     c->redirs[i].fd, c->redirs[i].fd);
+		struct cmd_node one = *c;
+		one.redirs = &c->redirs[i];
+		one.nredirs = 1;
+		redir_steps(x, &one, depth, "");
+	}
+}
+
 /* What execvp will do with the command name, as far as we can tell now. */
 static void exec_step(struct explainer *x, const struct cmd_node *c, int depth)
 {
@@ -235,20 +258,18 @@ static void explain_node(struct explainer *x, const struct node *n, int depth);
 static void explain_cmd(struct explainer *x, const struct cmd_node *c, int depth, int in_pipeline)
 {
 	if (c->nwords == 0) {
-		if (c->nredirs)
-			redir_steps(x, c, depth, "no fork: ");
+		if (c->nredirs) {
+			step(x, depth, "no fork: the redirections are done in the shell and undone at once");
+			saved_redir_steps(x, c, depth);
+			step(x, depth, "dup2 the saved copies back: the shell's own descriptors are as before");
+		}
 		for (size_t i = 0; i < c->nassign; i++)
 			step(x, depth, "no fork: set the shell variable %s", c->assigns[i].text);
 		return;
 	}
 	const struct builtin *b = builtin_find(c->words[0].text);
 	if (b && !in_pipeline) {
-		if (c->nredirs) {
-			for (size_t i = 0; i < c->nredirs; i++)
-				step(x, depth, "fcntl(%d, F_DUPFD_CLOEXEC, 10): keep a copy of fd %d to put back later",
-				     c->redirs[i].fd, c->redirs[i].fd);
-			redir_steps(x, c, depth, "");
-		}
+		saved_redir_steps(x, c, depth);
 		step(x, depth, "no fork: %s is a builtin and runs inside the shell (%s)", b->name, b->why);
 		if (c->nredirs)
 			step(x, depth, "dup2 the saved copies back: the shell's own descriptors are as before");

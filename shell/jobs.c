@@ -206,12 +206,15 @@ struct job *jobs_record(pid_t pid, int ws)
 				if (j->state != JOB_STOPPED) {
 					jobs_touch(j);
 					j->reported = 0;
+					EV(EV_JOB, .a = j->id, .str = "stopped", .str2 = j->text);
 				}
 				j->state = JOB_STOPPED;
 				j->status[i] = ws;
 			} else if (WIFCONTINUED(ws)) {
-				if (j->state == JOB_STOPPED)
+				if (j->state == JOB_STOPPED) {
 					j->state = JOB_RUNNING;
+					EV(EV_JOB, .a = j->id, .str = "continued", .str2 = j->text);
+				}
 				j->status[i] = 0; /* forget how it had stopped */
 			} else if (!j->exited[i]) {
 				j->exited[i] = 1;
@@ -400,6 +403,7 @@ int jobs_resume_fg(struct job *j)
 		return stopped_status(j);
 	}
 	int status = jobs_status(j);
+	EV(EV_JOB, .a = j->id, .str = "done", .str2 = j->text);
 	jobs_remove(j);
 	return status;
 }

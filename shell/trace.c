@@ -132,7 +132,7 @@ size_t trace_format(const struct event *e, char *buf, size_t len)
 		put(&o, "close(%d)%s", e->a, fd_name(e->a));
 		break;
 	case EV_SAVEFD:
-		put(&o, "fcntl(%d, F_DUPFD_CLOEXEC, 10) = %d  (keep fd %d to restore after the builtin)", e->a,
+		put(&o, "fcntl(%d, F_DUPFD_CLOEXEC, 10) = %d  (a copy of fd %d, to put back afterwards)", e->a,
 		    e->b, e->a);
 		break;
 	case EV_EXEC:
@@ -155,7 +155,10 @@ size_t trace_format(const struct event *e, char *buf, size_t len)
 		put(&o, "waitpid(%ld) = %s", (long)e->target, what);
 		break;
 	case EV_KILL:
-		put(&o, "kill(%ld, SIG%s)", (long)e->target, e->a ? sig_name(e->a) : "0");
+		if (e->a)
+			put(&o, "kill(%ld, SIG%s)", (long)e->target, sig_name(e->a));
+		else
+			put(&o, "kill(%ld, 0)  (only asks whether it exists)", (long)e->target);
 		break;
 	case EV_SETPGID:
 		put(&o, "setpgid(%ld, %d)", (long)e->target, e->a);
