@@ -6,6 +6,7 @@
 #   make check      same as make test
 #   make check-asan the tests again under AddressSanitizer + UBSan
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
+#   make bench      measure (trace on vs off); never a timed test
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
 #   make uninstall  remove what install put there
 #   make clean      remove build products
@@ -51,7 +52,7 @@ E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
-.PHONY: all run test check unit e2e deps deps-run install uninstall clean check-asan check-valgrind
+.PHONY: all run test check unit e2e deps deps-run install uninstall clean check-asan check-valgrind bench
 
 all: $(BIN)
 
@@ -123,6 +124,10 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(E2E_TOOLS)
 	@FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
 		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+
+# Benchmarks measure and print; they are never part of make test.
+bench: $(BIN)
+	@FORKSH=$(abspath $(BIN)) bash bench/trace-cost.sh
 
 install: forksh
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

@@ -93,7 +93,6 @@ static const struct lesson_step steps[] = {
 	{ .title = "Run it",
 	  .text = "Press Enter to fork another child, q to stop (with --auto the lesson presses Enter "
 		  "--forks times by itself). Watch the two PIDs in each parent line.",
-	  .code = code_fork,
 	  .run = run_fork,
 	  .question = "how many \"Hello\" lines will each fork print?",
 	  .observed = lines_seen,

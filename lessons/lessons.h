@@ -37,6 +37,7 @@ struct lesson_ctx {
 	int width;
 	struct live_run run;          /* the last live run of this lesson */
 	int have_run;
+	int failed;                   /* a run could not start: stop the lesson */
 };
 
 struct lesson_step {

@@ -135,6 +135,8 @@ static int check_nproc(long need)
 		return 0;
 	long have = user_processes();
 	if (have + need > (long)rl.rlim_cur) {
+		if (have > (long)rl.rlim_cur)
+			have = (long)rl.rlim_cur;
 		sh_error("lesson: this run needs %ld processes, but your limit (ulimit -u %ld) leaves room "
 			 "for %ld; use smaller sizes",
 			 need, (long)rl.rlim_cur, (long)rl.rlim_cur - have);
@@ -347,11 +349,22 @@ static int read_records(struct live_run *run, int timeout_ms)
 {
 	static char buf[65536];
 	static size_t have;
-	struct pollfd p = { .fd = run->rec_fd, .events = POLLIN };
+	struct pollfd p[2] = { { .fd = run->rec_fd, .events = POLLIN },
+			       { .fd = run->watch_keys ? STDIN_FILENO : -1, .events = POLLIN } };
+	if (run->rec_fd < 0) {
+		if (run->watch_keys)
+			poll(&p[1], 1, timeout_ms);
+	} else if (poll(p, 2, timeout_ms) <= 0) {
+		return 0;
+	}
+	if (run->watch_keys && (p[1].revents & (POLLIN | POLLHUP))) {
+		char c = 'q';
+		if (read(STDIN_FILENO, &c, 1) <= 0 || c == 'q' || c == 'Q' || c == 3 || c == 4)
+			run->quit_key = 1;
+	}
 	if (run->rec_fd < 0)
 		return -1;
-	int r = poll(&p, 1, timeout_ms);
-	if (r <= 0)
+	if (!(p[0].revents & (POLLIN | POLLHUP)))
 		return 0;
 	ssize_t n = read(run->rec_fd, buf + have, sizeof buf - have - 1);
 	if (n <= 0) {
@@ -431,7 +444,7 @@ int live_pump(struct live_run *run, double seconds)
 			forget_vanished(run);
 			check_at = wire_now() + 1;
 		}
-		if (live_interrupted()) {
+		if (run->quit_key || live_interrupted()) {
 			run->quit = 1;
 			live_stop(run);
 			return 0;

@@ -43,6 +43,8 @@ struct live_run {
 	int key_fd;           /* write end of the key pipe (to the lesson main) */
 	double t0;
 	int quit;             /* the user quit the run */
+	int watch_keys;       /* q on standard input (raw mode) quits the run */
+	int quit_key;         /* ... and q was pressed */
 	size_t lines;         /* REC_SAY lines seen */
 	struct recording rec;
 	int color;            /* colour each process's lines on the terminal */

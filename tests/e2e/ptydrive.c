@@ -80,11 +80,8 @@ static void add_output(const char *buf, size_t n)
 		}
 		if (c == '\r' || c == '\a' || c == 1 || c == 2)
 			continue;
-		if (c == '\b') {
-			if (screen_len > 0)
-				screen_len--;
-			continue;
-		}
+		if (c == '\b')
+			continue; /* a cursor move, not an erase: keep the text */
 		screen[screen_len++] = (char)c;
 	}
 	screen[screen_len] = '\0';
