@@ -252,6 +252,30 @@ long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix)
 	return n;
 }
 
+void lesson_match_pids(const struct lesson_ctx *ctx, const char *told, const char *said, long *ntold,
+		       long *nmatched)
+{
+	const struct recording *r = &ctx->run.rec;
+	size_t tlen = strlen(told), slen = strlen(said);
+	*ntold = *nmatched = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rec_event *e = &r->v[i];
+		if (e->kind != REC_SAY || strncmp(e->text, told, tlen) != 0)
+			continue;
+		const char *last = strrchr(e->text, ' ');
+		long pid = strtol(last ? last + 1 : e->text, NULL, 10);
+		(*ntold)++;
+		for (size_t k = 0; k < r->n; k++) {
+			const struct rec_event *f = &r->v[k];
+			if (f->kind == REC_SAY && f->pid == (pid_t)pid && strncmp(f->text, said, slen) == 0 &&
+			    strtol(f->text + slen, NULL, 10) == pid) {
+				(*nmatched)++;
+				break;
+			}
+		}
+	}
+}
+
 static void draw_pictures(struct lesson_ctx *ctx)
 {
 	struct draw_opts o = { ctx->width, ctx->utf8, ctx->color, ctx->stable_pids };

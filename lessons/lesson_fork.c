@@ -55,21 +55,8 @@ static const char *why_lines(const struct lesson_ctx *ctx)
 /* After the run: did each child report the PID its parent was told? */
 static void compare_pids(const struct lesson_ctx *ctx)
 {
-	long told = 0, matched = 0;
-	const struct recording *r = &ctx->run.rec;
-	for (size_t i = 0; i < r->n; i++) {
-		int parent_pid, child_pid;
-		if (r->v[i].kind != REC_SAY ||
-		    sscanf(r->v[i].text, "Hello from parent %d %d", &parent_pid, &child_pid) != 2)
-			continue;
-		told++;
-		for (size_t k = 0; k < r->n; k++) {
-			int who;
-			if (r->v[k].kind == REC_SAY && sscanf(r->v[k].text, "Hello from child %d", &who) == 1 &&
-			    who == child_pid && r->v[k].pid == child_pid)
-				matched++;
-		}
-	}
+	long told, matched;
+	lesson_match_pids(ctx, "Hello from parent ", "Hello from child ", &told, &matched);
 	printf("\n");
 	lesson_print(ctx, "Checked from the recording: %ld of %ld children said the very PID their parent got "
 	       "back from fork.\n", matched, told);

@@ -47,22 +47,8 @@ static int run_forkexec(struct lesson_ctx *ctx)
  * said by that very PID after the exec: the process survived the exec. */
 static long same_pid(const struct lesson_ctx *ctx)
 {
-	const struct recording *r = &ctx->run.rec;
-	long told = 0, same = 0;
-	for (size_t i = 0; i < r->n; i++) {
-		int pid;
-		if (r->v[i].kind != REC_SAY || sscanf(r->v[i].text, "Child is %d", &pid) != 1)
-			continue;
-		told++;
-		for (size_t k = 0; k < r->n; k++) {
-			int who, n;
-			if (r->v[k].kind == REC_SAY && sscanf(r->v[k].text, "Hello from child %d %d", &who, &n) == 2 &&
-			    who == pid && r->v[k].pid == pid) {
-				same++;
-				break;
-			}
-		}
-	}
+	long told, same;
+	lesson_match_pids(ctx, "Child is ", "Hello from child ", &told, &same);
 	return told > 0 && same == told ? 1 : 2;
 }
 

@@ -90,6 +90,12 @@ int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, lo
 /* Count the recorded lines of the last run that start with prefix. */
 long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix);
 
+/* Check PIDs across processes in the last run: for each line starting
+ * with `told` (the PID is its last number), was there a line starting with
+ * `said` followed by that PID, printed by that very process?  Counts both. */
+void lesson_match_pids(const struct lesson_ctx *ctx, const char *told, const char *said, long *ntold,
+		       long *nmatched);
+
 /* Print a paragraph wrapped to the terminal (printf-style). */
 void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

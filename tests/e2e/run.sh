@@ -639,7 +639,6 @@ expect \\[1\\] [0-9]+
 expect ${P}\\\$ \$
 sleep 0.5
 send kill -KILL %1\\r
-expect ${P}\\\$ \$
 sleep 1
 send \\r
 expect \\[1\\]\\+ +Killed +sleep 30
