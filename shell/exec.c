@@ -145,7 +145,9 @@ static int flush_builtin_output(const char *name, int status)
 	errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return status;
-	sh_error("%s: write error: %s", name, strerror(errno ? errno : EIO));
+	/* errno is only meaningful if this fflush failed; an earlier write
+	 * that failed left just the error flag behind. */
+	sh_error("%s: write error%s%s", name, errno ? ": " : "", errno ? strerror(errno) : "");
 	clearerr(stdout);
 	return status ? status : 1;
 }

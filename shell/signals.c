@@ -28,15 +28,19 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
+/* Install fn for sig.  SIGINT and SIGHUP come without SA_RESTART, so a
+ * blocking wait returns EINTR and the shell acts on them at once.  SIGCHLD
+ * and SIGWINCH restart what they interrupt: they arrive in bursts (a lesson
+ * ending 500 processes), and an interrupted write to the terminal would
+ * lose output; the prompt loop learns of them through the self-pipe (and
+ * select() returns EINTR whatever the flag). */
 static void set_handler(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = fn;
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a blocking read or select should return EINTR so
-	 * the loop notices the signal promptly. */
-	sa.sa_flags = 0;
+	sa.sa_flags = (sig == SIGCHLD || sig == SIGWINCH) ? SA_RESTART : 0;
 	sigaction(sig, &sa, NULL);
 }
 

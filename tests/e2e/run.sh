@@ -446,7 +446,7 @@ expect Predict
 send 7\\r
 expect \\[[0-9]+\\] => 1
 send \\x03
-expect Lesson counter stopped
+expect every process of the run was killed and reaped
 expect ${P}\\\$ \$
 nozombie
 children 0
@@ -461,7 +461,7 @@ expect Predict
 send 7\\r
 expect \\[[0-9]+\\] => 1
 send q
-expect Lesson counter stopped
+expect every process of the run was killed and reaped
 expect ${P}\\\$ \$
 nozombie
 children 0
