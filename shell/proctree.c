@@ -380,7 +380,7 @@ static void draw_summary(FILE *out, long total, const long *counts)
 		if (!counts[i])
 			continue;
 		const char *word = i < NSTATES ? states[i].word : "unknown";
-		int plural = counts[i] > 1 && i < NSTATES && states[i].letter == 'Z';
+		int plural = i < NSTATES && counts[i] > 1 && states[i].letter == 'Z';
 		fprintf(out, "%s%ld %s%s", sep, counts[i], word, plural ? "s" : "");
 		sep = ", ";
 	}
