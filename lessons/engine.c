@@ -691,6 +691,8 @@ int bi_lesson(int argc, char **argv)
 
 	int finished = step_through(&ctx);
 	int status = ctx.failed ? 1 : 0;
+	if (ctx.have_run && ctx.run.interrupted)
+		status = 128 + SIGINT; /* stopped by Ctrl-C, as a killed command would be */
 	if (ctx.have_run) {
 		if (!ctx.run.quit)
 			live_stop(&ctx.run); /* nothing may outlive the lesson */

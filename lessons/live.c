@@ -79,8 +79,8 @@ int lesson_wait_key(void)
 static void add_proc(struct live_run *run, pid_t pid, pid_t parent);
 
 static volatile sig_atomic_t got_sigint;
-static struct sigaction old_sigint;
-static int own_handler;
+static struct sigaction old_sigint, old_sigpipe;
+static int own_handler, pipe_ignored;
 
 static void on_sigint(int sig)
 {
@@ -195,6 +195,15 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 		own_handler = 1;
 	}
 	got_sigint = 0;
+	/* If our own output goes to a pipe that closes (lesson ... | head),
+	 * the write fails instead of killing this process, and the run is
+	 * stopped properly: its processes are not left behind. */
+	struct sigaction ign;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old_sigpipe);
+	pipe_ignored = 1;
 	run->t0 = wire_now();
 	fflush(stdout);
 	fflush(stderr);
@@ -215,6 +224,7 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 		sh.interactive = 0;
 		jobctl_disable();
 		sig_child_defaults(0);
+		signal(SIGPIPE, SIG_DFL); /* the engine gone: die at the next line */
 		close(rec[0]);
 		close(key[1]);
 		fcntl(rec[1], F_SETFD, 0); /* forksh-hello inherits it across exec */
@@ -302,6 +312,14 @@ static void show_line(struct live_run *run, pid_t pid, const char *text)
 {
 	static const char *const palette[] = { "\033[32m", "\033[33m", "\033[34m",
 					       "\033[35m", "\033[36m", "\033[91m" };
+	/* Ctrl-C may come at any moment during a run; with SIGINT blocked
+	 * while the line is written, the handler cannot cut the write short
+	 * (EINTR would lose the line).  It runs right after, and the run
+	 * stops at the next look at the flag. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	char alias[16] = "";
 	if (run->stable_pids)
 		snprintf(alias, sizeof alias, "P%-3d ", rec_alias(&run->rec, pid));
@@ -309,7 +327,9 @@ static void show_line(struct live_run *run, pid_t pid, const char *text)
 		printf("  %s%s%s\033[0m\n", palette[(unsigned long)pid % 6], alias, text);
 	else
 		printf("  %s%s\n", alias, text);
-	fflush(stdout);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		run->out_failed = 1; /* nobody reads us any more: stop the run */
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 /* Parse one record line and file it. */
@@ -444,7 +464,9 @@ int live_pump(struct live_run *run, double seconds)
 			forget_vanished(run);
 			check_at = wire_now() + 1;
 		}
-		if (run->quit_key || live_interrupted()) {
+		int interrupted = 0;
+		if (run->quit_key || run->out_failed || (interrupted = live_interrupted())) {
+			run->interrupted |= interrupted;
 			run->quit = 1;
 			live_stop(run);
 			return 0;
@@ -486,5 +508,9 @@ void live_free(struct live_run *run)
 	if (own_handler) {
 		sigaction(SIGINT, &old_sigint, NULL);
 		own_handler = 0;
+	}
+	if (pipe_ignored) {
+		sigaction(SIGPIPE, &old_sigpipe, NULL);
+		pipe_ignored = 0;
 	}
 }

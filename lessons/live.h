@@ -45,6 +45,8 @@ struct live_run {
 	int quit;             /* the user quit the run */
 	int watch_keys;       /* q on standard input (raw mode) quits the run */
 	int quit_key;         /* ... and q was pressed */
+	int interrupted;      /* the run was stopped by Ctrl-C (status 130) */
+	int out_failed;       /* our own output could not be written (a closed pipe) */
 	size_t lines;         /* REC_SAY lines seen */
 	struct recording rec;
 	int color;            /* colour each process's lines on the terminal */

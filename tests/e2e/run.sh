@@ -415,6 +415,10 @@ if command -v prlimit >/dev/null; then
 	fi
 fi
 t "lesson: 500 children run and are all reaped" "500 zombies: 0" 0 -c "lesson counter --auto=0 --children 500 --count 1 --delay 0 | grep -cE '^  \[[0-9]+\] => 0\$' | tr '\n' ' '; $ZOMBIES \$\$"
+t "lesson: a closed output pipe stops the run, nothing left behind" "zombies: 0" 0 -c "lesson counter --auto=0 --children 5 --count 3 --delay 1 | head -1 >/dev/null; $ZOMBIES \$\$"
+out=$(timeout -s INT 1.5 env FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'lesson counter --auto=0 --children 5 --count 10 --delay 1 >/dev/null; echo after=$?' 2>/dev/null)
+s=$(strays)
+if [ "$out" = "after=130" ] && [ -z "$s" ]; then ok "lesson: Ctrl-C (SIGINT) in a script stops the run with status 130, nothing left"; else not_ok "lesson: SIGINT in a script" "got: $out" ${s:+"stray: $s"}; fi
 t "help lesson" "yes" 0 -c 'help lesson | grep -q "Keys between steps" && echo yes'
 
 pty "lesson with keys: n, b, r, q" "expect ${P}\\\$ \$
@@ -447,11 +451,11 @@ send 7\\r
 expect \\[[0-9]+\\] => 1
 send \\x03
 expect every process of the run was killed and reaped
-expect ${P}\\\$ \$
+expect ${P}\\(130\\)\\\$ \$
 nozombie
 children 0
 send exit\\r
-wait 0"
+wait 130"
 
 pty "lesson: q during a run stops it and reaps every process" "expect ${P}\\\$ \$
 send lesson counter --children 3 --count 50 --delay 0.2\\r
