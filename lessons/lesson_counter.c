@@ -130,6 +130,6 @@ static const struct lesson_opt opts[] = {
 };
 
 const struct lesson counter_lesson = {
-	"counter", "ten copies counting in parallel; children outlive their parent",
+	2, "counter", "ten copies counting in parallel; children outlive their parent",
 	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
 };

@@ -98,6 +98,6 @@ static const struct lesson_opt opts[] = {
 };
 
 const struct lesson fork_lesson = {
-	"fork", "fork returns twice: 0 in the child, the child's PID in the parent",
+	1, "fork", "fork returns twice: 0 in the child, the child's PID in the parent",
 	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
 };

@@ -92,6 +92,6 @@ static const struct lesson_opt opts[] = {
 };
 
 const struct lesson forkexec_lesson = {
-	"forkexec", "fork + exec: a new program in the same process (same PID)",
+	6, "forkexec", "fork + exec: a new program in the same process (same PID)",
 	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
 };

@@ -61,6 +61,7 @@ struct lesson_step {
 };
 
 struct lesson {
+	int number;             /* its number in shared/LESSONS.md (stable for handouts) */
 	const char *name;       /* "fork", "counter", ... */
 	const char *summary;    /* one line for the list */
 	const struct lesson_opt *opts;
@@ -75,7 +76,7 @@ extern const struct lesson *const lesson_table[];
 /* Number of lessons in the table. */
 size_t lesson_count(void);
 
-/* Find a lesson by name or number ("2"); NULL if none. */
+/* Find a lesson by name or by its LESSONS.md number ("2"); NULL if none. */
 const struct lesson *lesson_find(const char *name);
 
 /* The value of option `name` in ctx (0 if the lesson has no such option). */

@@ -2,11 +2,12 @@
  * of shared/LESSONS.md; lessons not written yet are simply not here). */
 #include "lessons.h"
 
-extern const struct lesson fork_lesson, counter_lesson, forkexec_lesson;
+extern const struct lesson fork_lesson, counter_lesson, memory_lesson, forkexec_lesson;
 
 const struct lesson *const lesson_table[] = {
 	&fork_lesson,
 	&counter_lesson,
+	&memory_lesson,
 	&forkexec_lesson,
 	NULL,
 };

@@ -397,13 +397,25 @@ grep -Eq '^  P1 +Child is' "$L" || problems="$problems stable-pids"
 s=$(strays)
 if [ -z "$problems$s" ]; then ok "lesson forkexec: the new program reports the child's PID"; else not_ok "lesson forkexec" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
 
-t "lesson lists the lessons" "fork counter forkexec" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
+lesson_out 'lesson memory --auto=0 --mib 8'
+L=$WORK/lesson.out; problems=""
+ca=$(grep -E '^  child  [0-9]+: global = 99 at address 0x[0-9a-f]+$' "$L" | awk '{print $NF}')
+pa=$(grep -E '^  parent [0-9]+: global = 42 at address 0x[0-9a-f]+$' "$L" | awk '{print $NF}')
+[ -n "$ca" ] && [ "$ca" = "$pa" ] || problems="$problems address"
+grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+p1=$(grep -E '^  child after fork: ' "$L" | grep -Eo '[0-9]+ kB private' | grep -Eo '[0-9]+')
+p2=$(grep -E '^  child after write: ' "$L" | grep -Eo '[0-9]+ kB private' | grep -Eo '[0-9]+')
+if [ -r /proc/self/smaps_rollup ]; then [ -n "$p1" ] && [ -n "$p2" ] && [ "$p2" -gt $((p1 + 4000)) ] || problems="$problems cow-$p1-$p2"; fi
+s=$(strays)
+if [ -z "$problems$s" ]; then ok "lesson memory: same address, different values; writing makes pages private"; else not_ok "lesson memory" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
+
+t "lesson lists the lessons" "fork counter memory forkexec" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
 terr "lesson: did you mean" "did you mean 'counter'" 1 -c 'lesson countr'
 terr "lesson: a size over its cap" "--children takes a number from 1 to 500" 2 -c 'lesson counter --children 501'
 terr "lesson: an unknown option" "unknown option" 2 -c 'lesson fork --nope'
 terr "lesson: --auto needs a number" "--auto takes 0 to 60 seconds" 2 -c 'lesson fork --auto=abc'
 terr "lesson: a planned lesson says so" "planned but not written yet" 1 -c 'lesson zombies'
-t "lesson N starts lesson number N" "yes" 0 -c 'lesson 3 --forks 1 | grep -q "^forkexec . step 1/4" && echo yes'
+t "lesson N starts lesson number N" "yes" 0 -c 'lesson 6 --forks 1 | grep -q "^forkexec . step 1/4" && echo yes'
 t "progress is saved" "done" 0 -c 'lesson fork --forks 1 >/dev/null; lesson | awk "\$2 == \"fork\" {print \$3}"'
 if command -v prlimit >/dev/null; then
 	prlimit --nproc=30 env FORKSH_TEST_MARK="$MARK" XDG_STATE_HOME="$WORK/nproc-state" "$FORKSH" -c 'lesson counter --children 200 --count 0 --delay 0' >/dev/null 2>"$WORK/err"
