@@ -79,18 +79,7 @@ void lesson_sleep(double seconds)
  * finished lesson name per line.  NULL when no home is known. */
 static char *progress_path(void)
 {
-	struct strbuf sb;
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	sb_init(&sb);
-	if (state && *state == '/')
-		sb_adds(&sb, state);
-	else if (home && *home)
-		sb_adds(&sb, home), sb_adds(&sb, "/.local/state");
-	else
-		return NULL;
-	sb_adds(&sb, "/forksh/lessons-done");
-	return sb_steal(&sb);
+	return state_path("lessons-done");
 }
 
 static int progress_done(const char *name)
@@ -118,19 +107,7 @@ static void progress_mark(const char *name)
 	char *path = progress_path();
 	if (!path)
 		return;
-	char *slash = strrchr(path, '/');
-	*slash = '\0';
-	char *dir = xstrdup(path);
-	*slash = '/';
-	for (char *p = dir + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(dir, 0700);
-			*p = '/';
-		}
-	}
-	mkdir(dir, 0700);
-	free(dir);
+	make_parent_dirs(path);
 	FILE *f = fopen(path, "ae");
 	if (!f || fprintf(f, "%s\n", name) < 0 || fclose(f) != 0)
 		sh_error("lesson: cannot save progress in %s: %s", path, strerror(errno));

@@ -88,6 +88,17 @@ static void on_sigint(int sig)
 	got_sigint = 1;
 }
 
+/* Set sig's handler for the run, keeping the old one in old.  Returns 0
+ * or -1 as sigaction does. */
+static int set_disposition(int sig, void (*fn)(int), struct sigaction *old)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(sig, &sa, old);
+}
+
 int live_interrupted(void)
 {
 	if (sh.interactive)
@@ -186,24 +197,15 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 		close(rec[1]);
 		return sh_error("lesson: pipe: %s", strerror(errno));
 	}
-	if (!sh.interactive) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_sigint;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, &old_sigint);
-		own_handler = 1;
-	}
+	/* A script has no SIGINT handler of its own: catch Ctrl-C for the
+	 * run, so it can be stopped cleanly rather than kill the shell. */
+	if (!sh.interactive)
+		own_handler = set_disposition(SIGINT, on_sigint, &old_sigint) == 0;
 	got_sigint = 0;
 	/* If our own output goes to a pipe that closes (lesson ... | head),
 	 * the write fails instead of killing this process, and the run is
 	 * stopped properly: its processes are not left behind. */
-	struct sigaction ign;
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGPIPE, &ign, &old_sigpipe);
-	pipe_ignored = 1;
+	pipe_ignored = set_disposition(SIGPIPE, SIG_IGN, &old_sigpipe) == 0;
 	run->t0 = wire_now();
 	fflush(stdout);
 	fflush(stderr);

@@ -426,7 +426,9 @@ int exec_node(struct node *n)
 {
 	int status = 0;
 
-	if (jobs_count() > 0)
+	/* Only when a job may have changed: the common case costs no
+	 * system call at all. */
+	if (jobs_active())
 		jobs_reap();
 	switch (n->type) {
 	case N_CMD:

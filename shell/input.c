@@ -39,38 +39,7 @@ static int got_done;
 
 char *input_history_path(void)
 {
-	struct strbuf sb;
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-
-	sb_init(&sb);
-	if (state && *state == '/') {
-		sb_adds(&sb, state);
-	} else if (home && *home) {
-		sb_adds(&sb, home);
-		sb_adds(&sb, "/.local/state");
-	} else {
-		return NULL;
-	}
-	sb_adds(&sb, "/forksh/history");
-	return sb_steal(&sb);
-}
-
-/* mkdir -p for the directory part of path, mode 0700 like other state dirs. */
-static int make_parent_dirs(const char *path)
-{
-	char *copy = xstrdup(path);
-	int rc = 0;
-	for (char *p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) < 0 && errno != EEXIST)
-			rc = -1;
-		*p = '/';
-	}
-	free(copy);
-	return rc;
+	return state_path("history");
 }
 
 static void history_warning(const char *what, int err)

@@ -96,6 +96,14 @@ struct job *jobs_add(const pid_t *pids, size_t n, pid_t pgid, char *text, enum j
 	return j;
 }
 
+int jobs_active(void)
+{
+	for (struct job *j = jobs; j; j = j->next)
+		if (j->state != JOB_DONE)
+			return 1;
+	return 0;
+}
+
 size_t jobs_count(void)
 {
 	size_t n = 0;

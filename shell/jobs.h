@@ -36,7 +36,11 @@ struct job {
 /* Record a new job; takes ownership of text.  Returns the job. */
 struct job *jobs_add(const pid_t *pids, size_t n, pid_t pgid, char *text, enum job_state state);
 
-/* How many jobs are in the table (0 means: nothing to reap). */
+/* Is any job still running or stopped (something that may need reaping)?
+ * Finished jobs kept for `wait PID` do not count. */
+int jobs_active(void);
+
+/* How many jobs are in the table. */
 size_t jobs_count(void);
 
 /* The first job, for walking the list with ->next. */

@@ -1,9 +1,11 @@
 /* util.c - allocation wrappers and growable strings. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Out of memory is the one error the shell does not try to survive: say so
@@ -136,4 +138,40 @@ int locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang)
 	if (!v)
 		return 0;
 	return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
+}
+
+char *state_path(const char *file)
+{
+	struct strbuf sb;
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+
+	sb_init(&sb);
+	if (state && *state == '/') {
+		sb_adds(&sb, state);
+	} else if (home && *home) {
+		sb_adds(&sb, home);
+		sb_adds(&sb, "/.local/state");
+	} else {
+		return NULL;
+	}
+	sb_adds(&sb, "/forksh/");
+	sb_adds(&sb, file);
+	return sb_steal(&sb);
+}
+
+int make_parent_dirs(const char *path)
+{
+	char *copy = xstrdup(path);
+	int rc = 0;
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) < 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
 }

@@ -40,6 +40,15 @@ void sv_init(struct strvec *sv);
 void sv_push(struct strvec *sv, char *s);  /* takes ownership of s */
 void sv_free(struct strvec *sv);
 
+/* The path of one of forksh's state files: $XDG_STATE_HOME/forksh/FILE, or
+ * ~/.local/state/forksh/FILE.  A new string, or NULL when neither
+ * XDG_STATE_HOME (absolute) nor HOME is set. */
+char *state_path(const char *file);
+
+/* mkdir -p for the directories leading to path (mode 0700, as for state).
+ * Returns 0, or -1 if one could not be made. */
+int make_parent_dirs(const char *path);
+
 /* Should trees use box-drawing characters?  Yes when the first non-empty
  * of LC_ALL, LC_CTYPE and LANG (any may be NULL) names UTF-8 ("UTF-8" or
  * "utf8", any case).  Returns 1 or 0. */
