@@ -170,6 +170,16 @@ static void show_code(const struct lesson_ctx *ctx, const char *code)
 	printf("  %s\n", ctx->utf8 ? "└─" : "+-");
 }
 
+/* A table or picture, line by line as written (never wrapped), indented. */
+static void show_figure(const char *figure)
+{
+	for (const char *p = figure; *p;) {
+		size_t len = strcspn(p, "\n");
+		printf("%s%.*s\n", len ? "    " : "", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+}
+
 void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...)
 {
 	char buf[2048];
@@ -419,6 +429,8 @@ static int show_step(struct lesson_ctx *ctx, size_t i)
 	printf("\n%s%s %s step %zu/%zu %s %s%s\n", ctx->color ? "\033[1m" : "", l->name, ctx->utf8 ? "·" : "-",
 	       i + 1, l->nsteps, ctx->utf8 ? "·" : "-", s->title, ctx->color ? "\033[0m" : "");
 	wrap(s->text, ctx->width, 2);
+	if (s->figure)
+		show_figure(s->figure);
 	if (s->code)
 		show_code(ctx, s->code);
 	if (s->question)
@@ -554,7 +566,7 @@ static size_t distance(const char *a, const char *b)
 
 /* The lessons of shared/LESSONS.md not written yet: named, so that asking
  * for one says "coming" rather than "no such lesson". */
-static const char *const coming[] = { "noexit", "fds", "exec", "execfail", "orphans",
+static const char *const coming[] = { "fds", "exec", "execfail", "orphans",
 				      "zombies", "spawn", "system", "shell", NULL };
 
 static int unknown_lesson(const char *name)

@@ -44,6 +44,7 @@ struct lesson_step {
 	const char *title;
 	const char *text;          /* explanation, wrapped to the terminal */
 	const char *code;          /* shown code, or NULL */
+	const char *figure;        /* a table or picture shown as written, or NULL */
 	/* The live run, or NULL.  Returns 0, or -1 if it could not start. */
 	int (*run)(struct lesson_ctx *ctx);
 	const char *hint;          /* for the h key, or NULL */

@@ -65,6 +65,26 @@ void lesson_note_exec(char *const argv[])
 	wire_send(rec_wfd, 'E', getpid(), 0, wire_now() - run_t0, text);
 }
 
+pid_t lesson_waitpid(pid_t pid, int *status, int options)
+{
+	int ws = 0;
+	pid_t got;
+	while ((got = waitpid(pid, &ws, options)) < 0 && errno == EINTR)
+		;
+	if (got > 0 && (WIFEXITED(ws) || WIFSIGNALED(ws)))
+		lesson_note_reaped(got, ws);
+	if (status)
+		*status = ws;
+	return got;
+}
+
+void lesson_note_reaped(pid_t pid, int status)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%d", status);
+	wire_send(rec_wfd, 'W', getpid(), pid, wire_now() - run_t0, text);
+}
+
 int lesson_wait_key(void)
 {
 	char c;
@@ -354,6 +374,31 @@ static void take_record(struct live_run *run, char *line)
 		}
 		break;
 	}
+	case 'A': {
+		/* PID, child of OTHER, runs TEXT: a process the lesson code did
+		 * not fork itself (the sh of system()), made known by a program
+		 * below it.  Only news is kept. */
+		pid_t parent;
+		if (!known(run, (pid_t)pid, &parent)) {
+			add_proc(run, (pid_t)pid, (pid_t)other);
+			rec_add(&run->rec, REC_FORK, t, (pid_t)other, (pid_t)pid, 0, NULL);
+			rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
+		}
+		break;
+	}
+	case 'W': {
+		/* PID reaped OTHER, a process of the run, itself. */
+		pid_t parent;
+		struct live_proc *p;
+		if (!known(run, (pid_t)other, &parent) || (p = slot(run, (pid_t)other))->exited)
+			break;
+		if (parent != (pid_t)pid)
+			rec_add(&run->rec, REC_REPARENT, t, (pid_t)other, (pid_t)pid, 0, NULL);
+		rec_add(&run->rec, REC_EXIT, t, (pid_t)other, 0, atoi(text), NULL);
+		p->exited = 1;
+		run->nexited++;
+		break;
+	}
 	case 'E':
 		rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
 		break;
@@ -438,13 +483,16 @@ static int all_ended(const struct live_run *run)
 	return run->nexited == run->nprocs;
 }
 
-/* A last resort: a process of the run that no longer exists was reaped by
- * someone else; stop waiting for it. */
+/* A process of the run that no longer exists was reaped by a parent that
+ * did not report it (the sh that system() starts is reaped inside
+ * system()): record that it ended, and stop waiting for it.  A zombie
+ * still exists, so it is not mistaken for one of these. */
 static void forget_vanished(struct live_run *run)
 {
 	for (size_t i = 0; i < run->cap; i++) {
 		struct live_proc *p = &run->procs[i];
 		if (p->pid && !p->exited && kill(p->pid, 0) < 0 && errno == ESRCH) {
+			rec_add(&run->rec, REC_EXIT, wire_now() - run->t0, p->pid, 0, REC_UNSEEN, NULL);
 			p->exited = 1;
 			run->nexited++;
 		}
@@ -458,8 +506,12 @@ int live_pump(struct live_run *run, double seconds)
 	for (;;) {
 		double left = until - wire_now();
 		int ms = seconds < 0 ? 20 : left <= 0 ? 0 : left < 0.02 ? (int)(left * 1000) : 20;
+		int was_open = run->rec_fd >= 0;
 		read_records(run, ms);
+		int eof = was_open && run->rec_fd < 0;
 		reap(run);
+		if (eof)
+			forget_vanished(run); /* every writer is gone: look once now */
 		if (run->rec_fd < 0 && all_ended(run))
 			return 0;
 		if (run->rec_fd < 0 && wire_now() > check_at) {

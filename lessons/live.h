@@ -31,6 +31,16 @@ pid_t lesson_fork(void);
 /* Record that this process is about to exec argv (NULL-terminated). */
 void lesson_note_exec(char *const argv[]);
 
+/* waitpid(), recorded: when it reaps a child, the engine is told which
+ * process reaped it and how it ended (the engine only sees the exits of
+ * processes it reaps itself).  Returns what waitpid returns. */
+pid_t lesson_waitpid(pid_t pid, int *status, int options);
+
+/* Tell the engine that this process reaped pid with wait status `status`
+ * (for a reap done elsewhere, e.g. in a SIGCHLD handler; call it from
+ * normal code, not from the handler). */
+void lesson_note_reaped(pid_t pid, int status);
+
 /* Block until the engine sends the next command byte (the fork lesson's
  * "Enter was pressed"); returns the byte, or 'q' at end of input. */
 int lesson_wait_key(void);

@@ -497,7 +497,9 @@ static void add_label(struct strbuf *sb, const struct table *t, size_t row, cons
  * "still running" when no exit was recorded. */
 static void ending_words(const struct proc *p, char *buf, size_t len)
 {
-	if (p->ended)
+	if (p->ended && p->status == REC_UNSEEN)
+		snprintf(buf, len, "ended, reaped by its parent");
+	else if (p->ended)
 		trace_status(p->status, buf, len);
 	else
 		snprintf(buf, len, "still running");
@@ -875,7 +877,9 @@ static void cell_text(struct strbuf *sb, const struct rec_event *e, const struct
 		add_clean(sb, e->text, lk->utf8);
 		break;
 	case REC_EXIT:
-		if (WIFEXITED(e->status))
+		if (e->status == REC_UNSEEN)
+			snprintf(words, sizeof words, "ended");
+		else if (WIFEXITED(e->status))
 			snprintf(words, sizeof words, "exit %d", WEXITSTATUS(e->status));
 		else
 			trace_status(e->status, words, sizeof words);

@@ -21,8 +21,13 @@ enum rec_kind {
 	REC_EXEC,      /* pid became the program in text (argv joined by spaces) */
 	REC_SAY,       /* pid printed the line text */
 	REC_REPARENT,  /* pid's parent is now other (its parent exited first) */
-	REC_EXIT       /* pid ended with wait status `status` */
+	REC_EXIT       /* pid ended with wait status `status` (or REC_UNSEEN) */
 };
+
+/* The status of a REC_EXIT whose wait status nobody told the engine: the
+ * process was reaped by a parent outside the lesson code (the /bin/sh that
+ * system() starts, say), so only its end is known. */
+#define REC_UNSEEN (-1)
 
 struct rec_event {
 	enum rec_kind kind;

@@ -3,10 +3,12 @@
 #include "lessons.h"
 
 extern const struct lesson fork_lesson, counter_lesson, memory_lesson, forkexec_lesson;
+extern const struct lesson noexit_lesson;
 
 const struct lesson *const lesson_table[] = {
 	&fork_lesson,
 	&counter_lesson,
+	&noexit_lesson,
 	&memory_lesson,
 	&forkexec_lesson,
 	NULL,

@@ -19,7 +19,7 @@
 }
 inblock {
 	line = $0
-	gsub(/\\/, "\\\\", line)
+	gsub(/\\/, "&&", line)
 	gsub(/"/, "\\\"", line)
 	gsub(/\t/, "    ", line)
 	print "\t\"" line "\\n\""

@@ -1,0 +1,30 @@
+# lessons.sh - end-to-end checks of lessons 3, 5 and 7-13, sourced by run.sh
+# (it uses run.sh's helpers: fsh, lesson_out, strays, ok, not_ok, $WORK).
+# Real PIDs cannot be predicted, so each check asserts the lesson's key
+# facts from the relations between the lines it printed.
+
+# lesson_done NAME : report the checks collected in $problems for lesson NAME,
+# after making sure nothing the lesson started is left.
+lesson_done() {
+	local s
+	s=$(strays)
+	[ "$(cat "$WORK/lesson.st")" = 0 ] || problems="$problems status-$(cat "$WORK/lesson.st")"
+	grep -q "^Lesson $1 finished\.$" "$L" || problems="$problems not-finished"
+	if [ -z "$problems$s" ]; then ok "lesson $1: $2"; else not_ok "lesson $1" "problems:$problems" ${s:+"stray: $s"} "$(head -c 4000 "$L")"; fi
+}
+
+# noexit: 1 -> 2 -> 4 -> 8, each child's parent is a process of the run,
+# and exit() writes the copied stdio buffer a second time.
+lesson_out 'lesson noexit --auto=0 --rounds 3'
+L=$WORK/lesson.out; problems=""
+[ "$(grep -c '^  round 1: I am' "$L")" = 2 ] || problems="$problems round1"   # broken run, then the fix
+[ "$(grep -c '^  round 3: I am' "$L")" = 5 ] || problems="$problems round3"
+grep -q "^Process tree (8 processes):" "$L" || problems="$problems tree-8"
+grep -q "^  round 3: 4 new processes, 8 in all$" "$L" || problems="$problems review"
+grep -q "^  Answer: 8\." "$L" || problems="$problems answer-8"
+grep -q '^  child left with exit():  the file holds "hello hello world"$' "$L" || problems="$problems exit-twice"
+grep -q '^  child left with _exit(): the file holds "hello world"$' "$L" || problems="$problems _exit-once"
+grep -q "^  Answer: 2\." "$L" || problems="$problems answer-2"
+[ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
+lesson_done noexit "processes double each round; exit() flushes the copied buffer twice"
+terr "lesson noexit: --rounds is capped at 6" "--rounds takes a number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
