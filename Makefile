@@ -40,7 +40,8 @@ SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c builtins/ptree.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
-	lessons/lesson_noexit.c
+	lessons/lesson_noexit.c \
+	lessons/lesson_fds.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/shell/main.o

@@ -3,6 +3,7 @@
 #include "lessons.h"
 
 extern const struct lesson fork_lesson, counter_lesson, memory_lesson, forkexec_lesson;
+extern const struct lesson fds_lesson;
 extern const struct lesson noexit_lesson;
 
 const struct lesson *const lesson_table[] = {
@@ -10,6 +11,8 @@ const struct lesson *const lesson_table[] = {
 	&counter_lesson,
 	&noexit_lesson,
 	&memory_lesson,
+	&fds_lesson,
+	&fds_lesson,
 	&forkexec_lesson,
 	NULL,
 };

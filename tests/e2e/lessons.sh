@@ -28,3 +28,17 @@ grep -q "^  Answer: 2\." "$L" || problems="$problems answer-2"
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
 lesson_done noexit "processes double each round; exit() flushes the copied buffer twice"
 terr "lesson noexit: --rounds is capped at 6" "--rounds takes a number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
+
+# fds: one open before fork = one offset (every line kept, offsets never
+# repeat); two opens after fork = two offsets from 0 (lines overwritten).
+lesson_out 'lesson fds --auto=0 --lines 3'
+L=$WORK/lesson.out; problems=""
+offs=$(grep -E '^  (parent|child ) wrote line [0-9]; the offset is now [0-9]+$' "$L" | awk '{print $NF}' | tr '\n' ' ')
+first=$(echo "$offs" | cut -d' ' -f1-6 | tr ' ' '\n' | sort -n | tr '\n' ' ')
+[ "$first" = "14 28 42 56 70 84 " ] || problems="$problems shared-offsets($offs)"
+second=$(echo "$offs" | cut -d' ' -f7-12 | tr ' ' '\n' | sort -n | tr '\n' ' ')
+[ "$second" = "14 14 28 28 42 42 " ] || problems="$problems separate-offsets($offs)"
+[ "$(grep -c '^  file: ' "$L")" = 9 ] || problems="$problems file-lines"
+[ "$(grep '^  Answer: ' "$L" | tr '\n' ' ')" = "  Answer: 6.   Answer: 3. " ] || problems="$problems answers"
+[ -z "$(ls /tmp/forksh-fds-* 2>/dev/null)" ] || problems="$problems temp-file-left"
+lesson_done fds "one offset when opened before fork, two when opened after"

@@ -1,0 +1,176 @@
+/* lesson_fds.c - lesson 5: open files are shared across fork.
+ *
+ * Memory is copied by fork (lesson 4), but an open file description is
+ * not: parent and child get descriptors that point at the same open file,
+ * with one file offset between them, so their writes follow each other.
+ * When each process opens the file itself after the fork, each has an
+ * offset of its own, starting at 0, and they write over each other.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lessons.h"
+#include "lesson_fds.code.h"
+
+static char path[64];   /* the file both processes write; made by the engine side */
+static int lines_opt;
+
+/* Write one line and say where the file offset is now. */
+static void write_line(int fd, const char *who, int i)
+{
+	char line[32];
+	int len = snprintf(line, sizeof line, "%s line %d\n", who, i);
+	if (write(fd, line, (size_t)len) != len)
+		say("%s: write failed: %s", who, strerror(errno));
+	say("%s wrote line %d; the offset is now %ld", who, i, (long)lseek(fd, 0, SEEK_CUR));
+}
+
+/* What the file holds at the end, one said line per line of the file. */
+static void show_file(void)
+{
+	FILE *f = fopen(path, "re");
+	char line[64];
+	while (f && fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		say("file: %s", line);
+	}
+	if (f)
+		fclose(f);
+}
+
+/* SHOW: shared */
+static void shared_offset(void *arg)
+{
+    int lines = *(int *)arg;
+    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);  /* opened once, before fork */
+    pid_t pid = lesson_fork();                            /* the child inherits fd */
+    const char *who = pid == 0 ? "child " : "parent";
+    for (int i = 1; i <= lines; i++) {
+        write_line(fd, who, i);                           /* one offset for both */
+        lesson_sleep(0.05);
+    }
+    close(fd);
+    if (pid == 0)
+        _exit(0);
+    lesson_waitpid(pid, NULL, 0);
+    show_file();
+}
+/* END SHOW */
+
+/* SHOW: separate */
+static void separate_offsets(void *arg)
+{
+    int lines = *(int *)arg;
+    close(open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));    /* empty it first */
+    pid_t pid = lesson_fork();
+    const char *who = pid == 0 ? "child " : "parent";
+    int fd = open(path, O_WRONLY | O_CLOEXEC);            /* each opens it itself */
+    for (int i = 1; i <= lines; i++) {
+        write_line(fd, who, i);                           /* each from its own offset */
+        lesson_sleep(0.05);
+    }
+    close(fd);
+    if (pid == 0)
+        _exit(0);
+    lesson_waitpid(pid, NULL, 0);
+    show_file();
+}
+/* END SHOW */
+
+/* Run fn on a fresh temporary file, removed afterwards whatever happens
+ * to the run (even q or Ctrl-C).  Returns what lesson_run_live returns. */
+static int run_on_file(struct lesson_ctx *ctx, void (*fn)(void *))
+{
+	const char *dir = getenv("TMPDIR");
+	snprintf(path, sizeof path, "%s/forksh-fds-XXXXXX", dir && strlen(dir) < 40 ? dir : "/tmp");
+	int fd = mkostemp(path, O_CLOEXEC);
+	if (fd < 0) {
+		lesson_print(ctx, "lesson: cannot make a file in %s: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	lines_opt = (int)lesson_opt(ctx, "lines");
+	int rc = lesson_run_live(ctx, fn, &lines_opt, 3, 0);
+	unlink(path);
+	return rc;
+}
+
+static int run_shared(struct lesson_ctx *ctx)
+{
+	return run_on_file(ctx, shared_offset);
+}
+
+static int run_separate(struct lesson_ctx *ctx)
+{
+	return run_on_file(ctx, separate_offsets);
+}
+
+static long file_lines(const struct lesson_ctx *ctx)
+{
+	return lesson_count_lines(ctx, "file: ");
+}
+
+static const char *why_shared(const struct lesson_ctx *ctx)
+{
+	static char buf[400];
+	int n = (int)lesson_opt(ctx, "lines");
+	snprintf(buf, sizeof buf,
+		 "%d: every line of both. Both descriptors point at one open file, which has one "
+		 "offset: each write starts where the last one, by either process, ended. That is "
+		 "also why the output of `ls; ls` or of the counter lesson's ten children lands in "
+		 "order on one terminal.",
+		 2 * n);
+	return buf;
+}
+
+static const char *why_separate(const struct lesson_ctx *ctx)
+{
+	static char buf[400];
+	int n = (int)lesson_opt(ctx, "lines");
+	snprintf(buf, sizeof buf,
+		 "%d: only as many lines as one process wrote. Each open() made a new open file with "
+		 "its own offset starting at 0, so the two processes wrote the same places, and the "
+		 "later write of each line won. (O_APPEND would make every write go to the current "
+		 "end of the file instead.)",
+		 n);
+	return buf;
+}
+
+static const struct lesson_step steps[] = {
+	{ .title = "Copied memory, shared files",
+	  .text = "fork copies the memory of the process (lesson memory), and the table of open "
+		  "descriptors too, but a copied descriptor points at the same open file as the "
+		  "original. The kernel keeps the file offset, the place where the next write goes, "
+		  "in that open file, not in the descriptor. So parent and child share it." },
+	{ .title = "One open, then fork",
+	  .text = "The file is opened before fork; parent and child each write --lines (3) lines "
+		  "to it, taking turns, and say where the offset is after each write.",
+	  .code = code_shared,
+	  .run = run_shared,
+	  .question = "how many lines will the file hold at the end?",
+	  .observed = file_lines,
+	  .explain_answer = why_shared,
+	  .hint = "Is the offset in the copied memory, or in the kernel's open file?" },
+	{ .title = "Fork, then two opens",
+	  .text = "Now each process opens the file itself, after the fork. The lines have the same "
+		  "length, so watch the offsets the two report.",
+	  .code = code_separate,
+	  .run = run_separate,
+	  .question = "how many lines will the file hold this time?",
+	  .observed = file_lines,
+	  .explain_answer = why_separate,
+	  .hint = "Each open() makes a new open file. Where does its offset start?" },
+};
+
+static const struct lesson_opt opts[] = {
+	{ "lines", 3, 1, 20, "lines each process writes" },
+};
+
+const struct lesson fds_lesson = {
+	5, "fds", "open files are shared: one offset, writes follow each other",
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+};
