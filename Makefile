@@ -41,7 +41,8 @@ BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c b
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
 	lessons/lesson_noexit.c \
-	lessons/lesson_fds.c
+	lessons/lesson_fds.c \
+	lessons/lesson_exec.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/shell/main.o

@@ -176,23 +176,32 @@ static int check_nproc(long need)
 	return 0;
 }
 
-/* The directory forksh itself was started from: forksh-hello lives next to
- * it, so the lesson can find it without the user setting PATH. */
-static void add_own_dir_to_path(void)
+int lesson_own_program(const char *name, char *buf, size_t len)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
-		return;
+		return -1;
 	exe[n] = '\0';
 	char *slash = strrchr(exe, '/');
 	if (!slash)
-		return;
+		return -1;
 	*slash = '\0';
+	int w = snprintf(buf, len, "%s%s%s", exe, *name ? "/" : "", name);
+	return w < 0 || (size_t)w >= len ? -1 : 0;
+}
+
+/* The directory forksh itself was started from: forksh-hello lives next to
+ * it, so the lesson can find it without the user setting PATH. */
+static void add_own_dir_to_path(void)
+{
+	char dir[PATH_MAX];
+	if (lesson_own_program("", dir, sizeof dir) < 0)
+		return;
 	const char *path = getenv("PATH");
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_adds(&sb, exe);
+	sb_adds(&sb, dir);
 	sb_addc(&sb, ':');
 	sb_adds(&sb, path ? path : "/bin:/usr/bin");
 	setenv("PATH", sb.buf, 1);

@@ -13,6 +13,7 @@
 #ifndef FORKSH_LIVE_H
 #define FORKSH_LIVE_H
 
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "record.h"
@@ -40,6 +41,11 @@ pid_t lesson_waitpid(pid_t pid, int *status, int options);
  * (for a reap done elsewhere, e.g. in a SIGCHLD handler; call it from
  * normal code, not from the handler). */
 void lesson_note_reaped(pid_t pid, int status);
+
+/* The full path of the program `name` installed next to forksh (as
+ * forksh-hello is), into buf; "" gives the directory.  Returns 0, or -1
+ * when /proc/self/exe cannot be read or buf is too small. */
+int lesson_own_program(const char *name, char *buf, size_t len);
 
 /* Block until the engine sends the next command byte (the fork lesson's
  * "Enter was pressed"); returns the byte, or 'q' at end of input. */

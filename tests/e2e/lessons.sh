@@ -42,3 +42,20 @@ second=$(echo "$offs" | cut -d' ' -f7-12 | tr ' ' '\n' | sort -n | tr '\n' ' ')
 [ "$(grep '^  Answer: ' "$L" | tr '\n' ' ')" = "  Answer: 6.   Answer: 3. " ] || problems="$problems answers"
 [ -z "$(ls /tmp/forksh-fds-* 2>/dev/null)" ] || problems="$problems temp-file-left"
 lesson_done fds "one offset when opened before fork, two when opened after"
+
+# exec: seven calls start forksh-hello in the forked child itself; the
+# three e calls hand over a 3-variable environment without PATH; execv
+# with a bare name fails (no PATH search) and the child exits 127.
+lesson_out 'lesson exec --auto=0'
+L=$WORK/lesson.out; problems=""
+for c in execv execl execvp execlp execve execle execvpe; do
+	grep -Eq "^  Hello from child [0-9]+ $c\$" "$L" || problems="$problems $c"
+done
+[ "$(grep -c '^  my environment: 3 variables, GREETING=hello from an e call, PATH unset$' "$L")" = 3 ] || problems="$problems e-env"
+[ "$(grep -Ec '^  my environment: [0-9]+ variables, GREETING=\(unset\), PATH set$' "$L")" = 4 ] || problems="$problems inherited-env"
+grep -q '^  execv(bare) failed: No such file or directory$' "$L" || problems="$problems bare-fails"
+grep -q 'execv(bare) env, exited 127$' "$L" || problems="$problems exit-127"
+grep -q '7 of 8 calls started forksh-hello, 7 of them in the very process' "$L" || problems="$problems same-pid"
+grep -q '^    os.execlpe             (no C twin)' "$L" || problems="$problems table"
+grep -q "^  Answer: 2\." "$L" || problems="$problems answer"
+lesson_done exec "l/v, p and e live; a bare name without p fails"
