@@ -42,7 +42,8 @@ LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
 	lessons/lesson_noexit.c \
 	lessons/lesson_fds.c \
-	lessons/lesson_exec.c
+	lessons/lesson_exec.c \
+	lessons/lesson_execfail.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/shell/main.o

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "../builtins/builtins.h"
 #include "../shell/events.h"
 #include "../shell/shell.h"
+#include "../shell/trace.h"
 #include "../shell/util.h"
 #include "../shell/vars.h"
 #include "lessons.h"
@@ -338,26 +340,85 @@ int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, lo
 
 /* ---- exercises ----------------------------------------------------------- */
 
+/* What the current exercise has seen so far.  Everything comes from the
+ * shell's own event stream (in the shell process: events a forked child
+ * emits happen in the child's copy of this and are ignored), never from
+ * the text that was typed. */
 static struct {
 	int kind;
-	int job;            /* the background job seen starting */
-	char text[128];
 	int done;
 	const char *lesson;
+	/* EXERCISE_BACKGROUND_JOB: the job seen starting, and its command */
+	int job;
+	char text[128];
+	/* EXERCISE_NOT_FOUND: the child that exited 127 */
+	pid_t failed_pid;
+	/* EXERCISE_CD_VS_CHILD: the builtin cd, and the child shell's cd */
+	int cd_pending, cd_seen;
+	char cd_dir[512];
+	pid_t sh_pid;
+	int sh_status, sh_done;
+	char sh_before[512], sh_after[512];
 } exercise;
 
-/* Watch the shell's own events for the exercise: a job started with &,
- * later finished and reaped.  What was typed does not matter. */
+/* The shell's current directory into buf ("?" if it cannot be read). */
+static void current_dir(char *buf, size_t len)
+{
+	if (!getcwd(buf, len))
+		snprintf(buf, len, "?");
+}
+
+/* Is argv a shell (sh, dash, bash...) given a command that has cd in it? */
+static int is_child_shell_cd(char *const *argv)
+{
+	if (!argv || !argv[0])
+		return 0;
+	const char *base = strrchr(argv[0], '/');
+	base = base ? base + 1 : argv[0];
+	if (strcmp(base, "sh") != 0 && strcmp(base, "dash") != 0 && strcmp(base, "bash") != 0)
+		return 0;
+	for (size_t i = 1; argv[i]; i++)
+		if (strstr(argv[i], "cd"))
+			return 1;
+	return 0;
+}
+
 static void exercise_sink(const struct event *e, void *ctx)
 {
 	(void)ctx;
-	if (e->kind != EV_JOB || e->child)
+	if (e->child)
 		return;
-	if (strcmp(e->str, "running in the background") == 0 && !exercise.job) {
-		exercise.job = e->a;
-		snprintf(exercise.text, sizeof exercise.text, "%s", e->str2 ? e->str2 : "");
-	} else if (strcmp(e->str, "done") == 0 && e->a == exercise.job) {
-		exercise.done = 1;
+	switch (exercise.kind) {
+	case EXERCISE_BACKGROUND_JOB:
+		/* a job started with &, later finished and reaped */
+		if (e->kind != EV_JOB)
+			break;
+		if (strcmp(e->str, "running in the background") == 0 && !exercise.job) {
+			exercise.job = e->a;
+			snprintf(exercise.text, sizeof exercise.text, "%s", e->str2 ? e->str2 : "");
+		} else if (strcmp(e->str, "done") == 0 && e->a == exercise.job) {
+			exercise.done = 1;
+		}
+		break;
+	case EXERCISE_NOT_FOUND:
+		/* a child of the shell that exited with 127 */
+		if (e->kind == EV_WAIT && WIFEXITED(e->status) && WEXITSTATUS(e->status) == 127) {
+			exercise.failed_pid = e->target;
+			exercise.done = 1;
+		}
+		break;
+	case EXERCISE_CD_VS_CHILD:
+		if (e->kind == EV_BUILTIN && strcmp(e->str, "cd") == 0) {
+			exercise.cd_pending = 1; /* its effect is known once it has run */
+		} else if (e->kind == EV_FORK && e->target > 0 && is_child_shell_cd(e->argv)) {
+			exercise.sh_pid = e->target;
+			current_dir(exercise.sh_before, sizeof exercise.sh_before);
+		} else if (e->kind == EV_WAIT && exercise.sh_pid && e->target == exercise.sh_pid) {
+			exercise.sh_status = e->status;
+			current_dir(exercise.sh_after, sizeof exercise.sh_after);
+			exercise.sh_done = 1;
+		}
+		break;
 	}
 }
 
@@ -371,14 +432,56 @@ static void exercise_start(const struct lesson_step *s, const char *lesson)
 	ev_add_sink(exercise_sink, NULL);
 }
 
+/* Say what the finished exercise showed, from what was recorded. */
+static void exercise_report(void)
+{
+	const char *mark = sh.color_ok ? "\033[32m\xe2\x9c\x93\033[0m" : "OK";
+	char status[64];
+	switch (exercise.kind) {
+	case EXERCISE_BACKGROUND_JOB:
+		printf("\n%s Exercise done (%s): job [%d] `%s` ran in the background while the shell went "
+		       "on; when it ended, forksh reaped it with waitpid.\n",
+		       mark, exercise.lesson, exercise.job, exercise.text);
+		break;
+	case EXERCISE_NOT_FOUND:
+		printf("\n%s Exercise done (%s): forksh forked child %d; its execvp failed, it printed the "
+		       "error and left with _exit(127), and forksh's waitpid handed 127 to $?.\n",
+		       mark, exercise.lesson, (int)exercise.failed_pid);
+		break;
+	case EXERCISE_CD_VS_CHILD: {
+		const char *pwd = var_get("PWD");
+		trace_status(exercise.sh_status, status, sizeof status);
+		printf("\n%s Exercise done (%s):\n"
+		       "  cd ran as a builtin, inside forksh (PID %d, no fork): forksh's directory became "
+		       "%s (PWD=%s).\n"
+		       "  The child shell ran in process %d: it changed its own directory and %s. forksh's "
+		       "directory was %s before it and %s after it.\n"
+		       "  %s\n",
+		       mark, exercise.lesson, (int)getpid(), exercise.cd_dir, pwd ? pwd : "(unset)",
+		       (int)exercise.sh_pid, status, exercise.sh_before, exercise.sh_after,
+		       strcmp(exercise.sh_before, exercise.sh_after) == 0
+			       ? "Unchanged: a process can change only its own directory, never its parent's."
+			       : "Changed?! Something else changed it meanwhile.");
+		break;
+	}
+	}
+}
+
 void lesson_exercise_poll(void)
 {
-	if (!exercise.kind || !exercise.done)
+	if (!exercise.kind)
+		return;
+	if (exercise.cd_pending) {
+		current_dir(exercise.cd_dir, sizeof exercise.cd_dir);
+		exercise.cd_pending = 0;
+		exercise.cd_seen = 1;
+	}
+	if (exercise.kind == EXERCISE_CD_VS_CHILD)
+		exercise.done = exercise.cd_seen && exercise.sh_done;
+	if (!exercise.done)
 		return;
 	ev_remove_sink(exercise_sink, NULL);
-	printf("\n%s Exercise done (%s): job [%d] `%s` ran in the background while the shell went on; "
-	       "when it ended, forksh reaped it with waitpid.\n",
-	       sh.color_ok ? "\033[32m\xe2\x9c\x93\033[0m" : "OK", exercise.lesson, exercise.job, exercise.text);
+	exercise_report();
 	fflush(stdout);
 	memset(&exercise, 0, sizeof exercise);
 }
@@ -566,7 +669,7 @@ static size_t distance(const char *a, const char *b)
 
 /* The lessons of shared/LESSONS.md not written yet: named, so that asking
  * for one says "coming" rather than "no such lesson". */
-static const char *const coming[] = { "execfail", "orphans",
+static const char *const coming[] = { "orphans",
 				      "zombies", "spawn", "system", "shell", NULL };
 
 static int unknown_lesson(const char *name)

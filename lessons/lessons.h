@@ -105,7 +105,12 @@ void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...) __attribut
 void lesson_sleep(double seconds);
 
 /* The exercise kinds the engine can check. */
-enum { EXERCISE_NONE, EXERCISE_BACKGROUND_JOB };
+enum {
+	EXERCISE_NONE,
+	EXERCISE_BACKGROUND_JOB,  /* a job started with & finishes and is reaped */
+	EXERCISE_NOT_FOUND,       /* a command that does not exist: a child exits 127 */
+	EXERCISE_CD_VS_CHILD      /* cd (builtin) and sh -c 'cd ...' (a child) */
+};
 
 /* Called by the shell before each prompt: check a pending exercise. */
 void lesson_exercise_poll(void);

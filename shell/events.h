@@ -13,7 +13,8 @@
 #include <sys/types.h>
 
 enum ev_kind {
-	EV_FORK,       /* target = child PID (err set if fork failed) */
+	EV_FORK,       /* target = child PID (err set if fork failed); argv = what a
+	                * simple command's child will run, else NULL */
 	EV_PIPE,       /* a, b = read end, write end */
 	EV_OPEN,       /* str = path, b = open flags, a = resulting fd (err on failure) */
 	EV_DUP2,       /* dup2(a, b) */

@@ -30,6 +30,7 @@ struct launch {
 	pid_t pgid;      /* the job's process group so far (0: none yet) */
 	int foreground;  /* the job gets the terminal */
 	int background;  /* started with & */
+	char *const *argv; /* the command a simple command's child will run, or NULL */
 };
 
 /* fork() with the details every caller needs: stdio is flushed first, or the
@@ -60,7 +61,7 @@ static pid_t sh_fork(struct launch *l)
 		return -1;
 	}
 	if (pid > 0) {
-		EV(EV_FORK, .target = pid);
+		EV(EV_FORK, .target = pid, .argv = l->argv);
 		l->pgid = jobctl_parent(pid, l->pgid, l->foreground);
 		if (hold[0] >= 0) {
 			close(hold[0]);
@@ -369,7 +370,7 @@ static int exec_simple(struct cmd_node *c)
 	if (b) {
 		status = run_builtin(b, c, &argv);
 	} else {
-		struct launch l = { .pgid = 0, .foreground = 1, .background = 0 };
+		struct launch l = { .pgid = 0, .foreground = 1, .background = 0, .argv = argv.v };
 		pid_t pid = sh_fork(&l);
 		if (pid == 0)
 			child_run_cmd(c, argv.v);

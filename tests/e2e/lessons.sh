@@ -59,3 +59,22 @@ grep -q '7 of 8 calls started forksh-hello, 7 of them in the very process' "$L" 
 grep -q '^    os.execlpe             (no C twin)' "$L" || problems="$problems table"
 grep -q "^  Answer: 2\." "$L" || problems="$problems answer"
 lesson_done exec "l/v, p and e live; a bare name without p fails"
+
+# execfail: ENOENT gives 127, EACCES 126, seen by the parent through
+# waitpid; a child without _exit after a failed exec runs the parent's code.
+lesson_out 'lesson execfail --auto=0'
+L=$WORK/lesson.out; problems=""
+grep -q '^  exec no-such-program: errno 2 (ENOENT): No such file or directory$' "$L" || problems="$problems enoent"
+grep -q '^  exec /etc/passwd: errno 13 (EACCES): Permission denied$' "$L" || problems="$problems eacces-file"
+grep -q '^  exec /tmp: errno 13 (EACCES): Permission denied$' "$L" || problems="$problems eacces-dir"
+[ "$(grep -E '^  parent: child [0-9]+ exited with status' "$L" | awk '{print $NF}' | tr '\n' ' ')" = "127 126 126 " ] || problems="$problems statuses"
+[ "$(grep -E '^  [0-9]+: this line is meant for the parent only$' "$L" | awk '{print $1}' | sort -u | wc -l)" = 2 ] || problems="$problems two-pids"
+[ "$(grep '^  Answer: ' "$L" | tr '\n' ' ')" = "  Answer: 127.   Answer: 2. " ] || problems="$problems answers"
+lesson_done execfail "errno and 127/126 from a failed exec; a child without _exit runs on"
+out=$(printf '%s\n' 'lesson execfail --auto=0 >/dev/null' 'no-such-command-for-the-exercise 2>/dev/null' 'echo after $?' | fsh 2>&1)
+s=$(strays)
+if echo "$out" | grep -Eq '^OK Exercise done \(execfail\): forksh forked child [0-9]+; its execvp failed' && echo "$out" | grep -q '^after 127$' && [ -z "$s" ]; then
+	ok "lesson execfail: the exercise sees forksh's child exit 127"
+else
+	not_ok "lesson execfail: exercise" "$out" ${s:+"stray: $s"}
+fi
