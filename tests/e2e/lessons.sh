@@ -78,3 +78,19 @@ if echo "$out" | grep -Eq '^OK Exercise done \(execfail\): forksh forked child [
 else
 	not_ok "lesson execfail: exercise" "$out" ${s:+"stray: $s"}
 fi
+
+# orphans: before, the parent's PID; after it left, forksh's PID (the
+# subreaper); with the main process a subreaper, the main process's PID.
+lesson_out 'lesson orphans --auto=0 --children 3'
+L=$WORK/lesson.out; problems=""
+shellpid=$(grep -Eo '^  2: forksh \(PID [0-9]+\)' "$L" | grep -Eo '[0-9]+\)' | tr -d ')')
+mainpid=$(grep -Eo '^  main [0-9]+: I am a child subreaper now$' "$L" | awk '{print $2}' | tr -d :)
+after=$(grep -E '^  child [0-9]+: my parent is now [0-9]+$' "$L" | awk '{print $NF}' | tr '\n' ' ')
+[ -n "$shellpid" ] && [ -n "$mainpid" ] && [ "$after" = "$shellpid $shellpid $shellpid $mainpid $mainpid $mainpid " ] || problems="$problems after($after;$shellpid;$mainpid)"
+parents=$(grep -E '^  parent [0-9]+: leaving' "$L" | awk '{print $2}' | tr -d : | tr '\n' ' ')
+before=$(grep -E '^  child [0-9]+: my parent is [0-9]+$' "$L" | awk '{print $NF}' | sort -u | tr '\n' ' ')
+[ "$before" = "$(echo $parents | tr ' ' '\n' | sort -u | tr '\n' ' ')" ] || problems="$problems before($before;$parents)"
+[ "$(grep -c 're-parented to forksh' "$L")" = 3 ] || problems="$problems tree-forksh"
+[ "$(grep -c "re-parented to $mainpid" "$L")" = 3 ] || problems="$problems tree-main"
+grep -q "^  Answer: 2\." "$L" || problems="$problems answer"
+lesson_done orphans "getppid() before and after; forksh, then the main process, adopts"
