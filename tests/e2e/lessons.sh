@@ -94,3 +94,20 @@ before=$(grep -E '^  child [0-9]+: my parent is [0-9]+$' "$L" | awk '{print $NF}
 [ "$(grep -c "re-parented to $mainpid" "$L")" = 3 ] || problems="$problems tree-main"
 grep -q "^  Answer: 2\." "$L" || problems="$problems answer"
 lesson_done orphans "getppid() before and after; forksh, then the main process, adopts"
+
+# zombies: state Z seen in /proc and in ptree before the reap, gone after;
+# N zombies without a handler, 0 with one; none left at the end.
+lesson_out 'lesson zombies --auto=0 --children 4'
+L=$WORK/lesson.out; problems=""
+z=$(grep -Eo '^  parent: /proc/[0-9]+/stat says state Z$' "$L" | grep -Eo '[0-9]+')
+[ -n "$z" ] || problems="$problems no-Z"
+grep -Eq "^  ptree \| .*$z Z zombie .*<defunct>\$" "$L" || problems="$problems ptree-Z"
+grep -q "^  parent: waitpid reaped $z: exit status 3\$" "$L" || problems="$problems reaped"
+grep -q "^  parent: /proc/$z is gone\$" "$L" || problems="$problems still-there"
+grep -q '^  without a handler: 4 zombie children after they all ended$' "$L" || problems="$problems count-without"
+grep -q '^  with a SIGCHLD handler: 0 zombie children after they all ended$' "$L" || problems="$problems count-with"
+grep -q '^  the handler reaped 4 children as they ended$' "$L" || problems="$problems handler"
+[ "$(grep -c '^  after reaping: 0 zombie children$' "$L")" = 2 ] || problems="$problems after"
+grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+[ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
+lesson_done zombies "Z in /proc and ptree until waitpid; a SIGCHLD handler leaves none"
