@@ -49,6 +49,8 @@ static void shared_offset(void *arg)
     int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);  /* opened once, before fork */
     pid_t pid = lesson_fork();                            /* the child inherits fd */
     const char *who = pid == 0 ? "child " : "parent";
+    if (pid == 0)
+        lesson_sleep(0.025);                              /* take turns, roughly */
     for (int i = 1; i <= lines; i++) {
         write_line(fd, who, i);                           /* one offset for both */
         lesson_sleep(0.05);
