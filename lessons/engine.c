@@ -670,7 +670,7 @@ static size_t distance(const char *a, const char *b)
 /* The lessons of shared/LESSONS.md not written yet: named, so that asking
  * for one says "coming" rather than "no such lesson". */
 static const char *const coming[] = { "orphans",
-				      "system", "shell", NULL };
+				      "shell", NULL };
 
 static int unknown_lesson(const char *name)
 {

@@ -127,3 +127,18 @@ grep -Eq '^  From 1 to 8 MiB, fork alone became [0-9.]+x slower' "$L" || problem
 tr '\n' ' ' <"$L" | tr -s ' ' | grep -q 'its 40 short-lived children were reaped' || problems="$problems starts"
 grep -Eq '^  Answer: [12]\.' "$L" || problems="$problems answer"
 lesson_done spawn "fork+exec, vfork, posix_spawn and fork alone timed at two sizes"
+
+# system: the tree is main -> sh -c ... -> forksh-hello (one shell in
+# between) for system() and popen(); popen's output comes through the pipe.
+lesson_out 'lesson system --auto=0'
+L=$WORK/lesson.out; problems=""
+main=$(grep -Eo '^  main [0-9]+: calling system\(\)$' "$L" | awk '{print $2}' | tr -d :)
+grep -q "^$main  exited 0\$" "$L" || problems="$problems root"
+grep -Eq '^`- [0-9]+  exec: sh -c forksh-hello system; forksh-hello system-again' "$L" || problems="$problems sh-under-main"
+grep -Eq '^   \|- [0-9]+  exec: forksh-hello system, ended' "$L" || problems="$problems hello-under-sh"
+grep -Eq '^   `- [0-9]+  exec: forksh-hello popen, ended' "$L" || problems="$problems popen-hello-under-sh"
+grep -q '^  read from the pipe: a line through the pipe$' "$L" || problems="$problems pipe"
+grep -q '^  system() returned: exit status 0$' "$L" || problems="$problems system-status"
+grep -q '^  pclose() returned: exit status 0$' "$L" || problems="$problems pclose-status"
+grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+lesson_done system "system() and popen() put /bin/sh between the caller and the command"
