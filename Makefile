@@ -47,7 +47,8 @@ LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c
 	lessons/lesson_orphans.c \
 	lessons/lesson_zombies.c \
 	lessons/lesson_spawn.c \
-	lessons/lesson_system.c
+	lessons/lesson_system.c \
+	lessons/lesson_shell.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/shell/main.o

@@ -435,36 +435,39 @@ static void exercise_start(const struct lesson_step *s, const char *lesson)
 /* Say what the finished exercise showed, from what was recorded. */
 static void exercise_report(void)
 {
-	const char *mark = sh.color_ok ? "\033[32m\xe2\x9c\x93\033[0m" : "OK";
-	char status[64];
+	char text[2048], status[64];
+	const char *pwd = var_get("PWD");
 	switch (exercise.kind) {
 	case EXERCISE_BACKGROUND_JOB:
-		printf("\n%s Exercise done (%s): job [%d] `%s` ran in the background while the shell went "
-		       "on; when it ended, forksh reaped it with waitpid.\n",
-		       mark, exercise.lesson, exercise.job, exercise.text);
+		snprintf(text, sizeof text,
+			 "job [%d] `%s` ran in the background while the shell went on; when it ended, "
+			 "forksh reaped it with waitpid.",
+			 exercise.job, exercise.text);
 		break;
 	case EXERCISE_NOT_FOUND:
-		printf("\n%s Exercise done (%s): forksh forked child %d; its execvp failed, it printed the "
-		       "error and left with _exit(127), and forksh's waitpid handed 127 to $?.\n",
-		       mark, exercise.lesson, (int)exercise.failed_pid);
+		snprintf(text, sizeof text,
+			 "forksh forked child %d; its execvp failed, it printed the error and left with "
+			 "_exit(127), and forksh's waitpid handed 127 to $?.",
+			 (int)exercise.failed_pid);
 		break;
-	case EXERCISE_CD_VS_CHILD: {
-		const char *pwd = var_get("PWD");
+	case EXERCISE_CD_VS_CHILD:
 		trace_status(exercise.sh_status, status, sizeof status);
-		printf("\n%s Exercise done (%s):\n"
-		       "  cd ran as a builtin, inside forksh (PID %d, no fork): forksh's directory became "
-		       "%s (PWD=%s).\n"
-		       "  The child shell ran in process %d: it changed its own directory and %s. forksh's "
-		       "directory was %s before it and %s after it.\n"
-		       "  %s\n",
-		       mark, exercise.lesson, (int)getpid(), exercise.cd_dir, pwd ? pwd : "(unset)",
-		       (int)exercise.sh_pid, status, exercise.sh_before, exercise.sh_after,
-		       strcmp(exercise.sh_before, exercise.sh_after) == 0
-			       ? "Unchanged: a process can change only its own directory, never its parent's."
-			       : "Changed?! Something else changed it meanwhile.");
+		snprintf(text, sizeof text,
+			 "cd ran as a builtin, inside forksh (PID %d, no fork): forksh's directory became "
+			 "%s (PWD=%s).\nThe child shell ran in process %d: it changed its own directory "
+			 "and %s. forksh's directory was %s before it and %s after it.\n%s",
+			 (int)getpid(), exercise.cd_dir, pwd ? pwd : "(unset)", (int)exercise.sh_pid, status,
+			 exercise.sh_before, exercise.sh_after,
+			 strcmp(exercise.sh_before, exercise.sh_after) == 0
+				 ? "Unchanged: a process can change only its own directory, never its parent's."
+				 : "It changed, but not because of the child: something else moved forksh.");
 		break;
+	default:
+		return;
 	}
-	}
+	printf("\n%s Exercise done (%s):\n", sh.color_ok ? "\033[32m\xe2\x9c\x93\033[0m" : "OK",
+	       exercise.lesson);
+	wrap(text, term_width(), 2);
 }
 
 void lesson_exercise_poll(void)
@@ -667,19 +670,8 @@ static size_t distance(const char *a, const char *b)
 	return d[la][lb];
 }
 
-/* The lessons of shared/LESSONS.md not written yet: named, so that asking
- * for one says "coming" rather than "no such lesson". */
-static const char *const coming[] = { "orphans",
-				      "shell", NULL };
-
 static int unknown_lesson(const char *name)
 {
-	for (size_t i = 0; coming[i]; i++) {
-		if (strcmp(name, coming[i]) == 0) {
-			sh_error("lesson: '%s' is planned but not written yet (type 'lesson' for the list)", name);
-			return 1;
-		}
-	}
 	/* Best guess: the shortest lesson whose name starts with what was
 	 * typed, else the closest by edit distance (at most 2 edits). */
 	const char *prefix = NULL, *best = NULL;

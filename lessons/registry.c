@@ -3,6 +3,7 @@
 #include "lessons.h"
 
 extern const struct lesson fork_lesson, counter_lesson, memory_lesson, forkexec_lesson;
+extern const struct lesson shell_lesson;
 extern const struct lesson system_lesson;
 extern const struct lesson spawn_lesson;
 extern const struct lesson zombies_lesson;
@@ -26,5 +27,6 @@ const struct lesson *const lesson_table[] = {
 	&zombies_lesson,
 	&spawn_lesson,
 	&system_lesson,
+	&shell_lesson,
 	NULL,
 };

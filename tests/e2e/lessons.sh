@@ -76,7 +76,7 @@ grep -q '^  exec /tmp: errno 13 (EACCES): Permission denied$' "$L" || problems="
 lesson_done execfail "errno and 127/126 from a failed exec; a child without _exit runs on"
 out=$(printf '%s\n' 'lesson execfail --auto=0 >/dev/null' 'no-such-command-for-the-exercise 2>/dev/null' 'echo after $?' | fsh 2>&1)
 s=$(strays)
-if echo "$out" | grep -Eq '^OK Exercise done \(execfail\): forksh forked child [0-9]+; its execvp failed' && echo "$out" | grep -q '^after 127$' && [ -z "$s" ]; then
+if echo "$out" | grep -q '^OK Exercise done (execfail):$' && echo "$out" | grep -Eq '^  forksh forked child [0-9]+; its execvp failed' && echo "$out" | grep -q '^after 127$' && [ -z "$s" ]; then
 	ok "lesson execfail: the exercise sees forksh's child exit 127"
 else
 	not_ok "lesson execfail: exercise" "$out" ${s:+"stray: $s"}
@@ -142,3 +142,26 @@ grep -q '^  system() returned: exit status 0$' "$L" || problems="$problems syste
 grep -q '^  pclose() returned: exit status 0$' "$L" || problems="$problems pclose-status"
 grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
 lesson_done system "system() and popen() put /bin/sh between the caller and the command"
+
+# shell: the mini shell's statuses 0, 1, 127; forksh's own trace of a line;
+# a child's chdir leaves the parent where it was.
+lesson_out 'lesson shell --auto=0'
+L=$WORK/lesson.out; problems=""
+[ "$(grep -E '^  \$\? = [0-9]+$' "$L" | awk '{print $NF}' | tr '\n' ' ')" = "0 1 127 " ] || problems="$problems statuses"
+grep -q '^  no-such-command: command not found$' "$L" || problems="$problems not-found"
+grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+tp=$(grep -Eo '^  \[[0-9]+\] fork\(\) = [0-9]+$' "$L" | head -1 | grep -Eo '^  \[[0-9]+' | tr -d ' [')
+fc=$(grep -Eo '^  \[[0-9]+\] fork\(\) = [0-9]+$' "$L" | head -1 | awk '{print $NF}')
+grep -q "^  \[$fc\]   execvp(\"/bin/false\", \[\"/bin/false\"\])\$" "$L" || problems="$problems trace-exec"
+grep -q "^  \[$tp\] waitpid($fc) = exited 1\$" "$L" || problems="$problems trace-wait"
+grep -q '^the status was 1$' "$L" || problems="$problems status-echo"
+grep -q '^  child  [0-9]*: my directory is /$' "$L" || problems="$problems child-cd"
+[ "$(grep -c "^  parent [0-9]*: my directory is $WORK\$" "$L")" = 2 ] || problems="$problems parent-stays"
+lesson_done shell "mini shell statuses, forksh traced, a child's cd stays in the child"
+out=$(printf '%s\n' 'lesson shell --auto=0 >/dev/null 2>&1' "/bin/sh -c 'cd /'" 'cd /tmp' 'echo "pwd=$PWD"' | fsh 2>&1 | tr '\n' ' ' | tr -s ' ')
+s=$(strays)
+case $out in
+*"OK Exercise done (shell): cd ran as a builtin, inside forksh (PID "*"no fork): forksh's directory became /tmp (PWD=/tmp). The child shell ran in process "*" exited 0. forksh's directory was $WORK before it and $WORK after it. Unchanged: "*"pwd=/tmp "*)
+	[ -z "$s" ] && ok "lesson shell: the exercise tells the builtin cd from a child shell's cd" || not_ok "lesson shell exercise" "stray: $s" ;;
+*) not_ok "lesson shell: exercise" "$out" ${s:+"stray: $s"} ;;
+esac

@@ -1,0 +1,156 @@
+/* lesson_shell.c - lesson 13: how forksh runs your command.
+ *
+ * A shell is a loop: read a line, split it into words, fork, execvp in the
+ * child, waitpid in the parent, keep the status for $?.  The lesson runs a
+ * ten-line shell of its own, then forksh's real executor with trace on,
+ * then shows why cd cannot be a program: a child changes only its own
+ * directory.  The exercise has the user try both at the prompt, checked
+ * from forksh's own events and its directory.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../shell/repl.h"
+#include "../shell/shell.h"
+#include "../shell/trace.h"
+#include "lessons.h"
+#include "lesson_shell.code.h"
+
+/* SHOW: minishell */
+static void mini_shell(void *arg)
+{
+    (void)arg;
+    static const char *const lines[] = { "forksh-hello mini-shell", "false", "no-such-command" };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        char copy[128], *argv[8];
+        int argc = 0, status;
+        snprintf(copy, sizeof copy, "%s", lines[i]);
+        for (char *w = strtok(copy, " "); w && argc < 7; w = strtok(NULL, " "))
+            argv[argc++] = w;                         /* split the line into words */
+        argv[argc] = NULL;
+        say("mini$ %s", lines[i]);
+        pid_t pid = lesson_fork();                    /* 1. fork */
+        if (pid == 0) {
+            lesson_note_exec(argv);
+            execvp(argv[0], argv);                    /* 2. the child becomes the command */
+            say("%s: command not found", argv[0]);
+            _exit(127);
+        }
+        lesson_waitpid(pid, &status, 0);              /* 3. the shell waits for it */
+        say("$? = %d", WEXITSTATUS(status));          /* 4. and keeps its status */
+    }
+}
+/* END SHOW */
+
+/* SHOW: cd */
+static void child_cd(void *arg)
+{
+    (void)arg;
+    char dir[512];
+    say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
+    pid_t pid = lesson_fork();
+    if (pid == 0) {
+        if (chdir("/") < 0)                           /* the child moves ... */
+            say("chdir: %s", strerror(errno));
+        say("child  %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
+        _exit(0);
+    }
+    lesson_waitpid(pid, NULL, 0);
+    say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));  /* ... not I */
+}
+/* END SHOW */
+
+static int run_mini(struct lesson_ctx *ctx)
+{
+	return lesson_run_live(ctx, mini_shell, NULL, 5, 0);
+}
+
+/* forksh's own executor on a small line, with trace on for that line only
+ * (and left as the user had it). */
+static int run_traced(struct lesson_ctx *ctx)
+{
+	static const char line[] = "/bin/false; echo \"the status was $?\"";
+	(void)ctx;
+	printf("\n  %s\n", line);
+	fflush(stdout);
+	int was = trace_enabled(), status = sh.status;
+	if (!was && trace_set(1) < 0)
+		return 0;
+	repl_run_string(line);
+	if (!was)
+		trace_set(0);
+	sh.status = status;
+	fflush(stdout);
+	return 0;
+}
+
+static int run_cd(struct lesson_ctx *ctx)
+{
+	return lesson_run_live(ctx, child_cd, NULL, 3, 0);
+}
+
+/* $? after "false" in the mini shell (-1 if not seen). */
+static long status_after_false(const struct lesson_ctx *ctx)
+{
+	const struct recording *r = &ctx->run.rec;
+	int after_false = 0, st;
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->v[i].kind != REC_SAY)
+			continue;
+		if (strcmp(r->v[i].text, "mini$ false") == 0)
+			after_false = 1;
+		else if (after_false && sscanf(r->v[i].text, "$? = %d", &st) == 1)
+			return st;
+	}
+	return -1;
+}
+
+static const char *why_one(const struct lesson_ctx *ctx)
+{
+	(void)ctx;
+	return "1: false is a program that does nothing and exits with 1. The only way the shell "
+	       "learns that number is waitpid: the child's exit status travels through the kernel "
+	       "to its parent. 127 for the missing command was chosen by the child itself, after "
+	       "execvp failed (lesson execfail).";
+}
+
+static const struct lesson_step steps[] = {
+	{ .title = "A shell is a loop",
+	  .text = "Read a line; split it into words; fork; in the child, execvp the first word with "
+		  "the words as arguments; in the parent, waitpid for the child and keep its exit "
+		  "status as $?; print the prompt again. Everything else a shell does (quotes, "
+		  "variables, pipes, redirections) prepares those steps." },
+	{ .title = "A shell in ten lines",
+	  .text = "This tiny shell runs three fixed lines the way forksh runs yours.",
+	  .code = code_minishell,
+	  .run = run_mini,
+	  .question = "what will $? be after the line \"false\"?",
+	  .observed = status_after_false,
+	  .explain_answer = why_one },
+	{ .title = "forksh, traced",
+	  .text = "Now forksh's real executor runs a line with trace on: every fork, execvp and "
+		  "waitpid it makes is printed as it happens (type `trace on` at the prompt to see it "
+		  "for your own commands). Note the PIDs: forksh is the parent of both commands, and "
+		  "$? is set from the first waitpid.",
+	  .run = run_traced },
+	{ .title = "Why cd is not a program",
+	  .text = "The current directory belongs to a process, like its memory. A child can change "
+		  "its own, never its parent's. If cd were a program, forksh would fork it, the child "
+		  "would move, exit, and forksh would stay where it was. So cd (like exit, export and "
+		  "the job builtins) runs inside the shell itself, without a fork.",
+	  .code = code_cd,
+	  .run = run_cd },
+	{ .title = "Your turn",
+	  .text = "Try both at the prompt and compare: the builtin, and a child shell doing the same.",
+	  .exercise = "run `cd /tmp`, then `/bin/sh -c 'cd /'` (in either order). The lesson watches "
+		      "forksh's own events and its directory, and explains what happened.",
+	  .exercise_kind = EXERCISE_CD_VS_CHILD },
+};
+
+const struct lesson shell_lesson = {
+	13, "shell", "how forksh runs your command; why cd must be a builtin",
+	NULL, 0, steps, sizeof steps / sizeof steps[0],
+};
