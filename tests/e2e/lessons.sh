@@ -165,3 +165,30 @@ case $out in
 	[ -z "$s" ] && ok "lesson shell: the exercise tells the builtin cd from a child shell's cd" || not_ok "lesson shell exercise" "stray: $s" ;;
 *) not_ok "lesson shell: exercise" "$out" ${s:+"stray: $s"} ;;
 esac
+
+# With keys in a terminal: a prediction typed at the question is checked
+# against the run, and the shell exercise is done at the real prompt.
+pty "lesson noexit with keys: a typed prediction is checked" "expect ${P}\\\$ \$
+send lesson noexit --rounds 2\\r
+expect noexit . step 1/5
+send n
+expect step 2/5
+send n
+expect Your answer:
+send 4\\r
+expect You predicted 4: right.
+send q
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+pty "lesson shell: the exercise at a real prompt" "expect ${P}\\\$ \$
+send lesson shell --auto=0 >/dev/null 2>&1\\r
+expect ${P}\\\$ \$
+send cd /tmp\\r
+expect ${P}\\\$ \$
+send /bin/sh -c 'cd /'\\r
+expect Exercise done .shell.
+expect Unchanged: a process can change only its own directory
+send exit\\r
+wait 0"
