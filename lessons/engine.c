@@ -233,15 +233,25 @@ static int read_answer(char *buf, size_t len)
 
 /* ---- running ------------------------------------------------------------- */
 
+const struct rec_event *lesson_said(const struct lesson_ctx *ctx, const char *prefix, size_t *from)
+{
+	size_t plen = strlen(prefix);
+	for (size_t i = *from; i < ctx->run.rec.n; i++) {
+		const struct rec_event *e = &ctx->run.rec.v[i];
+		if (e->kind == REC_SAY && strncmp(e->text, prefix, plen) == 0) {
+			*from = i + 1;
+			return e;
+		}
+	}
+	*from = ctx->run.rec.n;
+	return NULL;
+}
+
 long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix)
 {
 	long n = 0;
-	size_t plen = strlen(prefix);
-	for (size_t i = 0; i < ctx->run.rec.n; i++) {
-		const struct rec_event *e = &ctx->run.rec.v[i];
-		if (e->kind == REC_SAY && strncmp(e->text, prefix, plen) == 0)
-			n++;
-	}
+	for (size_t i = 0; lesson_said(ctx, prefix, &i);)
+		n++;
 	return n;
 }
 

@@ -68,12 +68,11 @@ static int run_forgot(struct lesson_ctx *ctx)
 /* The status the parent saw for the missing program. */
 static long missing_status(const struct lesson_ctx *ctx)
 {
-	const struct recording *r = &ctx->run.rec;
-	for (size_t i = 0; i < r->n; i++) {
-		int pid, st;
-		if (r->v[i].kind == REC_SAY && sscanf(r->v[i].text, "parent: child %d exited with status %d", &pid, &st) == 2)
+	const struct rec_event *e;
+	int pid, st;
+	for (size_t i = 0; (e = lesson_said(ctx, "parent: child ", &i)) != NULL;)
+		if (sscanf(e->text, "parent: child %d exited with status %d", &pid, &st) == 2)
 			return st;
-	}
 	return -1;
 }
 
@@ -88,10 +87,10 @@ static const char *why_127(const struct lesson_ctx *ctx)
 
 static long parent_lines(const struct lesson_ctx *ctx)
 {
+	const struct rec_event *e;
 	long n = 0;
-	const struct recording *r = &ctx->run.rec;
-	for (size_t i = 0; i < r->n; i++)
-		n += r->v[i].kind == REC_SAY && strstr(r->v[i].text, "meant for the parent only") != NULL;
+	for (size_t i = 0; (e = lesson_said(ctx, "", &i)) != NULL;)
+		n += strstr(e->text, "meant for the parent only") != NULL;
 	return n;
 }
 

@@ -87,16 +87,14 @@ static int run_cow(struct lesson_ctx *ctx)
 /* 1 if the two addresses were the same and the values different. */
 static long same_address(const struct lesson_ctx *ctx)
 {
-	const struct recording *r = &ctx->run.rec;
 	char caddr[64] = "", paddr[64] = "";
 	int cval = -1, pval = -1, pid;
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->v[i].kind != REC_SAY)
-			continue;
-		if (sscanf(r->v[i].text, "child %d: global = %d at address %63s", &pid, &cval, caddr) == 3)
-			continue;
-		sscanf(r->v[i].text, "parent %d: global = %d at address %63s", &pid, &pval, paddr);
-	}
+	size_t c = 0, p = 0;
+	const struct rec_event *child = lesson_said(ctx, "child ", &c), *parent = lesson_said(ctx, "parent ", &p);
+	if (child)
+		sscanf(child->text, "child %d: global = %d at address %63s", &pid, &cval, caddr);
+	if (parent)
+		sscanf(parent->text, "parent %d: global = %d at address %63s", &pid, &pval, paddr);
 	return *caddr && strcmp(caddr, paddr) == 0 && cval != pval ? 1 : 2;
 }
 

@@ -147,16 +147,12 @@ static void review_fixed(const struct lesson_ctx *ctx)
 /* How many times "hello" is in the file when the child left with exit(). */
 static long hellos(const struct lesson_ctx *ctx)
 {
-	const struct recording *r = &ctx->run.rec;
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->v[i].kind != REC_SAY || !strstr(r->v[i].text, "exit():") || strstr(r->v[i].text, "_exit()"))
-			continue;
-		long n = 0;
-		for (const char *p = r->v[i].text; (p = strstr(p, "hello")) != NULL; p++)
-			n++;
-		return n;
-	}
-	return 0;
+	size_t from = 0;
+	const struct rec_event *e = lesson_said(ctx, "child left with exit()", &from);
+	long n = 0;
+	for (const char *p = e ? e->text : ""; (p = strstr(p, "hello")) != NULL; p++)
+		n++;
+	return n;
 }
 
 static const char *why_twice(const struct lesson_ctx *ctx)

@@ -71,11 +71,10 @@ static int run_subreaper(struct lesson_ctx *ctx)
 static long new_parent(const struct lesson_ctx *ctx)
 {
 	long agreed = 0;
-	const struct recording *r = &ctx->run.rec;
-	for (size_t i = 0; i < r->n; i++) {
+	const struct rec_event *e;
+	for (size_t i = 0; (e = lesson_said(ctx, "child ", &i)) != NULL;) {
 		int pid, ppid;
-		if (r->v[i].kind != REC_SAY ||
-		    sscanf(r->v[i].text, "child %d: my parent is now %d", &pid, &ppid) != 2)
+		if (sscanf(e->text, "child %d: my parent is now %d", &pid, &ppid) != 2)
 			continue;
 		if (agreed && agreed != ppid)
 			return -1;

@@ -95,17 +95,13 @@ static int run_cd(struct lesson_ctx *ctx)
 /* $? after "false" in the mini shell (-1 if not seen). */
 static long status_after_false(const struct lesson_ctx *ctx)
 {
-	const struct recording *r = &ctx->run.rec;
-	int after_false = 0, st;
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->v[i].kind != REC_SAY)
-			continue;
-		if (strcmp(r->v[i].text, "mini$ false") == 0)
-			after_false = 1;
-		else if (after_false && sscanf(r->v[i].text, "$? = %d", &st) == 1)
-			return st;
-	}
-	return -1;
+	size_t i = 0;
+	int st;
+	const struct rec_event *e;
+	if (!lesson_said(ctx, "mini$ false", &i) || !(e = lesson_said(ctx, "$? = ", &i)) ||
+	    sscanf(e->text, "$? = %d", &st) != 1)
+		return -1;
+	return st;
 }
 
 static const char *why_one(const struct lesson_ctx *ctx)

@@ -69,7 +69,7 @@ static pid_t start(enum way way, char **argv)
     return pid;
 }
 
-static double microseconds_each(enum way way, int *runs)
+static double microseconds_each(enum way way, int *runs, pid_t pids[2])
 {
     char *argv[] = { "true", NULL };
     double begin = now();
@@ -78,6 +78,7 @@ static double microseconds_each(enum way way, int *runs)
         pid_t pid = start(way, argv);
         if (pid < 0)
             return -1;
+        pids[i > 0] = pid;                      /* the first and the last child */
         waitpid(pid, NULL, 0);                  /* reaped at once: no zombies */
     }
     *runs = i;
@@ -101,8 +102,10 @@ static void measure(void *arg)
         memset(block, 1, bytes);                /* touched: real pages, real page tables */
         for (int w = 0; w < NWAYS; w++) {
             int runs = a->runs;
-            double us = microseconds_each((enum way)w, &runs);
-            say("%-20s with %5ld MiB touched: %9.1f us each (%d runs)", way_name[w], sizes[s], us, runs);
+            pid_t pids[2] = { 0, 0 };
+            double us = microseconds_each((enum way)w, &runs, pids);
+            say("%-20s with %5ld MiB touched: %9.1f us each (%d runs, PIDs %d..%d)", way_name[w],
+                sizes[s], us, runs, pids[0], pids[runs > 1]);
         }
         free(block);
     }

@@ -59,10 +59,9 @@ static int run_popen(struct lesson_ctx *ctx)
 static long shells_between(const struct lesson_ctx *ctx)
 {
 	const struct recording *r = &ctx->run.rec;
-	pid_t hello = 0;
-	for (size_t i = 0; i < r->n && !hello; i++)
-		if (r->v[i].kind == REC_SAY && strncmp(r->v[i].text, "Hello from child ", 17) == 0)
-			hello = r->v[i].pid;
+	size_t from = 0;
+	const struct rec_event *said = lesson_said(ctx, "Hello from child ", &from);
+	pid_t hello = said ? said->pid : 0;
 	long depth = 0;
 	for (pid_t p = hello; p && p != r->root && depth < 10; depth++) {
 		pid_t parent = 0;

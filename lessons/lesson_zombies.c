@@ -167,14 +167,12 @@ static int run_with(struct lesson_ctx *ctx)
 /* 1 if the child was seen in state Z before the reap, 2 if not. */
 static long saw_z(const struct lesson_ctx *ctx)
 {
-	const struct recording *r = &ctx->run.rec;
-	for (size_t i = 0; i < r->n; i++) {
-		int pid;
-		char state;
-		if (r->v[i].kind == REC_SAY &&
-		    sscanf(r->v[i].text, "parent: /proc/%d/stat says state %c", &pid, &state) == 2)
+	const struct rec_event *e;
+	int pid;
+	char state;
+	for (size_t i = 0; (e = lesson_said(ctx, "parent: /proc/", &i)) != NULL;)
+		if (sscanf(e->text, "parent: /proc/%d/stat says state %c", &pid, &state) == 2)
 			return state == 'Z' ? 1 : 2;
-	}
 	return 2;
 }
 
@@ -197,9 +195,10 @@ static void review_counts(const struct lesson_ctx *ctx)
 static void review_handler(const struct lesson_ctx *ctx)
 {
 	int n = 0;
-	for (size_t i = 0; i < ctx->run.rec.n; i++)
-		if (ctx->run.rec.v[i].kind == REC_SAY)
-			sscanf(ctx->run.rec.v[i].text, "the handler reaped %d", &n);
+	size_t from = 0;
+	const struct rec_event *e = lesson_said(ctx, "the handler reaped ", &from);
+	if (e)
+		sscanf(e->text, "the handler reaped %d", &n);
 	printf("\n");
 	lesson_print(ctx, "With the handler, no zombie was left to count: each child was reaped "
 			  "as it ended (%ld reaped in the handler). The tree shows that the main process "

@@ -92,6 +92,11 @@ int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, lo
 /* Count the recorded lines of the last run that start with prefix. */
 long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix);
 
+/* The next line of the last run, at or after event *from, that starts with
+ * prefix ("" for any line); *from is moved just past it, so a loop can walk
+ * all of them.  NULL when there is none left. */
+const struct rec_event *lesson_said(const struct lesson_ctx *ctx, const char *prefix, size_t *from);
+
 /* Check PIDs across processes in the last run: for each line starting
  * with `told` (the PID is its last number), was there a line starting with
  * `said` followed by that PID, printed by that very process?  Counts both. */

@@ -3,6 +3,21 @@
 # Real PIDs cannot be predicted, so each check asserts the lesson's key
 # facts from the relations between the lines it printed.
 
+# lesson_out CMDLINE, for these lessons: also count, right after the lesson,
+# the zombie children forksh has (from /proc, by tests/e2e/zombies).
+lesson_out() {
+	fsh -c "$1; st=\$?; $ZOMBIES \$\$; exit \$st" >"$WORK/lesson.out" 2>&1
+	echo $? >"$WORK/lesson.st"
+}
+
+# has [-E] PATTERN WHAT : the lesson's output has a line matching PATTERN
+# (grep's basic regex, or extended with -E); if not, WHAT is a problem.
+has() {
+	local opt=-q
+	[ "$1" = -E ] && { opt=-Eq; shift; }
+	grep $opt -- "$1" "$L" || problems="$problems $2"
+}
+
 # lesson_done NAME : report the checks collected in $problems for lesson NAME,
 # after making sure nothing the lesson started is left.
 lesson_done() {
@@ -10,6 +25,7 @@ lesson_done() {
 	s=$(strays)
 	[ "$(cat "$WORK/lesson.st")" = 0 ] || problems="$problems status-$(cat "$WORK/lesson.st")"
 	grep -q "^Lesson $1 finished\.$" "$L" || problems="$problems not-finished"
+	[ "$(tail -1 "$L")" = "zombies: 0" ] || problems="$problems zombies($(tail -1 "$L"))"
 	if [ -z "$problems$s" ]; then ok "lesson $1: $2"; else not_ok "lesson $1" "problems:$problems" ${s:+"stray: $s"} "$(head -c 4000 "$L")"; fi
 }
 
@@ -19,12 +35,12 @@ lesson_out 'lesson noexit --auto=0 --rounds 3'
 L=$WORK/lesson.out; problems=""
 [ "$(grep -c '^  round 1: I am' "$L")" = 2 ] || problems="$problems round1"   # broken run, then the fix
 [ "$(grep -c '^  round 3: I am' "$L")" = 5 ] || problems="$problems round3"
-grep -q "^Process tree (8 processes):" "$L" || problems="$problems tree-8"
-grep -q "^  round 3: 4 new processes, 8 in all$" "$L" || problems="$problems review"
-grep -q "^  Answer: 8\." "$L" || problems="$problems answer-8"
-grep -q '^  child left with exit():  the file holds "hello hello world"$' "$L" || problems="$problems exit-twice"
-grep -q '^  child left with _exit(): the file holds "hello world"$' "$L" || problems="$problems _exit-once"
-grep -q "^  Answer: 2\." "$L" || problems="$problems answer-2"
+has "^Process tree (8 processes):" tree-8
+has "^  round 3: 4 new processes, 8 in all$" review
+has "^  Answer: 8\." answer-8
+has '^  child left with exit():  the file holds "hello hello world"$' exit-twice
+has '^  child left with _exit(): the file holds "hello world"$' _exit-once
+has "^  Answer: 2\." answer-2
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
 lesson_done noexit "processes double each round; exit() flushes the copied buffer twice"
 terr "lesson noexit: --rounds is capped at 6" "--rounds takes a number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
@@ -56,20 +72,20 @@ for c in execv execl execvp execlp execve execle execvpe; do
 done
 [ "$(grep -c '^  my environment: 3 variables, GREETING=hello from an e call, PATH unset$' "$L")" = 3 ] || problems="$problems e-env"
 [ "$(grep -Ec '^  my environment: [0-9]+ variables, GREETING=\(unset\), PATH set$' "$L")" = 4 ] || problems="$problems inherited-env"
-grep -q '^  execv(bare) failed: No such file or directory$' "$L" || problems="$problems bare-fails"
-grep -q 'execv(bare) env, exited 127$' "$L" || problems="$problems exit-127"
-grep -q '7 of 8 calls started forksh-hello, 7 of them in the very process' "$L" || problems="$problems same-pid"
-grep -q '^    os.execlpe             (no C twin)' "$L" || problems="$problems table"
-grep -q "^  Answer: 2\." "$L" || problems="$problems answer"
+has '^  execv(bare) failed: No such file or directory$' bare-fails
+has 'execv(bare) env, exited 127$' exit-127
+has '7 of 8 calls started forksh-hello, 7 of them in the very process' same-pid
+has '^    os.execlpe             (no C twin)' table
+has "^  Answer: 2\." answer
 lesson_done exec "l/v, p and e live; a bare name without p fails"
 
 # execfail: ENOENT gives 127, EACCES 126, seen by the parent through
 # waitpid; a child without _exit after a failed exec runs the parent's code.
 lesson_out 'lesson execfail --auto=0'
 L=$WORK/lesson.out; problems=""
-grep -q '^  exec no-such-program: errno 2 (ENOENT): No such file or directory$' "$L" || problems="$problems enoent"
-grep -q '^  exec /etc/passwd: errno 13 (EACCES): Permission denied$' "$L" || problems="$problems eacces-file"
-grep -q '^  exec /tmp: errno 13 (EACCES): Permission denied$' "$L" || problems="$problems eacces-dir"
+has '^  exec no-such-program: errno 2 (ENOENT): No such file or directory$' enoent
+has '^  exec /etc/passwd: errno 13 (EACCES): Permission denied$' eacces-file
+has '^  exec /tmp: errno 13 (EACCES): Permission denied$' eacces-dir
 [ "$(grep -E '^  parent: child [0-9]+ exited with status' "$L" | awk '{print $NF}' | tr '\n' ' ')" = "127 126 126 " ] || problems="$problems statuses"
 [ "$(grep -E '^  [0-9]+: this line is meant for the parent only$' "$L" | awk '{print $1}' | sort -u | wc -l)" = 2 ] || problems="$problems two-pids"
 [ "$(grep '^  Answer: ' "$L" | tr '\n' ' ')" = "  Answer: 127.   Answer: 2. " ] || problems="$problems answers"
@@ -95,7 +111,7 @@ before=$(grep -E '^  child [0-9]+: my parent is [0-9]+$' "$L" | awk '{print $NF}
 [ "$before" = "$(echo $parents | tr ' ' '\n' | sort -u | tr '\n' ' ')" ] || problems="$problems before($before;$parents)"
 [ "$(grep -c 're-parented to forksh' "$L")" = 3 ] || problems="$problems tree-forksh"
 [ "$(grep -c "re-parented to $mainpid" "$L")" = 3 ] || problems="$problems tree-main"
-grep -q "^  Answer: 2\." "$L" || problems="$problems answer"
+has "^  Answer: 2\." answer
 lesson_done orphans "getppid() before and after; forksh, then the main process, adopts"
 
 # zombies: state Z seen in /proc and in ptree before the reap, gone after;
@@ -104,14 +120,14 @@ lesson_out 'lesson zombies --auto=0 --children 4'
 L=$WORK/lesson.out; problems=""
 z=$(grep -Eo '^  parent: /proc/[0-9]+/stat says state Z$' "$L" | grep -Eo '[0-9]+')
 [ -n "$z" ] || problems="$problems no-Z"
-grep -Eq "^  ptree \| .*$z Z zombie .*<defunct>\$" "$L" || problems="$problems ptree-Z"
-grep -q "^  parent: waitpid reaped $z: exit status 3\$" "$L" || problems="$problems reaped"
-grep -q "^  parent: /proc/$z is gone\$" "$L" || problems="$problems still-there"
-grep -q '^  without a handler: 4 zombie children after they all ended$' "$L" || problems="$problems count-without"
-grep -q '^  with a SIGCHLD handler: 0 zombie children after they all ended$' "$L" || problems="$problems count-with"
-grep -q '^  the handler reaped 4 children as they ended$' "$L" || problems="$problems handler"
+has -E "^  ptree \| .*$z Z zombie .*<defunct>\$" ptree-Z
+has "^  parent: waitpid reaped $z: exit status 3\$" reaped
+has "^  parent: /proc/$z is gone\$" still-there
+has '^  without a handler: 4 zombie children after they all ended$' count-without
+has '^  with a SIGCHLD handler: 0 zombie children after they all ended$' count-with
+has '^  the handler reaped 4 children as they ended$' handler
 [ "$(grep -c '^  after reaping: 0 zombie children$' "$L")" = 2 ] || problems="$problems after"
-grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+has "^  Answer: 1\." answer
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
 lesson_done zombies "Z in /proc and ptree until waitpid; a SIGCHLD handler leaves none"
 
@@ -119,13 +135,13 @@ lesson_done zombies "Z in /proc and ptree until waitpid; a SIGCHLD handler leave
 # table with bars, and the ratios; every measured child reaped.
 lesson_out 'lesson spawn --auto=0 --runs 5 --small-mib 1 --big-mib 8'
 L=$WORK/lesson.out; problems=""
-n=$(grep -Ec '^  (fork\+execv|vfork\+execv|posix_spawn|fork\+_exit)\+waitpid +with +(1|8) MiB touched: +[0-9]+\.[0-9] us each \(5 runs\)$' "$L")
+n=$(grep -Ec '^  (fork\+execv|vfork\+execv|posix_spawn|fork\+_exit)\+waitpid +with +(1|8) MiB touched: +[0-9]+\.[0-9] us each \(5 runs, PIDs [0-9]+\.\.[0-9]+\)$' "$L")
 [ "$n" = 8 ] || problems="$problems timings-$n"
-[ "$(grep -E ' us each ' "$L" | awk '$(NF-4) <= 0' | wc -l)" = 0 ] || problems="$problems non-positive"
-grep -Eq '^  posix_spawn\+waitpid +1 MiB +[0-9]+\.[0-9] #+$' "$L" || problems="$problems table"
-grep -Eq '^  From 1 to 8 MiB, fork alone became [0-9.]+x slower' "$L" || problems="$problems ratios"
+[ "$(grep -E '^  [a-z_+]+ +with .* us each ' "$L" | grep -Eo ': +[0-9.]+ us' | awk '$2 <= 0' | wc -l)" = 0 ] || problems="$problems non-positive"
+has -E '^  posix_spawn\+waitpid +1 MiB +[0-9]+\.[0-9] #+$' table
+has -E '^  From 1 to 8 MiB, fork alone became [0-9.]+x slower' ratios
 tr '\n' ' ' <"$L" | tr -s ' ' | grep -q 'its 40 short-lived children were reaped' || problems="$problems starts"
-grep -Eq '^  Answer: [12]\.' "$L" || problems="$problems answer"
+has -E '^  Answer: [12]\.' answer
 lesson_done spawn "fork+exec, vfork, posix_spawn and fork alone timed at two sizes"
 
 # system: the tree is main -> sh -c ... -> forksh-hello (one shell in
@@ -133,14 +149,14 @@ lesson_done spawn "fork+exec, vfork, posix_spawn and fork alone timed at two siz
 lesson_out 'lesson system --auto=0'
 L=$WORK/lesson.out; problems=""
 main=$(grep -Eo '^  main [0-9]+: calling system\(\)$' "$L" | awk '{print $2}' | tr -d :)
-grep -q "^$main  exited 0\$" "$L" || problems="$problems root"
-grep -Eq '^`- [0-9]+  exec: sh -c forksh-hello system; forksh-hello system-again' "$L" || problems="$problems sh-under-main"
-grep -Eq '^   \|- [0-9]+  exec: forksh-hello system, ended' "$L" || problems="$problems hello-under-sh"
-grep -Eq '^   `- [0-9]+  exec: forksh-hello popen, ended' "$L" || problems="$problems popen-hello-under-sh"
-grep -q '^  read from the pipe: a line through the pipe$' "$L" || problems="$problems pipe"
-grep -q '^  system() returned: exit status 0$' "$L" || problems="$problems system-status"
-grep -q '^  pclose() returned: exit status 0$' "$L" || problems="$problems pclose-status"
-grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+has "^$main  exited 0\$" root
+has -E '^`- [0-9]+  exec: sh -c forksh-hello system; forksh-hello system-again' sh-under-main
+has -E '^   \|- [0-9]+  exec: forksh-hello system, ended' hello-under-sh
+has -E '^   `- [0-9]+  exec: forksh-hello popen, ended' popen-hello-under-sh
+has '^  read from the pipe: a line through the pipe$' pipe
+has '^  system() returned: exit status 0$' system-status
+has '^  pclose() returned: exit status 0$' pclose-status
+has "^  Answer: 1\." answer
 lesson_done system "system() and popen() put /bin/sh between the caller and the command"
 
 # shell: the mini shell's statuses 0, 1, 127; forksh's own trace of a line;
@@ -148,14 +164,14 @@ lesson_done system "system() and popen() put /bin/sh between the caller and the 
 lesson_out 'lesson shell --auto=0'
 L=$WORK/lesson.out; problems=""
 [ "$(grep -E '^  \$\? = [0-9]+$' "$L" | awk '{print $NF}' | tr '\n' ' ')" = "0 1 127 " ] || problems="$problems statuses"
-grep -q '^  no-such-command: command not found$' "$L" || problems="$problems not-found"
-grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+has '^  no-such-command: command not found$' not-found
+has "^  Answer: 1\." answer
 tp=$(grep -Eo '^  \[[0-9]+\] fork\(\) = [0-9]+$' "$L" | head -1 | grep -Eo '^  \[[0-9]+' | tr -d ' [')
 fc=$(grep -Eo '^  \[[0-9]+\] fork\(\) = [0-9]+$' "$L" | head -1 | awk '{print $NF}')
-grep -q "^  \[$fc\]   execvp(\"/bin/false\", \[\"/bin/false\"\])\$" "$L" || problems="$problems trace-exec"
-grep -q "^  \[$tp\] waitpid($fc) = exited 1\$" "$L" || problems="$problems trace-wait"
-grep -q '^the status was 1$' "$L" || problems="$problems status-echo"
-grep -q '^  child  [0-9]*: my directory is /$' "$L" || problems="$problems child-cd"
+has "^  \[$fc\]   execvp(\"/bin/false\", \[\"/bin/false\"\])\$" trace-exec
+has "^  \[$tp\] waitpid($fc) = exited 1\$" trace-wait
+has '^the status was 1$' status-echo
+has '^  child  [0-9]*: my directory is /$' child-cd
 [ "$(grep -c "^  parent [0-9]*: my directory is $WORK\$" "$L")" = 2 ] || problems="$problems parent-stays"
 lesson_done shell "mini shell statuses, forksh traced, a child's cd stays in the child"
 out=$(printf '%s\n' 'lesson shell --auto=0 >/dev/null 2>&1' "/bin/sh -c 'cd /'" 'cd /tmp' 'echo "pwd=$PWD"' | fsh 2>&1 | tr '\n' ' ' | tr -s ' ')
