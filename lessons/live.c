@@ -419,8 +419,9 @@ static void take_record(struct live_run *run, char *line)
 	}
 }
 
-/* Read whatever records are waiting.  Returns 0, or -1 at end of file
- * (every lesson process has closed its end: they have all ended). */
+/* Read whatever records are waiting.  Returns 1 if some were read, 0 if
+ * none were waiting, or -1 at end of file (every lesson process has closed
+ * its end: they have all ended). */
 static int read_records(struct live_run *run, int timeout_ms)
 {
 	static char buf[65536];
@@ -458,7 +459,7 @@ static int read_records(struct live_run *run, int timeout_ms)
 	}
 	have -= (size_t)(start - buf);
 	memmove(buf, start, have);
-	return 0;
+	return 1;
 }
 
 /* Reap whatever has ended.  Lesson processes get REC_EXIT (and
@@ -471,6 +472,12 @@ static void reap(struct live_run *run)
 	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0) {
 		pid_t parent;
 		double t = wire_now() - run->t0;
+		/* A process sends its fork record before it can end, but the
+		 * record may still wait in the pipe (a slow engine, as under
+		 * valgrind): read everything pending before deciding that pid
+		 * is not ours. */
+		while (!known(run, pid, &parent) && run->rec_fd >= 0 && read_records(run, 0) > 0)
+			;
 		if (!known(run, pid, &parent)) {
 			jobs_record(pid, ws);
 			continue;
@@ -517,9 +524,8 @@ int live_pump(struct live_run *run, double seconds)
 		int ms = seconds < 0 ? 20 : left <= 0 ? 0 : left < 0.02 ? (int)(left * 1000) : 20;
 		int was_open = run->rec_fd >= 0;
 		read_records(run, ms);
-		int eof = was_open && run->rec_fd < 0;
 		reap(run);
-		if (eof)
+		if (was_open && run->rec_fd < 0)
 			forget_vanished(run); /* every writer is gone: look once now */
 		if (run->rec_fd < 0 && all_ended(run))
 			return 0;
