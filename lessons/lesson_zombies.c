@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../shell/proctree.h"
+#include "../shell/vars.h"
 #include "lessons.h"
 #include "lesson_zombies.code.h"
 
@@ -62,7 +63,7 @@ static void say_ptree(void)
 	if (!out)
 		return;
 	if (proctree_read(&procs, &n) == 0) {
-		struct proctree_style style = { .root = getpid(), .utf8 = 0, .width = 72 };
+		struct proctree_style style = { .root = getpid(), .utf8 = var_locale_utf8(), .width = 72 };
 		proctree_draw(out, procs, n, &style);
 		proctree_free(procs, n);
 	}
