@@ -33,19 +33,34 @@ static void start(enum call call)
     pid_t pid = lesson_fork();
     if (pid == 0) {
         lesson_note_exec(argv);
-        switch (call) {
-        case EXECV:   execv(path, argv); break;                        /* v: an array */
-        case EXECL:   execl(path, "forksh-hello", name, "env", (char *)NULL); break; /* l: a list */
-        case EXECVP:  execvp("forksh-hello", argv); break;             /* p: PATH is searched */
-        case EXECLP:  execlp("forksh-hello", "forksh-hello", name, "env", (char *)NULL); break;
-        case EXECVE:  execve(path, argv, small_env); break;            /* e: this environment */
-        case EXECLE:  execle(path, "forksh-hello", name, "env", (char *)NULL, small_env); break;
-        case EXECVPE: execvpe("forksh-hello", argv, small_env); break; /* GNU: p and e */
-        default:      if (chdir("/") == 0)                             /* no forksh-hello in / */
-                          execv("forksh-hello", argv);                 /* no p: a bare name */
-                      break;
+        switch (call) {                 /* l: a list; v: an array (vector) */
+        case EXECV:                     /* no p: a path is needed */
+            execv(path, argv);
+            break;
+        case EXECL:
+            execl(path, "forksh-hello", name, "env", (char *)NULL);
+            break;
+        case EXECVP:                    /* p: a bare name is looked up on PATH */
+            execvp("forksh-hello", argv);
+            break;
+        case EXECLP:
+            execlp("forksh-hello", "forksh-hello", name, "env", (char *)NULL);
+            break;
+        case EXECVE:                    /* e: the new program gets small_env */
+            execve(path, argv, small_env);
+            break;
+        case EXECLE:
+            execle(path, "forksh-hello", name, "env", (char *)NULL, small_env);
+            break;
+        case EXECVPE:                   /* p and e (a GNU extension) */
+            execvpe("forksh-hello", argv, small_env);
+            break;
+        default:                        /* no p, a bare name, in / */
+            if (chdir("/") == 0)
+                execv("forksh-hello", argv);
+            break;
         }
-        say("%s failed: %s", name, strerror(errno));                  /* only on failure */
+        say("%s failed: %s", name, strerror(errno));   /* only on failure */
         _exit(127);
     }
     lesson_waitpid(pid, NULL, 0);
@@ -125,15 +140,15 @@ static void review_family(const struct lesson_ctx *ctx)
 }
 
 static const char *const table =
-	"Python (the chapter)   C                 arguments   PATH search   environment\n"
-	"os.execl               execl             list        no            inherited\n"
-	"os.execle              execle            list        no            given\n"
-	"os.execlp              execlp            list        yes           inherited\n"
-	"os.execlpe             (no C twin)       list        yes           given\n"
-	"os.execv               execv             array       no            inherited\n"
-	"os.execve              execve            array       no            given\n"
-	"os.execvp              execvp            array       yes           inherited\n"
-	"os.execvpe             execvpe (GNU)     array       yes           given\n";
+	"Python (chapter)  C              arguments  PATH search  environment\n"
+	"os.execl          execl          list       no           inherited\n"
+	"os.execle         execle         list       no           given\n"
+	"os.execlp         execlp         list       yes          inherited\n"
+	"os.execlpe        (no C twin)    list       yes          given\n"
+	"os.execv          execv          array      no           inherited\n"
+	"os.execve         execve         array      no           given\n"
+	"os.execvp         execvp         array      yes          inherited\n"
+	"os.execvpe        execvpe (GNU)  array      yes          given\n";
 
 static const struct lesson_step steps[] = {
 	{ .title = "One call, many names",

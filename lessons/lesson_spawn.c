@@ -104,8 +104,8 @@ static void measure(void *arg)
             int runs = a->runs;
             pid_t pids[2] = { 0, 0 };
             double us = microseconds_each((enum way)w, &runs, pids);
-            say("%-20s with %5ld MiB touched: %9.1f us each (%d runs, PIDs %d..%d)", way_name[w],
-                sizes[s], us, runs, pids[0], pids[runs > 1]);
+            say("%-19s %4ld MiB: %8.1f us each (%d runs, PIDs %d..%d)", way_name[w], sizes[s],
+                us, runs, pids[0], pids[runs > 1]);
         }
         free(block);
     }
@@ -155,7 +155,7 @@ static double measured(const struct lesson_ctx *ctx, enum way way, int big)
 	char name[32];
 	for (size_t i = 0; i < r->n; i++) {
 		if (r->v[i].kind != REC_SAY ||
-		    sscanf(r->v[i].text, "%31s with %ld MiB touched: %lf us each", name, &mib, &us) != 3 ||
+		    sscanf(r->v[i].text, "%31s %ld MiB: %lf us each", name, &mib, &us) != 3 ||
 		    strcmp(name, way_name[way]) != 0 || seen >= 2)
 			continue;
 		found[seen++] = us;
@@ -180,7 +180,7 @@ static void review_table(const struct lesson_ctx *ctx)
 	for (size_t i = 0; i < r->n; i++) {
 		long mib;
 		char name[32];
-		if (r->v[i].kind == REC_SAY && sscanf(r->v[i].text, "%31s with %ld MiB", name, &mib) == 2)
+		if (r->v[i].kind == REC_SAY && sscanf(r->v[i].text, "%31s %ld MiB:", name, &mib) == 2)
 			big = mib; /* the last size measured */
 	}
 	long starts = 0;

@@ -75,7 +75,7 @@ done
 has '^  execv(bare) failed: No such file or directory$' bare-fails
 has 'execv(bare) env, exited 127$' exit-127
 has '7 of 8 calls started forksh-hello, 7 of them in the very process' same-pid
-has '^    os.execlpe             (no C twin)' table
+has '^    os.execlpe        (no C twin)' table
 has "^  Answer: 2\." answer
 lesson_done exec "l/v, p and e live; a bare name without p fails"
 
@@ -135,9 +135,9 @@ lesson_done zombies "Z in /proc and ptree until waitpid; a SIGCHLD handler leave
 # table with bars, and the ratios; every measured child reaped.
 lesson_out 'lesson spawn --auto=0 --runs 5 --small-mib 1 --big-mib 8'
 L=$WORK/lesson.out; problems=""
-n=$(grep -Ec '^  (fork\+execv|vfork\+execv|posix_spawn|fork\+_exit)\+waitpid +with +(1|8) MiB touched: +[0-9]+\.[0-9] us each \(5 runs, PIDs [0-9]+\.\.[0-9]+\)$' "$L")
+n=$(grep -Ec '^  (fork\+execv|vfork\+execv|posix_spawn|fork\+_exit)\+waitpid +(1|8) MiB: +[0-9]+\.[0-9] us each \(5 runs, PIDs [0-9]+\.\.[0-9]+\)$' "$L")
 [ "$n" = 8 ] || problems="$problems timings-$n"
-[ "$(grep -E '^  [a-z_+]+ +with .* us each ' "$L" | grep -Eo ': +[0-9.]+ us' | awk '$2 <= 0' | wc -l)" = 0 ] || problems="$problems non-positive"
+[ "$(grep -E '^  [a-z_+]+ +[0-9]+ MiB: .* us each ' "$L" | grep -Eo ': +[0-9.]+ us' | awk '$2 <= 0' | wc -l)" = 0 ] || problems="$problems non-positive"
 has -E '^  posix_spawn\+waitpid +1 MiB +[0-9]+\.[0-9] #+$' table
 has -E '^  From 1 to 8 MiB, fork alone became [0-9.]+x slower' ratios
 tr '\n' ' ' <"$L" | tr -s ' ' | grep -q 'its 40 short-lived children were reaped' || problems="$problems starts"
