@@ -61,6 +61,8 @@ E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
+.DELETE_ON_ERROR:
+
 .PHONY: all run test check unit e2e deps deps-run install uninstall clean check-asan check-valgrind bench
 
 all: $(BIN)

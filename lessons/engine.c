@@ -157,6 +157,35 @@ static void wrap(const char *text, int width, int indent)
 		fputc('\n', stdout);
 }
 
+/* One line of shown code, in the box.  A line wider than the terminal is
+ * broken at its last space that fits and goes on below, indented four more
+ * than the line's own indentation, so no code is hidden and the box is not
+ * wrapped by the terminal (code is ASCII: one byte, one column). */
+static void code_line(const char *bar, const char *p, size_t len, int width)
+{
+	size_t avail = width > 24 ? (size_t)width - 4 : 20, indent = strspn(p, " ");
+	size_t first = 1;
+	while (len > avail) {
+		size_t cut = avail;
+		while (cut > indent + 8 && p[cut] != ' ')
+			cut--;
+		if (cut <= indent + 8)
+			cut = avail; /* one long word: cut it where it must be */
+		printf("  %s%*s%.*s\n", bar, first ? 0 : (int)indent + 4, "", (int)cut, p);
+		p += cut;
+		len -= cut;
+		while (len > 0 && *p == ' ') {
+			p++;
+			len--;
+		}
+		if (first) {
+			first = 0;
+			avail = avail > indent + 24 ? avail - indent - 4 : 20;
+		}
+	}
+	printf("  %s%*s%.*s\n", bar, first ? 0 : (int)indent + 4, "", (int)len, p);
+}
+
 static void show_code(const struct lesson_ctx *ctx, const char *code)
 {
 	const char *bar = ctx->utf8 ? "│ " : "| ";
@@ -164,7 +193,7 @@ static void show_code(const struct lesson_ctx *ctx, const char *code)
 	for (const char *p = code; *p;) {
 		size_t len = strcspn(p, "\n");
 		if (len)
-			printf("  %s%.*s\n", bar, (int)len, p);
+			code_line(bar, p, len, ctx->width);
 		else
 			printf("  %.*s\n", (int)strcspn(bar, " "), bar);
 		p += len + (p[len] == '\n');

@@ -71,19 +71,24 @@ static void report(int argc, char **argv, const char *line)
 }
 
 /* SHOW: hello */
-int main(int argc, char **argv)        /* a brand-new program, in the same process */
+/* a brand-new program, in the same process */
+int main(int argc, char **argv)
 {
     char line[256];
-    snprintf(line, sizeof line, "Hello from child %ld %s", (long)getpid(), argc > 1 ? argv[1] : "");
+    snprintf(line, sizeof line, "Hello from child %ld %s", (long)getpid(),
+             argc > 1 ? argv[1] : "");
     report(argc, argv, line);
-    if (argc > 2 && strcmp(argv[2], "env") == 0) {     /* the exec lesson asks for more */
+    /* the exec lesson asks for more */
+    if (argc > 2 && strcmp(argv[2], "env") == 0) {
         extern char **environ;
         int n = 0;
         while (environ[n])
             n++;
         const char *greeting = getenv("GREETING");
-        snprintf(line, sizeof line, "my environment: %d variables, GREETING=%s, PATH %s", n,
-                 greeting ? greeting : "(unset)", getenv("PATH") ? "set" : "unset");
+        snprintf(line, sizeof line,
+                 "my environment: %d variables, GREETING=%s, PATH %s", n,
+                 greeting ? greeting : "(unset)",
+                 getenv("PATH") ? "set" : "unset");
         report(argc, argv, line);
     }
     return 0;

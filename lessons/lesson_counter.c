@@ -39,7 +39,7 @@ static void main_process(void *arg)
         say("Process %d spawned", pid);
     }
     say("Main process exiting.");
-}                                             /* ... and it exits right away */
+}                           /* ... and it exits right away */
 /* END SHOW */
 
 static int run_counter(struct lesson_ctx *ctx)

@@ -33,29 +33,31 @@ static void start(enum call call)
     pid_t pid = lesson_fork();
     if (pid == 0) {
         lesson_note_exec(argv);
-        switch (call) {                 /* l: a list; v: an array (vector) */
-        case EXECV:                     /* no p: a path is needed */
+        switch (call) {     /* l: a list; v: an array (vector) */
+        case EXECV:         /* no p: a path is needed */
             execv(path, argv);
             break;
         case EXECL:
             execl(path, "forksh-hello", name, "env", (char *)NULL);
             break;
-        case EXECVP:                    /* p: a bare name is looked up on PATH */
+        case EXECVP:        /* p: a bare name is looked up on PATH */
             execvp("forksh-hello", argv);
             break;
         case EXECLP:
-            execlp("forksh-hello", "forksh-hello", name, "env", (char *)NULL);
+            execlp("forksh-hello", "forksh-hello", name, "env",
+                   (char *)NULL);
             break;
-        case EXECVE:                    /* e: the new program gets small_env */
+        case EXECVE:        /* e: the new program gets small_env */
             execve(path, argv, small_env);
             break;
         case EXECLE:
-            execle(path, "forksh-hello", name, "env", (char *)NULL, small_env);
+            execle(path, "forksh-hello", name, "env", (char *)NULL,
+                   small_env);
             break;
-        case EXECVPE:                   /* p and e (a GNU extension) */
+        case EXECVPE:       /* p and e (a GNU extension) */
             execvpe("forksh-hello", argv, small_env);
             break;
-        default:                        /* no p, a bare name, in / */
+        default:            /* no p, a bare name, in / */
             if (chdir("/") == 0)
                 execv("forksh-hello", argv);
             break;

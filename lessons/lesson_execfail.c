@@ -21,9 +21,12 @@ static void try_program(const char *program)
     pid_t pid = lesson_fork();
     if (pid == 0) {
         execlp(program, program, (char *)NULL);
-        int err = errno;                      /* we are still here: exec failed */
-        say("exec %s: errno %d (%s): %s", program, err, strerrorname_np(err), strerror(err));
-        _exit(err == ENOENT ? 127 : 126);     /* what shells use: not found / cannot run */
+        /* we are still here: exec failed */
+        int err = errno;
+        say("exec %s: errno %d (%s): %s", program, err,
+            strerrorname_np(err), strerror(err));
+        /* what shells use: not found / cannot run */
+        _exit(err == ENOENT ? 127 : 126);
     }
     int status;
     lesson_waitpid(pid, &status, 0);
@@ -34,7 +37,8 @@ static void failures(void *arg)
 {
     (void)arg;
     try_program("no-such-program");           /* nowhere on PATH */
-    try_program("/etc/passwd");               /* a file, but not executable */
+    /* a file, but not executable */
+    try_program("/etc/passwd");
     try_program("/tmp");                      /* a directory */
 }
 /* END SHOW */

@@ -46,13 +46,16 @@ static void show_file(void)
 static void shared_offset(void *arg)
 {
     int lines = *(int *)arg;
-    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);  /* opened once, before fork */
-    pid_t pid = lesson_fork();                            /* the child inherits fd */
+    /* opened once, before fork */
+    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    /* the child inherits fd */
+    pid_t pid = lesson_fork();
     const char *who = pid == 0 ? "child " : "parent";
     if (pid == 0)
-        lesson_sleep(0.025);                              /* take turns, roughly */
+        lesson_sleep(0.025);              /* take turns, roughly */
     for (int i = 1; i <= lines; i++) {
-        write_line(fd, who, i);                           /* one offset for both */
+        /* one offset for both */
+        write_line(fd, who, i);
         lesson_sleep(0.05);
     }
     close(fd);
@@ -67,12 +70,15 @@ static void shared_offset(void *arg)
 static void separate_offsets(void *arg)
 {
     int lines = *(int *)arg;
-    close(open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));    /* empty it first */
+    /* empty it first */
+    close(open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));
     pid_t pid = lesson_fork();
     const char *who = pid == 0 ? "child " : "parent";
-    int fd = open(path, O_WRONLY | O_CLOEXEC);            /* each opens it itself */
+    /* each opens it itself */
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
     for (int i = 1; i <= lines; i++) {
-        write_line(fd, who, i);                           /* each from its own offset */
+        /* each from its own offset */
+        write_line(fd, who, i);
         lesson_sleep(0.05);
     }
     close(fd);

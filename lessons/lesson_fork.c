@@ -13,17 +13,20 @@
 static void child(void)
 {
     say("Hello from child %d", getpid());
-    _exit(0);                      /* else it would go back to the parent's loop */
+    /* else it would go back to the parent's loop */
+    _exit(0);
 }
 
 static void parent(void *arg)
 {
     (void)arg;
     for (;;) {
-        pid_t newpid = lesson_fork();          /* fork() returns twice ... */
+        /* fork() returns twice ... */
+        pid_t newpid = lesson_fork();
         if (newpid == 0)
             child();                           /* ... 0 in the new child */
-        say("Hello from parent %d %d", getpid(), newpid);  /* ... its PID here */
+        /* ... its PID here */
+        say("Hello from parent %d %d", getpid(), newpid);
         if (lesson_wait_key() == 'q')          /* Enter: again, q: stop */
             break;
     }

@@ -27,8 +27,10 @@ static void parent(void *arg)
             snprintf(num, sizeof num, "%d", parm);
             char *argv[] = { "forksh-hello", num, NULL };
             lesson_note_exec(argv);
-            execlp("forksh-hello", "forksh-hello", num, (char *)NULL);  /* ... becomes a new program */
-            say("error starting program: %s", strerror(errno)); /* only if exec failed */
+            /* ... becomes a new program */
+            execlp("forksh-hello", "forksh-hello", num, (char *)NULL);
+            /* only if exec failed */
+            say("error starting program: %s", strerror(errno));
             _exit(127);
         }
         say("Child is %d", pid);

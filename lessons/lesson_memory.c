@@ -31,19 +31,23 @@ static long rollup_kb(const char *field)
 }
 
 /* SHOW: memory */
-static int global = 42;                       /* one variable: in every copy */
+/* one variable: in every copy */
+static int global = 42;
 
 static void run(void *arg)
 {
     (void)arg;
     pid_t pid = lesson_fork();
     if (pid == 0) {
-        global = 99;                          /* the child changes ITS copy */
-        say("child  %d: global = %d at address %p", getpid(), global, (void *)&global);
+        /* the child changes ITS copy */
+        global = 99;
+        say("child  %d: global = %d at address %p", getpid(), global,
+            (void *)&global);
         _exit(0);
     }
     lesson_sleep(0.2);                        /* let the child go first */
-    say("parent %d: global = %d at address %p", getpid(), global, (void *)&global);
+    say("parent %d: global = %d at address %p", getpid(), global,
+        (void *)&global);
 }
 /* END SHOW */
 
@@ -59,7 +63,7 @@ static void copy_on_write(void *arg)
         say("child after fork:  %ld kB shared, %ld kB private",
             rollup_kb("Shared_Dirty"), rollup_kb("Private_Dirty"));
         for (size_t i = 0; i < size; i += 4096)
-            block[i] = 2;                     /* writing makes private copies */
+            block[i] = 2;           /* writing makes private copies */
         say("child after write: %ld kB shared, %ld kB private",
             rollup_kb("Shared_Dirty"), rollup_kb("Private_Dirty"));
         _exit(0);

@@ -22,10 +22,12 @@ static void no_exit(void *arg)
     for (int round = 1; round <= rounds; round++) {
         pid_t pid = lesson_fork();
         if (pid == 0)
-            say("round %d: I am %d, my parent is %d", round, getpid(), getppid());
+            say("round %d: I am %d, my parent is %d", round, getpid(),
+                getppid());
         /* the bug: no _exit(0) here, so the child goes on with the loop */
     }
-    while (lesson_waitpid(-1, NULL, 0) > 0)   /* each waits for its own children */
+    /* each waits for its own children */
+    while (lesson_waitpid(-1, NULL, 0) > 0)
         ;
 }
 /* END SHOW */
@@ -37,7 +39,8 @@ static void with_exit(void *arg)
     for (int round = 1; round <= rounds; round++) {
         pid_t pid = lesson_fork();
         if (pid == 0) {
-            say("round %d: I am %d, my parent is %d", round, getpid(), getppid());
+            say("round %d: I am %d, my parent is %d", round, getpid(),
+                getppid());
             _exit(0);                         /* the child's work is done */
         }
     }
@@ -57,22 +60,27 @@ static void read_back(FILE *f, char *buf, size_t len)
 /* SHOW: stdio */
 static void leave(int use_exit)
 {
-    FILE *out = tmpfile();                    /* a file: stdio buffers it fully */
+    /* a file: stdio buffers it fully */
+    FILE *out = tmpfile();
     if (!out)
         return;
-    fprintf(out, "hello ");                   /* no newline: it waits in the buffer */
-    pid_t pid = lesson_fork();                /* ... and the child gets a copy of it */
+    /* no newline: it waits in the buffer */
+    fprintf(out, "hello ");
+    /* ... and the child gets a copy of it */
+    pid_t pid = lesson_fork();
     if (pid == 0) {
         if (use_exit)
-            exit(0);                          /* exit() flushes the copy: "hello " */
-        _exit(0);                             /* _exit() leaves, flushing nothing */
+            exit(0);          /* flushes the copy: "hello " */
+        _exit(0);             /* leaves, flushing nothing */
     }
     lesson_waitpid(pid, NULL, 0);
     fprintf(out, "world");
-    fflush(out);                              /* the parent's "hello world" */
+    /* the parent's "hello world" */
+    fflush(out);
     char text[64];
     read_back(out, text, sizeof text);
-    say("child left with %s the file holds \"%s\"", use_exit ? "exit(): " : "_exit():", text);
+    say("child left with %s the file holds \"%s\"",
+        use_exit ? "exit(): " : "_exit():", text);
     fclose(out);
 }
 /* END SHOW */

@@ -21,12 +21,14 @@ static int children_opt;
 /* SHOW: orphans */
 static void family(int children)
 {
-    pid_t parent = lesson_fork();               /* a parent that will leave early */
+    /* a parent that will leave early */
+    pid_t parent = lesson_fork();
     if (parent == 0) {
         for (int i = 0; i < children; i++) {
             if (lesson_fork() == 0) {
                 say("child %d: my parent is %d", getpid(), getppid());
-                lesson_sleep(0.4);              /* meanwhile the parent exits */
+                /* meanwhile the parent exits */
+                lesson_sleep(0.4);
                 say("child %d: my parent is now %d", getpid(), getppid());
                 _exit(0);
             }
@@ -41,15 +43,18 @@ static void family(int children)
 static void orphans(void *arg)
 {
     family(*(int *)arg);
-    lesson_sleep(0.6);                          /* the orphans are not ours to wait for */
+    /* the orphans are not ours to wait for */
+    lesson_sleep(0.6);
 }
 
 static void own_subreaper(void *arg)
 {
-    prctl(PR_SET_CHILD_SUBREAPER, 1);           /* orphans below me come to me */
+    /* orphans below me come to me */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     say("main %d: I am a child subreaper now", getpid());
     family(*(int *)arg);
-    while (lesson_waitpid(-1, NULL, 0) > 0)     /* ... and I must reap them */
+    /* ... and I must reap them */
+    while (lesson_waitpid(-1, NULL, 0) > 0)
         ;
 }
 /* END SHOW */

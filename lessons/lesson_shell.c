@@ -23,24 +23,30 @@
 static void mini_shell(void *arg)
 {
     (void)arg;
-    static const char *const lines[] = { "forksh-hello mini-shell", "false", "no-such-command" };
+    static const char *const lines[] = {
+        "forksh-hello mini-shell", "false", "no-such-command"
+    };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         char copy[128], *argv[8];
         int argc = 0, status;
         snprintf(copy, sizeof copy, "%s", lines[i]);
-        for (char *w = strtok(copy, " "); w && argc < 7; w = strtok(NULL, " "))
-            argv[argc++] = w;                         /* split the line into words */
+        char *w = strtok(copy, " ");
+        for (; w && argc < 7; w = strtok(NULL, " "))
+            argv[argc++] = w;         /* the line split into words */
         argv[argc] = NULL;
         say("mini$ %s", lines[i]);
         pid_t pid = lesson_fork();                    /* 1. fork */
         if (pid == 0) {
             lesson_note_exec(argv);
-            execvp(argv[0], argv);                    /* 2. the child becomes the command */
+            /* 2. the child becomes the command */
+            execvp(argv[0], argv);
             say("%s: command not found", argv[0]);
             _exit(127);
         }
-        lesson_waitpid(pid, &status, 0);              /* 3. the shell waits for it */
-        say("$? = %d", WEXITSTATUS(status));          /* 4. and keeps its status */
+        /* 3. the shell waits for it */
+        lesson_waitpid(pid, &status, 0);
+        /* 4. and keeps its status */
+        say("$? = %d", WEXITSTATUS(status));
     }
 }
 /* END SHOW */
@@ -53,13 +59,16 @@ static void child_cd(void *arg)
     say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
     pid_t pid = lesson_fork();
     if (pid == 0) {
-        if (chdir("/") < 0)                           /* the child moves ... */
+        /* the child moves ... */
+        if (chdir("/") < 0)
             say("chdir: %s", strerror(errno));
-        say("child  %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
+        say("child  %d: my directory is %s", getpid(),
+            getcwd(dir, sizeof dir));
         _exit(0);
     }
     lesson_waitpid(pid, NULL, 0);
-    say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));  /* ... not I */
+    /* ... not I */
+    say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
 }
 /* END SHOW */
 

@@ -45,23 +45,27 @@ static pid_t start(enum way way, char **argv)
 {
     pid_t pid = -1;
     switch (way) {
-    case FORK_EXEC:                             /* copy the process, then replace it */
+    /* copy the process, then replace it */
+    case FORK_EXEC:
         if ((pid = fork()) == 0) {
             execv("/bin/true", argv);
             _exit(127);
         }
         break;
-    case VFORK_EXEC:                            /* borrow the parent until exec */
+    /* borrow the parent until exec */
+    case VFORK_EXEC:
         if ((pid = vfork()) == 0) {
             execv("/bin/true", argv);
             _exit(127);
         }
         break;
-    case POSIX_SPAWN:                           /* both in one library call */
+    /* both in one library call */
+    case POSIX_SPAWN:
         if (posix_spawn(&pid, "/bin/true", NULL, NULL, argv, environ) != 0)
             pid = -1;
         break;
-    default:                                    /* fork alone: the copy's cost */
+    /* fork alone: the copy's cost */
+    default:
         if ((pid = fork()) == 0)
             _exit(0);
         break;
@@ -74,12 +78,15 @@ static double microseconds_each(enum way way, int *runs, pid_t pids[2])
     char *argv[] = { "true", NULL };
     double begin = now();
     int i;
-    for (i = 0; i < *runs && (i < 3 || now() - begin < 1.5); i++) {  /* 1.5 s at most */
+    /* 1.5 s at most */
+    for (i = 0; i < *runs && (i < 3 || now() - begin < 1.5); i++) {
         pid_t pid = start(way, argv);
         if (pid < 0)
             return -1;
-        pids[i > 0] = pid;                      /* the first and the last child */
-        waitpid(pid, NULL, 0);                  /* reaped at once: no zombies */
+        /* the first and the last child */
+        pids[i > 0] = pid;
+        /* reaped at once: no zombies */
+        waitpid(pid, NULL, 0);
     }
     *runs = i;
     return (now() - begin) * 1e6 / i;
@@ -98,14 +105,16 @@ static void measure(void *arg)
             say("cannot allocate %ld MiB", sizes[s]);
             return;
         }
-        madvise(block, bytes, MADV_NOHUGEPAGE); /* ordinary 4 KiB pages (see the hint) */
-        memset(block, 1, bytes);                /* touched: real pages, real page tables */
+        /* ordinary 4 KiB pages (see the hint) */
+        madvise(block, bytes, MADV_NOHUGEPAGE);
+        /* touched: real pages, real page tables */
+        memset(block, 1, bytes);
         for (int w = 0; w < NWAYS; w++) {
             int runs = a->runs;
             pid_t pids[2] = { 0, 0 };
             double us = microseconds_each((enum way)w, &runs, pids);
-            say("%-19s %4ld MiB: %8.1f us each (%d runs, PIDs %d..%d)", way_name[w], sizes[s],
-                us, runs, pids[0], pids[runs > 1]);
+            say("%-19s %4ld MiB: %8.1f us each (%d runs, PIDs %d..%d)",
+                way_name[w], sizes[s], us, runs, pids[0], pids[runs > 1]);
         }
         free(block);
     }

@@ -20,7 +20,8 @@ static void with_system(void *arg)
 {
     (void)arg;
     say("main %d: calling system()", getpid());
-    int status = system("forksh-hello system; forksh-hello system-again");  /* waits */
+    /* waits */
+    int status = system("forksh-hello system; forksh-hello system-again");
     say("system() returned: exit status %d", WEXITSTATUS(status));
 }
 /* END SHOW */
@@ -29,17 +30,20 @@ static void with_system(void *arg)
 static void with_popen(void *arg)
 {
     (void)arg;
-    FILE *from = popen("forksh-hello popen; echo a line through the pipe", "r");
+    const char *cmd = "forksh-hello popen; echo a line through the pipe";
+    FILE *from = popen(cmd, "r");
     if (!from) {
         say("popen failed");
         return;
     }
     char line[256];
-    while (fgets(line, sizeof line, from)) {  /* the command's stdout is our pipe */
+    /* the command's stdout is our pipe */
+    while (fgets(line, sizeof line, from)) {
         line[strcspn(line, "\n")] = '\0';
         say("read from the pipe: %s", line);
     }
-    int status = pclose(from);                /* closes the pipe, waits for sh */
+    /* closes the pipe, waits for sh */
+    int status = pclose(from);
     say("pclose() returned: exit status %d", WEXITSTATUS(status));
 }
 /* END SHOW */

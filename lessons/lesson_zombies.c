@@ -82,12 +82,15 @@ static void one_zombie(void *arg)
         say("child %d: exiting with status 3", getpid());
         _exit(3);
     }
-    lesson_sleep(0.3);                        /* the child has long ended ... */
+    /* the child has long ended ... */
+    lesson_sleep(0.3);
     say("parent: /proc/%d/stat says state %c", pid, state_of(pid));
     say_ptree();
     int status;
-    lesson_waitpid(pid, &status, 0);          /* ... but is gone only once reaped */
-    say("parent: waitpid reaped %d: exit status %d", pid, WEXITSTATUS(status));
+    /* ... but is gone only once reaped */
+    lesson_waitpid(pid, &status, 0);
+    say("parent: waitpid reaped %d: exit status %d", pid,
+        WEXITSTATUS(status));
     char now = state_of(pid);
     say("parent: /proc/%d %s", pid, now ? "is still there" : "is gone");
 }
@@ -101,9 +104,11 @@ static int reaped_status[64];
 static void on_sigchld(int sig)
 {
     (void)sig;
-    int saved = errno, status;                /* a handler must not change errno */
+    /* a handler must not change errno */
+    int saved = errno, status;
     pid_t pid;
-    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)   /* every child that ended */
+    /* every child that ended */
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
         if (nreaped < 64) {
             reaped[nreaped] = pid;
             reaped_status[nreaped++] = status;
@@ -127,7 +132,8 @@ static void many(int children, int with_handler)
     say("%s handler: %d zombie children after they all ended",
         with_handler ? "with a SIGCHLD" : "without a", count_zombies());
     if (with_handler) {
-        for (int i = 0; i < nreaped; i++)     /* report outside the handler */
+        /* report outside the handler */
+        for (int i = 0; i < nreaped; i++)
             lesson_note_reaped(reaped[i], reaped_status[i]);
         say("the handler reaped %d children as they ended", (int)nreaped);
         signal(SIGCHLD, SIG_DFL);

@@ -11,6 +11,10 @@
 	inblock = 1
 	next
 }
+END {
+	if (failed)
+		exit 1
+}
 /\/\* END SHOW \*\// {
 	if (inblock)
 		print "\t\"\";"
@@ -19,6 +23,14 @@
 }
 inblock {
 	line = $0
+	width = $0
+	gsub(/\t/, "    ", width)
+	if (length(width) > 76) {
+		# Shown code must fit an 80-column terminal (a projector) inside
+		# the box's four columns: fail the build rather than wrap it.
+		printf "%s:%d: shown code is %d columns wide (at most 76)\n", FILENAME, FNR, length(width) > "/dev/stderr"
+		failed = 1
+	}
 	gsub(/\\/, "&&", line)
 	gsub(/"/, "\\\"", line)
 	gsub(/\t/, "    ", line)
