@@ -470,6 +470,36 @@ static void test_tree_exec_and_endings(void **state)
 	rec_free(&r);
 }
 
+/* The sh that system() starts is reaped inside system(), out of the
+ * engine's sight: its end is recorded without a status (REC_UNSEEN), and
+ * both pictures say so in words instead of decoding -1 as a wait status. */
+static void test_unseen_endings(void **state)
+{
+	(void)state;
+	struct recording r;
+	rec_start(&r);
+	rec_add(&r, REC_FORK, 0.1, ROOT, 4001, 0, NULL);
+	rec_add(&r, REC_EXEC, 0.1, 4001, 0, 0, "sh -c hello");
+	rec_add(&r, REC_FORK, 0.2, 4001, 4002, 0, NULL);
+	rec_add(&r, REC_EXEC, 0.2, 4002, 0, 0, "hello");
+	rec_add(&r, REC_EXIT, 0.3, ROOT, 0, 0, NULL);
+	rec_add(&r, REC_EXIT, 0.4, 4002, 0, REC_UNSEEN, NULL);
+	rec_add(&r, REC_EXIT, 0.4, 4001, 0, REC_UNSEEN, NULL);
+	assert_picture(TREE, &r, &ASCII_80,
+		       "Process tree (3 processes):\n"
+		       "4000  exited 0\n"
+		       "`- 4001  exec: sh -c hello, ended, reaped by its parent\n"
+		       "   `- 4002  exec: hello, ended, reaped by its parent\n");
+	struct text x;
+	draw(&x, TIMELINE, &r, &ASCII_80);
+	int ended = 0;
+	for (size_t i = 0; i < x.n; i++)
+		ended += strstr(x.line[i], "ended") != NULL;
+	assert_int_equal(ended, 2);
+	text_free(&x);
+	rec_free(&r);
+}
+
 /* Build a root with n children; those at the positions in killed[] die of
  * SIGKILL, the rest exit 0. */
 static void many_children(struct recording *r, int n, const int *killed, size_t nkilled)
@@ -1070,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(test_tree_counter_reparented),
 		cmocka_unit_test(test_tree_noexit_doubling),
 		cmocka_unit_test(test_tree_exec_and_endings),
+		cmocka_unit_test(test_unseen_endings),
 		cmocka_unit_test(test_tree_summary_line),
 		cmocka_unit_test(test_tree_summary_counts_grandchildren),
 		cmocka_unit_test(test_tree_500_children),
