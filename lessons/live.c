@@ -386,9 +386,10 @@ static void take_record(struct live_run *run, char *line)
 	case 'A': {
 		/* PID, child of OTHER, runs TEXT: a process the lesson code did
 		 * not fork itself (the sh of system()), made known by a program
-		 * below it.  Only news is kept. */
+		 * below it.  Only news is kept, and never the shell itself (the
+		 * parent of an orphan that runs forksh-hello). */
 		pid_t parent;
-		if (!known(run, (pid_t)pid, &parent)) {
+		if (!known(run, (pid_t)pid, &parent) && (pid_t)pid != run->rec.shell) {
 			add_proc(run, (pid_t)pid, (pid_t)other);
 			rec_add(&run->rec, REC_FORK, t, (pid_t)other, (pid_t)pid, 0, NULL);
 			rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
