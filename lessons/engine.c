@@ -679,9 +679,17 @@ void lesson_help(FILE *out)
 		"    q, Ctrl-C or end of input kill and reap every process of the lesson.\n\n");
 	for (size_t i = 0; lesson_table[i]; i++) {
 		const struct lesson *l = lesson_table[i];
-		fprintf(out, "    %-9s", l->name);
-		for (size_t k = 0; k < l->nopts; k++)
-			fprintf(out, " --%s N (%g, max %g)", l->opts[k].name, l->opts[k].def, l->opts[k].max);
+		int col = fprintf(out, "    %-9s", l->name);
+		if (!l->nopts)
+			fprintf(out, " (no sizes)");
+		for (size_t k = 0; k < l->nopts; k++) {
+			char opt[96];
+			int len = snprintf(opt, sizeof opt, " --%s N (%g, max %g)", l->opts[k].name,
+					   l->opts[k].def, l->opts[k].max);
+			if (col + len > 78) /* keep to 80 columns: go on below */
+				col = fprintf(out, "\n%13s", "");
+			col += fprintf(out, "%s", opt);
+		}
 		fprintf(out, "\n");
 	}
 }
