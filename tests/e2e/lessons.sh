@@ -208,3 +208,27 @@ expect Exercise done .shell.
 expect Unchanged: a process can change only its own directory
 send exit\\r
 wait 0"
+
+# Every lesson with keys, in a terminal, from its first step to "finished":
+# the steps and which of them ask a question are read from an --auto=0 run
+# of the same lesson, then Enter/n walks the steps and 1 answers each
+# question.  (fork and forkexec, which fork on Enter, have their own test.)
+walk_script() {
+	local name=$1 args=$2 out n k
+	out=$(fsh -c "lesson $name $args --auto=0" 2>/dev/null)
+	n=$(printf '%s\n' "$out" | grep -m1 -Eo "^$name . step 1/[0-9]+" | grep -Eo '[0-9]+$')
+	printf 'expect %s\\$ $\n' "$P"
+	printf 'send lesson %s %s\\r\n' "$name" "$args"
+	for k in $(seq 1 "$n"); do
+		printf 'expect %s . step %s/%s\n' "$name" "$k" "$n"
+		if printf '%s\n' "$out" | awk -v h="step $k/$n " 'index($0, h) { on = 1; next } / . step [0-9]+\// { on = 0 } on && /\? Predict/ { f = 1 } END { exit !f }'; then
+			printf 'expect Your answer:\nsend 1\\r\nexpect Answer: \n'
+		fi
+		printf 'expect \\[Enter/n\\] next\nsend n\n'
+	done
+	printf 'expect Lesson %s finished\nexpect %s\\$ $\nsend exit\\r\nwait 0\n' "$name" "$P"
+}
+for l in "counter --children 2 --count 1 --delay 0" noexit "memory --mib 4" fds exec execfail orphans zombies "spawn --runs 3 --big-mib 8" system shell; do
+	name=${l%% *}; args=${l#"$name"}
+	pty "lesson $name with keys, every step to the end" "$(walk_script "$name" "$args")"
+done
