@@ -6,7 +6,8 @@
 #   make check      same as make test
 #   make check-asan the tests again under AddressSanitizer + UBSan
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
-#   make bench      measure (trace on vs off); never a timed test
+#   make bench      forksh against bare fork/exec, dash and bash; never a timed test
+#                   (BENCH_RUNS=5 runs; BENCH_FLAGS=--json or --json=FILE)
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
 #   make uninstall  remove what install put there
 #   make clean      remove build products
@@ -126,8 +127,17 @@ check-valgrind: deps
 		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
 
 # Benchmarks measure and print; they are never part of make test.
-bench: $(BIN)
-	@FORKSH=$(abspath $(BIN)) bash bench/trace-cost.sh
+BENCH_RUNS ?= 5
+BENCH_FLAGS ?=
+BENCH_TOOLS := $(B)/bench/bench $(B)/bench/bare_spawn $(B)/bench/bare_counter
+$(B)/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lutil
+bench:
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory $(BIN) $(BENCH_TOOLS)
+	@$(B)/bench/bench --forksh $(abspath $(BIN)) --bare-spawn $(B)/bench/bare_spawn \
+		--bare-counter $(B)/bench/bare_counter --runs $(BENCH_RUNS) $(BENCH_FLAGS)
 
 install: forksh
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
