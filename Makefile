@@ -24,6 +24,9 @@ PKG_CONFIG ?= pkg-config
 
 RL_CFLAGS := $(shell $(PKG_CONFIG) --cflags readline 2>/dev/null)
 RL_LIBS   := $(shell $(PKG_CONFIG) --libs readline 2>/dev/null || echo -lreadline)
+# forksh itself loads readline with dlopen() only when its prompt starts
+# (see shell/input.c); -ldl is empty on a current glibc, needed on old ones.
+DL_LIBS   := -ldl
 CM_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CM_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -58,7 +61,7 @@ DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 all: $(BIN)
 
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(RL_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS)
 
 # forksh-hello: the separate program the forkexec lesson execs; it lives
 # next to the forksh binary, where the lesson looks for it.
