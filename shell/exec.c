@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,8 +47,13 @@ static pid_t sh_fork(struct launch *l)
 	int hold[2] = { -1, -1 };
 	if (ev_on && pipe2(hold, O_CLOEXEC) < 0)
 		hold[0] = hold[1] = -1;
-	fflush(stdout);
-	fflush(stderr);
+	/* Flush only a stream that holds unwritten bytes: fflush on an empty
+	 * one still takes its lock, a write to stdio's memory that costs a
+	 * copy-on-write page fault after every fork. */
+	if (__fpending(stdout))
+		fflush(stdout);
+	if (__fpending(stderr))
+		fflush(stderr);
 	pid_t pid = fork();
 	if (pid < 0) {
 		int err = errno;
