@@ -19,13 +19,15 @@
 #include "signals.h"
 #include "util.h"
 
+#define SOURCE_BUF 4096
+
 /* Where physical lines come from in non-interactive mode. */
 struct source {
 	const char *str;     /* -c string, or NULL */
 	int fd;              /* file, or -1 */
 	int sync;            /* fd is shared with children: seek back before running */
 	int seekable;
-	char buf[4096];
+	char *buf;           /* SOURCE_BUF bytes, not on the stack (see repl_run_fd) */
 	size_t start, end;
 	int eof;
 };
@@ -49,7 +51,7 @@ static int source_getline(struct source *s, struct strbuf *sb)
 				return got ? 0 : -1;
 			/* A pipe shared with children is read a byte at a time, so
 			 * we never swallow input that belongs to a command. */
-			size_t want = (s->sync && !s->seekable) ? 1 : sizeof s->buf;
+			size_t want = (s->sync && !s->seekable) ? 1 : SOURCE_BUF;
 			ssize_t n = read(s->fd, s->buf, want);
 			if (n < 0 && errno == EINTR)
 				continue;
@@ -153,9 +155,16 @@ int repl_run_string(const char *cmds)
 	return run_source(&s);
 }
 
+/* The read buffer is static, not on the stack or the heap.  On the stack
+ * it would put 4 kB between the loop's variables and the frames that fork,
+ * and on the heap between malloc's own bookkeeping and the small blocks each
+ * command uses: either way every command would write to one more page after
+ * each fork, and each such page costs a copy-on-write fault.  A shell reads
+ * one file at a time (main() calls this once), so one buffer is enough. */
 int repl_run_fd(int fd, int shared_with_children)
 {
-	struct source s = { .fd = fd, .sync = shared_with_children };
+	static char buf[SOURCE_BUF];
+	struct source s = { .fd = fd, .sync = shared_with_children, .buf = buf };
 	s.seekable = lseek(fd, 0, SEEK_CUR) >= 0;
 	return run_source(&s);
 }
