@@ -33,7 +33,9 @@ struct source {
 };
 
 /* Read one physical line into sb (without its newline).  NUL bytes are
- * dropped, as dash does.  Returns 0, or -1 at end of input with nothing read. */
+ * dropped, as dash does.  The buffered bytes up to the newline are copied in
+ * one piece (memchr finds the end), not byte by byte.  Returns 0, or -1 at
+ * end of input with nothing read. */
 static int source_getline(struct source *s, struct strbuf *sb)
 {
 	int got = 0;
@@ -63,11 +65,20 @@ static int source_getline(struct source *s, struct strbuf *sb)
 			s->end = (size_t)n;
 		}
 		got = 1;
-		char c = s->buf[s->start++];
-		if (c == '\n')
+		const char *from = s->buf + s->start;
+		size_t avail = s->end - s->start;
+		const char *nl = memchr(from, '\n', avail);
+		size_t take = nl ? (size_t)(nl - from) : avail;
+		for (size_t i = 0; i < take;) {
+			/* copy up to the next NUL byte, then skip it */
+			const char *nul = memchr(from + i, '\0', take - i);
+			size_t run = nul ? (size_t)(nul - (from + i)) : take - i;
+			sb_addn(sb, from + i, run);
+			i += run + (nul != NULL);
+		}
+		s->start += take + (nl != NULL);
+		if (nl)
 			return 0;
-		if (c != '\0')
-			sb_addc(sb, c);
 	}
 }
 
@@ -100,7 +111,9 @@ static int run_source(struct source *s)
 	sb_init(&line);
 	while (!sh.exit_requested) {
 		long first = lineno + 1;
-		sb_free(&line);
+		line.len = 0; /* keep the buffer: no malloc per line */
+		if (line.buf)
+			line.buf[0] = '\0';
 		if (source_getline(s, &line) < 0)
 			break;
 		lineno++;
