@@ -78,7 +78,7 @@ void sb_init(struct strbuf *sb)
 }
 
 /* Grow geometrically so that building a word byte by byte stays linear. */
-static void sb_grow(struct strbuf *sb, size_t extra)
+void sb_grow(struct strbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 <= sb->cap)
 		return;
@@ -87,13 +87,6 @@ static void sb_grow(struct strbuf *sb, size_t extra)
 		cap *= 2;
 	sb->buf = xrealloc(sb->buf, cap);
 	sb->cap = cap;
-}
-
-void sb_addc(struct strbuf *sb, char c)
-{
-	sb_grow(sb, 1);
-	sb->buf[sb->len++] = c;
-	sb->buf[sb->len] = '\0';
 }
 
 void sb_addn(struct strbuf *sb, const char *s, size_t n)
