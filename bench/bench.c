@@ -166,13 +166,17 @@ static void write_script(const char *path, long n, const char *const *lines, siz
 		die("%s: %s", path, strerror(errno));
 }
 
-/* Case 1 (and 4): one round of 2000 x /bin/true for every contender. */
+/* Case 1 (and 4): one round of 2000 x /bin/true for every contender.  Each
+ * round starts with the next contender (A B C D E, then B C D E A, ...), so
+ * that none always runs first, right after the other cases. */
 static void round_true(int r)
 {
 	static const enum who order[] = { FORKSH, BARE, DASH, BASH, FORKSH_TRACE };
+	const size_t nw = sizeof order / sizeof order[0];
 	char n[16];
 	snprintf(n, sizeof n, "%d", N_TRUE);
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+	for (size_t i = 0; i < nw; i++) {
+		size_t k = (i + (size_t)r) % nw;
 		char *argv[8];
 		if (order[k] == BARE) {
 			char *a[] = { (char *)bare_spawn, n, "/bin/true", NULL };
@@ -189,7 +193,8 @@ static void round_pipe(int r)
 {
 	char n[16];
 	snprintf(n, sizeof n, "%d", N_PIPE);
-	for (int w = FORKSH; w <= BASH; w++) {
+	for (int i = 0; i < 4; i++) {
+		int w = (i + r) % 4; /* FORKSH .. BASH, starting one further each round */
 		char *argv[8];
 		if (w == BARE) {
 			char *a[] = { (char *)bare_spawn, "-p", "3", n, "/bin/true", NULL };
@@ -210,7 +215,8 @@ static void round_start(int r)
 	double total[NWHO] = { 0 };
 	long rss[NWHO] = { 0 };
 	for (int i = 0; i < N_START; i++) {
-		for (int w = FORKSH; w <= BASH; w++) {
+		for (int j = 0; j < 4; j++) {
+			int w = (i + j) % 4;
 			char *argv[8];
 			if (w == BARE) {
 				char *a[] = { (char *)bare_spawn, "1", "/bin/true", NULL };
@@ -315,8 +321,11 @@ static long idle_rss(enum who w)
 
 static void round_idle(int r)
 {
+	if (r % 2)
+		samples[C_RSS_IDLE][BASH][r] = (double)idle_rss(BASH);
 	samples[C_RSS_IDLE][FORKSH][r] = (double)idle_rss(FORKSH);
-	samples[C_RSS_IDLE][BASH][r] = (double)idle_rss(BASH);
+	if (r % 2 == 0)
+		samples[C_RSS_IDLE][BASH][r] = (double)idle_rss(BASH);
 }
 
 /* Count the lines of path that look like "  [PID] => LAST" (a child's last
@@ -359,25 +368,42 @@ static long left_behind(void)
 	return n;
 }
 
-/* Case 5: the counter lesson at its largest against bare_counter. */
-static void round_lesson(int r)
+/* Case 5, forksh's half: the lesson, then a check that every child ran to
+ * the end and that nothing was left behind. */
+static void lesson_forksh(int r)
 {
-	char cmd[128], n[16], c[16];
+	char cmd[128];
 	snprintf(cmd, sizeof cmd, "lesson counter --auto=0 --children %d --count %d --delay 0", N_CHILDREN, N_COUNT);
-	snprintf(n, sizeof n, "%d", N_CHILDREN);
-	snprintf(c, sizeof c, "%d", N_COUNT);
 	char *a[] = { (char *)forksh, "-c", cmd, NULL };
-	struct run x = run_ok(a, path_out);
-	samples[C_LESSON][FORKSH][r] = x.secs;
+	samples[C_LESSON][FORKSH][r] = run_ok(a, path_out).secs;
 	long fin = count_finished(path_out, N_COUNT - 1);
 	long left = left_behind();
 	if (lesson_finished < 0 || fin < lesson_finished)
 		lesson_finished = fin;
 	if (left > lesson_left)
 		lesson_left = left;
+}
+
+/* Case 5, the floor: the same processes from bare_counter. */
+static void lesson_bare(int r)
+{
+	char n[16], c[16];
+	snprintf(n, sizeof n, "%d", N_CHILDREN);
+	snprintf(c, sizeof c, "%d", N_COUNT);
 	char *b[] = { (char *)bare_counter, n, c, NULL };
 	samples[C_LESSON][BARE][r] = run_ok(b, path_out).secs;
 	left_behind();
+}
+
+/* Case 5: the counter lesson at its largest against bare_counter, the one
+ * or the other first in turn. */
+static void round_lesson(int r)
+{
+	if (r % 2)
+		lesson_bare(r);
+	lesson_forksh(r);
+	if (r % 2 == 0)
+		lesson_bare(r);
 }
 
 /* Case 6: a script of builtins only, run BUILTIN_REPS times per sample. */
@@ -385,7 +411,8 @@ static void round_builtin(int r)
 {
 	double total[NWHO] = { 0 };
 	for (int i = 0; i < BUILTIN_REPS; i++) {
-		for (int w = FORKSH; w <= BASH; w++) {
+		for (int j = 0; j < 4; j++) {
+			int w = (i + j) % 4;
 			if (w == BARE)
 				continue;
 			char *argv[8];
@@ -450,9 +477,23 @@ static const struct row rows[] = {
 	{ C_BUILTIN, "6 builtins only: 5000 lines", "ms", 1000 },
 };
 
+static int nruns;
+
+/* The ratio a / b of one case: the median of the ratios run by run, where a
+ * and b ran close together in time, rather than the ratio of the two
+ * medians; a burst of load from elsewhere then spoils one pair, not a
+ * comparison.  -1 when either was not measured. */
 static double ratio(enum cas c, enum who a, enum who b)
 {
-	return med[c][a] > 0 && med[c][b] > 0 ? med[c][a] / med[c][b] : -1;
+	double v[MAX_RUNS];
+	if (med[c][a] <= 0 || med[c][b] <= 0)
+		return -1;
+	for (int r = 0; r < nruns; r++) {
+		if (samples[c][a][r] <= 0 || samples[c][b][r] <= 0)
+			return -1;
+		v[r] = samples[c][a][r] / samples[c][b][r];
+	}
+	return median(v, nruns);
 }
 
 static void put_value(FILE *out, double v, const struct row *r)
@@ -482,7 +523,8 @@ static void target(FILE *out, const char *what, double v, double limit)
 
 static void print_table(FILE *out, int runs)
 {
-	fprintf(out, "forksh benchmarks: median of %d runs, contenders interleaved\n", runs);
+	fprintf(out, "forksh benchmarks: median of %d runs, contenders interleaved; each ratio is the median\n"
+		     "of the ratios within each run\n", runs);
 	fprintf(out, "machine: %ld CPUs, %s, %s, built with gcc %s, bash %s\n\n", sysconf(_SC_NPROCESSORS_ONLN), cpu,
 		kernel, __VERSION__, bash_version);
 	fprintf(out, "%-38s %10s %10s %10s %10s %7s %7s %7s\n", "case", "forksh", "bare", "dash", "bash", "f/bare",
@@ -612,6 +654,7 @@ int main(int argc, char **argv)
 		die("--forksh, --bare-spawn and --bare-counter are needed");
 	if (runs < 1 || runs > MAX_RUNS)
 		die("--runs takes 1 to %d", MAX_RUNS);
+	nruns = runs;
 	/* Whatever a lesson orphans comes to us, so it can be counted. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	if (!mkdtemp(workdir))
