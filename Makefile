@@ -27,6 +27,11 @@ RL_LIBS   := $(shell $(PKG_CONFIG) --libs readline 2>/dev/null || echo -lreadlin
 # forksh itself loads readline with dlopen() only when its prompt starts
 # (see shell/input.c); -ldl is empty on a current glibc, needed on old ones.
 DL_LIBS   := -ldl
+# Bind every library function when forksh starts (-z now) instead of on its
+# first call: execvp and the rest of the child's half of a fork are called
+# only in children, so with lazy binding each child looked them up again,
+# writing to pages it shares with the shell.
+BIN_LDFLAGS := -Wl,-z,now
 CM_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CM_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -61,7 +66,7 @@ DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 all: $(BIN)
 
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS)
 
 # forksh-hello: the separate program the forkexec lesson execs; it lives
 # next to the forksh binary, where the lesson looks for it.
