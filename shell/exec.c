@@ -24,7 +24,7 @@
 #include "util.h"
 #include "vars.h"
 
-static void child_run_cmd(struct cmd_node *c, char **argv) __attribute__((noreturn));
+static void child_run_cmd(struct cmd_node *c, char **argv, int may_be_builtin) __attribute__((noreturn));
 
 /* How a process about to be forked fits in its job. */
 struct launch {
@@ -159,8 +159,11 @@ static int flush_builtin_output(const char *name, int status)
 }
 
 /* Child half of running one simple command: redirections, then a builtin in
- * this process or execvp.  Never returns; the exit status says what happened. */
-static void child_run_cmd(struct cmd_node *c, char **argv)
+ * this process or execvp.  may_be_builtin is 0 when the parent has already
+ * looked the name up, so the child does not search the builtin table again
+ * (reading pages that fork did not map in the child).  Never returns; the
+ * exit status says what happened. */
+static void child_run_cmd(struct cmd_node *c, char **argv, int may_be_builtin)
 {
 	if (redir_apply(c->redirs, c->nredirs, NULL) < 0)
 		_exit(1);
@@ -169,7 +172,7 @@ static void child_run_cmd(struct cmd_node *c, char **argv)
 		_exit(0);
 	}
 	child_export_assignments(c);
-	const struct builtin *b = builtin_find(argv[0]);
+	const struct builtin *b = may_be_builtin ? builtin_find(argv[0]) : NULL;
 	if (b) {
 		EV(EV_BUILTIN, .str = argv[0]);
 		int argc = 0;
@@ -194,7 +197,7 @@ static void child_run_node(struct node *n)
 		struct cmd_node *c = (struct cmd_node *)n;
 		expand_words(c->words, c->nwords, &argv);
 		char *none[] = { NULL };
-		child_run_cmd(c, argv.v ? argv.v : none);
+		child_run_cmd(c, argv.v ? argv.v : none, 1);
 	}
 	int st = exec_node(n);
 	fflush(stdout);
@@ -378,7 +381,7 @@ static int exec_simple(struct cmd_node *c)
 		struct launch l = { .pgid = 0, .foreground = 1, .background = 0 };
 		pid_t pid = sh_fork(&l);
 		if (pid == 0)
-			child_run_cmd(c, argv.v);
+			child_run_cmd(c, argv.v, 0);
 		if (pid < 0)
 			status = 1;
 		else
