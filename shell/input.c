@@ -113,12 +113,12 @@ static int rl_load(void)
 		return -1;
 	}
 	void *sym;
-#define RL_LOOKUP(sym_name)                                                                                  \
-	if (!(sym = dlsym(h, #sym_name))) {                                                                  \
+#define RL_LOOKUP(sym_name)                                                                          \
+	if (!(sym = dlsym(h, #sym_name))) {                                                          \
 		fprintf(stderr, "%s: warning: readline has no %s: no line editing\n", sh.name, #sym_name); \
-		dlclose(h);                                                                              \
-		return -1;                                                                               \
-	}                                                                                                \
+		dlclose(h);                                                                          \
+		return -1;                                                                           \
+	}                                                                                            \
 	memcpy(&rl.p_##sym_name, &sym, sizeof sym);
 	RL_SYMBOLS(RL_LOOKUP)
 	rl_loaded = 1;
