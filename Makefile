@@ -6,7 +6,8 @@
 #   make check      same as make test
 #   make check-asan the tests again under AddressSanitizer + UBSan
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
-#   make bench      measure (trace on vs off); never a timed test
+#   make bench      forksh against bare fork/exec, dash and bash; never a timed test
+#                   (BENCH_RUNS=5 runs; BENCH_FLAGS=--json or --json=FILE)
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
 #   make uninstall  remove what install put there
 #   make clean      remove build products
@@ -23,6 +24,14 @@ PKG_CONFIG ?= pkg-config
 
 RL_CFLAGS := $(shell $(PKG_CONFIG) --cflags readline 2>/dev/null)
 RL_LIBS   := $(shell $(PKG_CONFIG) --libs readline 2>/dev/null || echo -lreadline)
+# forksh itself loads readline with dlopen() only when its prompt starts
+# (see shell/input.c); -ldl is empty on a current glibc, needed on old ones.
+DL_LIBS   := -ldl
+# Bind every library function when forksh starts (-z now) instead of on its
+# first call: execvp and the rest of the child's half of a fork are called
+# only in children, so with lazy binding each child looked them up again,
+# writing to pages it shares with the shell.
+BIN_LDFLAGS := -Wl,-z,now
 CM_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CM_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -68,7 +77,7 @@ DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 all: $(BIN)
 
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(RL_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS)
 
 # forksh-hello: the separate program the forkexec lesson execs; it lives
 # next to the forksh binary, where the lesson looks for it.
@@ -137,8 +146,21 @@ check-valgrind: deps
 		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
 
 # Benchmarks measure and print; they are never part of make test.
-bench: $(BIN)
-	@FORKSH=$(abspath $(BIN)) bash bench/trace-cost.sh
+BENCH_RUNS ?= 5
+BENCH_FLAGS ?=
+BENCH_TOOLS := $(B)/bench/bench $(B)/bench/bare_spawn $(B)/bench/bare_counter
+# The floors link nothing but libc; only the driver needs forkpty (-lutil).
+$(B)/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+$(B)/bench/bench: bench/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lutil
+bench:
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory $(BIN) $(BENCH_TOOLS)
+	@$(B)/bench/bench --forksh $(abspath $(BIN)) --bare-spawn $(B)/bench/bare_spawn \
+		--bare-counter $(B)/bench/bare_counter --runs $(BENCH_RUNS) $(BENCH_FLAGS)
 
 install: forksh
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

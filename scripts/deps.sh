@@ -1,11 +1,13 @@
 #!/bin/sh
-# deps.sh - install what forksh needs to build (and, with "test", to test).
+# deps.sh - install what forksh needs to build (and, with "test", to test;
+# with "bench", the shells make bench compares it with).
 #
 # On Debian and Ubuntu the packages are installed with apt-get: directly as
 # root, otherwise through sudo.  Anywhere else we say what to install by hand.
 set -e
 want="test"
 [ "${1:-}" = "run" ] && want="run"
+[ "${1:-}" = "bench" ] && want="bench"
 
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
@@ -21,6 +23,10 @@ fi
 if [ "$want" = test ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+fi
+if [ "$want" = bench ]; then
+	command -v dash >/dev/null 2>&1 || missing="$missing dash"
+	command -v bash >/dev/null 2>&1 || missing="$missing bash"
 fi
 command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"

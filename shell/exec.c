@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,7 +24,7 @@
 #include "util.h"
 #include "vars.h"
 
-static void child_run_cmd(struct cmd_node *c, char **argv) __attribute__((noreturn));
+static void child_run_cmd(struct cmd_node *c, char **argv, int may_be_builtin) __attribute__((noreturn));
 
 /* How a process about to be forked fits in its job. */
 struct launch {
@@ -47,8 +48,13 @@ static pid_t sh_fork(struct launch *l)
 	int hold[2] = { -1, -1 };
 	if (ev_on && pipe2(hold, O_CLOEXEC) < 0)
 		hold[0] = hold[1] = -1;
-	fflush(stdout);
-	fflush(stderr);
+	/* Flush only a stream that holds unwritten bytes: fflush on an empty
+	 * one still takes its lock, a write to stdio's memory that costs a
+	 * copy-on-write page fault after every fork. */
+	if (__fpending(stdout))
+		fflush(stdout);
+	if (__fpending(stderr))
+		fflush(stderr);
 	pid_t pid = fork();
 	if (pid < 0) {
 		int err = errno;
@@ -154,8 +160,11 @@ static int flush_builtin_output(const char *name, int status)
 }
 
 /* Child half of running one simple command: redirections, then a builtin in
- * this process or execvp.  Never returns; the exit status says what happened. */
-static void child_run_cmd(struct cmd_node *c, char **argv)
+ * this process or execvp.  may_be_builtin is 0 when the parent has already
+ * looked the name up, so the child does not search the builtin table again
+ * (reading pages that fork did not map in the child).  Never returns; the
+ * exit status says what happened. */
+static void child_run_cmd(struct cmd_node *c, char **argv, int may_be_builtin)
 {
 	if (redir_apply(c->redirs, c->nredirs, NULL) < 0)
 		_exit(1);
@@ -164,7 +173,7 @@ static void child_run_cmd(struct cmd_node *c, char **argv)
 		_exit(0);
 	}
 	child_export_assignments(c);
-	const struct builtin *b = builtin_find(argv[0]);
+	const struct builtin *b = may_be_builtin ? builtin_find(argv[0]) : NULL;
 	if (b) {
 		EV(EV_BUILTIN, .str = argv[0]);
 		int argc = 0;
@@ -189,7 +198,7 @@ static void child_run_node(struct node *n)
 		struct cmd_node *c = (struct cmd_node *)n;
 		expand_words(c->words, c->nwords, &argv);
 		char *none[] = { NULL };
-		child_run_cmd(c, argv.v ? argv.v : none);
+		child_run_cmd(c, argv.v ? argv.v : none, 1);
 	}
 	int st = exec_node(n);
 	fflush(stdout);
@@ -373,7 +382,7 @@ static int exec_simple(struct cmd_node *c)
 		struct launch l = { .pgid = 0, .foreground = 1, .background = 0, .argv = argv.v };
 		pid_t pid = sh_fork(&l);
 		if (pid == 0)
-			child_run_cmd(c, argv.v);
+			child_run_cmd(c, argv.v, 0);
 		if (pid < 0)
 			status = 1;
 		else

@@ -32,10 +32,13 @@ struct expander {
 	int assign;           /* an assignment value: ~ also expands after ':' */
 };
 
+/* Start an empty field.  The text buffer is new (it becomes an argv
+ * string), but the mask's buffer is kept and reused field after field: it
+ * is freed once, when the whole expansion is done. */
 static void field_reset(struct field *f)
 {
 	sb_init(&f->text);
-	sb_init(&f->mask);
+	f->mask.len = 0;
 	f->quoted = 0;
 	f->glob = 0;
 }
@@ -75,7 +78,6 @@ static void field_end(struct expander *e)
 	e->split_by_space = 0;
 	if (f->text.len == 0 && !f->quoted) {
 		sb_free(&f->text);
-		sb_free(&f->mask);
 		field_reset(f);
 		return;
 	}
@@ -88,7 +90,6 @@ static void field_end(struct expander *e)
 			globfree(&g);
 			free(pat);
 			sb_free(&f->text);
-			sb_free(&f->mask);
 			field_reset(f);
 			return;
 		}
@@ -97,7 +98,6 @@ static void field_end(struct expander *e)
 		free(pat);
 	}
 	sv_push(e->out, sb_steal(&f->text));
-	sb_free(&f->mask);
 	field_reset(f);
 }
 
@@ -354,6 +354,7 @@ void expand_words(const struct word *w, size_t n, struct strvec *out)
 		expand_one(&e, w[k].text);
 		field_end(&e);
 	}
+	sb_free(&e.cur.mask);
 }
 
 /* Single mode: every byte lands in one field, nothing splits or globs. */

@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <dlfcn.h>
+
 #include <readline/history.h>
 #include <readline/readline.h>
 
@@ -28,6 +30,100 @@
 #include "signals.h"
 #include "util.h"
 #include "vars.h"
+
+/* Readline is loaded with dlopen() when the interactive prompt starts, not
+ * linked: `forksh -c`, scripts and piped input never map it (nor the
+ * terminfo library it pulls in).  That makes start-up shorter (two fewer
+ * libraries to load and relocate), keeps the non-interactive shell smaller,
+ * and makes every fork cheaper, since fork copies the page tables of every
+ * mapping the shell has.  The headers still give the types; each readline
+ * name used below is redirected through this table of pointers. */
+#define RL_SYMBOLS(X)                                                                                  \
+	X(add_history) X(append_history) X(clear_history) X(history_base) X(history_comment_char)      \
+	X(history_get) X(history_length) X(history_list) X(history_multiline_entries)                  \
+	X(history_truncate_file) X(history_write_timestamps) X(read_history) X(stifle_history)         \
+	X(rl_attempted_completion_function) X(rl_attempted_completion_over)                            \
+	X(rl_basic_word_break_characters) X(rl_callback_handler_install) X(rl_callback_handler_remove) \
+	X(rl_callback_read_char) X(rl_callback_sigcleanup) X(rl_catch_signals) X(rl_catch_sigwinch)    \
+	X(rl_change_environment) X(rl_char_is_quoted_p) X(rl_completer_quote_characters)               \
+	X(rl_completion_matches) X(rl_end) X(rl_filename_dequoting_function)                           \
+	X(rl_filename_quote_characters) X(rl_filename_quoting_function) X(rl_free_line_state)          \
+	X(rl_instream) X(rl_line_buffer) X(rl_outstream) X(rl_point) X(rl_readline_name)               \
+	X(rl_redisplay) X(rl_replace_line) X(rl_resize_terminal)
+
+#define RL_FIELD(name) __typeof__(&name) p_##name;
+static struct {
+	RL_SYMBOLS(RL_FIELD)
+} rl;
+static int rl_loaded;
+
+/* From here on, readline's names mean what the table points at: a variable
+ * name is the variable itself, a function name a callable function. */
+#define add_history (*rl.p_add_history)
+#define append_history (*rl.p_append_history)
+#define clear_history (*rl.p_clear_history)
+#define history_base (*rl.p_history_base)
+#define history_comment_char (*rl.p_history_comment_char)
+#define history_get (*rl.p_history_get)
+#define history_length (*rl.p_history_length)
+#define history_list (*rl.p_history_list)
+#define history_multiline_entries (*rl.p_history_multiline_entries)
+#define history_truncate_file (*rl.p_history_truncate_file)
+#define history_write_timestamps (*rl.p_history_write_timestamps)
+#define read_history (*rl.p_read_history)
+#define stifle_history (*rl.p_stifle_history)
+#define rl_attempted_completion_function (*rl.p_rl_attempted_completion_function)
+#define rl_attempted_completion_over (*rl.p_rl_attempted_completion_over)
+#define rl_basic_word_break_characters (*rl.p_rl_basic_word_break_characters)
+#define rl_callback_handler_install (*rl.p_rl_callback_handler_install)
+#define rl_callback_handler_remove (*rl.p_rl_callback_handler_remove)
+#define rl_callback_read_char (*rl.p_rl_callback_read_char)
+#define rl_callback_sigcleanup (*rl.p_rl_callback_sigcleanup)
+#define rl_catch_signals (*rl.p_rl_catch_signals)
+#define rl_catch_sigwinch (*rl.p_rl_catch_sigwinch)
+#define rl_change_environment (*rl.p_rl_change_environment)
+#define rl_char_is_quoted_p (*rl.p_rl_char_is_quoted_p)
+#define rl_completer_quote_characters (*rl.p_rl_completer_quote_characters)
+#define rl_completion_matches (*rl.p_rl_completion_matches)
+#define rl_end (*rl.p_rl_end)
+#define rl_filename_dequoting_function (*rl.p_rl_filename_dequoting_function)
+#define rl_filename_quote_characters (*rl.p_rl_filename_quote_characters)
+#define rl_filename_quoting_function (*rl.p_rl_filename_quoting_function)
+#define rl_free_line_state (*rl.p_rl_free_line_state)
+#define rl_instream (*rl.p_rl_instream)
+#define rl_line_buffer (*rl.p_rl_line_buffer)
+#define rl_outstream (*rl.p_rl_outstream)
+#define rl_point (*rl.p_rl_point)
+#define rl_readline_name (*rl.p_rl_readline_name)
+#define rl_redisplay (*rl.p_rl_redisplay)
+#define rl_replace_line (*rl.p_rl_replace_line)
+#define rl_resize_terminal (*rl.p_rl_resize_terminal)
+
+/* Load readline and look up every name in the table.  Returns 0, or -1 with
+ * a warning when the library or one of its names is missing (the prompt
+ * then falls back to plain line reading). */
+static int rl_load(void)
+{
+	static const char *const sonames[] = { "libreadline.so.8", "libreadline.so" };
+	void *h = NULL;
+	for (size_t i = 0; !h && i < sizeof sonames / sizeof sonames[0]; i++)
+		h = dlopen(sonames[i], RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		fprintf(stderr, "%s: warning: cannot load readline (%s): no line editing\n", sh.name, dlerror());
+		return -1;
+	}
+	void *sym;
+#define RL_LOOKUP(sym_name)                                                                          \
+	if (!(sym = dlsym(h, #sym_name))) {                                                          \
+		fprintf(stderr, "%s: warning: readline has no %s: no line editing\n", sh.name, #sym_name); \
+		dlclose(h);                                                                          \
+		return -1;                                                                           \
+	}                                                                                            \
+	memcpy(&rl.p_##sym_name, &sym, sizeof sym);
+	RL_SYMBOLS(RL_LOOKUP)
+	rl_loaded = 1;
+	return 0;
+}
 
 #define HISTORY_MAX 1000
 
@@ -76,7 +172,7 @@ void input_history_add(const char *line)
 	const char *p = line;
 	while (*p == ' ' || *p == '\t' || *p == '\n')
 		p++;
-	if (!*p)
+	if (!*p || !rl_loaded)
 		return;
 	HIST_ENTRY *prev = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
 	if (prev && strcmp(prev->line, line) == 0)
@@ -91,6 +187,8 @@ void input_history_add(const char *line)
 
 void input_history_print(FILE *out, long last)
 {
+	if (!rl_loaded)
+		return; /* no prompt yet, so no history either */
 	HIST_ENTRY **list = history_list();
 	long n = 0;
 	while (list && list[n])
@@ -267,6 +365,8 @@ static char **complete(const char *text, int start, int end)
 
 int input_init(void)
 {
+	if (!rl_loaded && rl_load() < 0)
+		return -1;
 	rl_readline_name = "forksh";
 	/* Prompts and editing go to stderr, as in sh: `forksh > file` at a
 	 * terminal still shows its prompt, and the file gets only output. */
@@ -316,8 +416,37 @@ static void abandon_line(void)
 	fflush(rl_outstream);
 }
 
+/* Without readline: print the prompt (minus readline's \001 \002 markers)
+ * and read a plain line.  Ctrl-C abandons the line as at the real prompt. */
+static enum input_result plain_read(const char *prompt, char **line)
+{
+	for (const char *p = prompt; *p; p++)
+		if (*p != '\001' && *p != '\002')
+			fputc(*p, stderr);
+	fflush(stderr);
+	char *buf = NULL;
+	size_t cap = 0;
+	sig_take(SIGINT);
+	ssize_t n = getline(&buf, &cap, stdin);
+	if (n < 0) {
+		free(buf);
+		if (errno == EINTR && sig_take(SIGINT)) {
+			clearerr(stdin);
+			fputc('\n', stderr);
+			return INPUT_INTERRUPT;
+		}
+		return INPUT_EOF;
+	}
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[n - 1] = '\0';
+	*line = buf;
+	return INPUT_LINE;
+}
+
 enum input_result input_read(const char *prompt, char **line)
 {
+	if (!rl_loaded)
+		return plain_read(prompt, line);
 	int in = fileno(rl_instream ? rl_instream : stdin);
 	int wake = sig_wakeup_fd();
 
@@ -361,8 +490,10 @@ enum input_result input_read(const char *prompt, char **line)
 
 void input_shutdown(void)
 {
-	rl_callback_handler_remove();
-	clear_history();
+	if (rl_loaded) {
+		rl_callback_handler_remove();
+		clear_history();
+	}
 	sv_free(&cmd_matches);
 	free(history_file);
 	history_file = NULL;

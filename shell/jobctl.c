@@ -100,9 +100,13 @@ void jobctl_take_terminal(struct termios *save)
 	tcsetattr(tty, TCSADRAIN, &shell_modes);
 }
 
+/* Called in every child: the store is skipped when there is nothing to
+ * change, since a store to a page shared with the shell costs the child a
+ * copy-on-write fault. */
 void jobctl_disable(void)
 {
-	enabled = 0;
+	if (enabled)
+		enabled = 0;
 }
 
 void jobctl_shutdown(void)

@@ -19,19 +19,23 @@
 #include "signals.h"
 #include "util.h"
 
+#define SOURCE_BUF 4096
+
 /* Where physical lines come from in non-interactive mode. */
 struct source {
 	const char *str;     /* -c string, or NULL */
 	int fd;              /* file, or -1 */
 	int sync;            /* fd is shared with children: seek back before running */
 	int seekable;
-	char buf[4096];
+	char *buf;           /* SOURCE_BUF bytes, not on the stack (see repl_run_fd) */
 	size_t start, end;
 	int eof;
 };
 
 /* Read one physical line into sb (without its newline).  NUL bytes are
- * dropped, as dash does.  Returns 0, or -1 at end of input with nothing read. */
+ * dropped, as dash does.  The buffered bytes up to the newline are copied in
+ * one piece (memchr finds the end), not byte by byte.  Returns 0, or -1 at
+ * end of input with nothing read. */
 static int source_getline(struct source *s, struct strbuf *sb)
 {
 	int got = 0;
@@ -49,7 +53,7 @@ static int source_getline(struct source *s, struct strbuf *sb)
 				return got ? 0 : -1;
 			/* A pipe shared with children is read a byte at a time, so
 			 * we never swallow input that belongs to a command. */
-			size_t want = (s->sync && !s->seekable) ? 1 : sizeof s->buf;
+			size_t want = (s->sync && !s->seekable) ? 1 : SOURCE_BUF;
 			ssize_t n = read(s->fd, s->buf, want);
 			if (n < 0 && errno == EINTR)
 				continue;
@@ -61,11 +65,20 @@ static int source_getline(struct source *s, struct strbuf *sb)
 			s->end = (size_t)n;
 		}
 		got = 1;
-		char c = s->buf[s->start++];
-		if (c == '\n')
+		const char *from = s->buf + s->start;
+		size_t avail = s->end - s->start;
+		const char *nl = memchr(from, '\n', avail);
+		size_t take = nl ? (size_t)(nl - from) : avail;
+		for (size_t i = 0; i < take;) {
+			/* copy up to the next NUL byte, then skip it */
+			const char *nul = memchr(from + i, '\0', take - i);
+			size_t run = nul ? (size_t)(nul - (from + i)) : take - i;
+			sb_addn(sb, from + i, run);
+			i += run + (nul != NULL);
+		}
+		s->start += take + (nl != NULL);
+		if (nl)
 			return 0;
-		if (c != '\0')
-			sb_addc(sb, c);
 	}
 }
 
@@ -98,7 +111,9 @@ static int run_source(struct source *s)
 	sb_init(&line);
 	while (!sh.exit_requested) {
 		long first = lineno + 1;
-		sb_free(&line);
+		line.len = 0; /* keep the buffer: no malloc per line */
+		if (line.buf)
+			line.buf[0] = '\0';
 		if (source_getline(s, &line) < 0)
 			break;
 		lineno++;
@@ -153,9 +168,16 @@ int repl_run_string(const char *cmds)
 	return run_source(&s);
 }
 
+/* The read buffer is static, not on the stack or the heap.  On the stack
+ * it would put 4 kB between the loop's variables and the frames that fork,
+ * and on the heap between malloc's own bookkeeping and the small blocks each
+ * command uses: either way every command would write to one more page after
+ * each fork, and each such page costs a copy-on-write fault.  A shell reads
+ * one file at a time (main() calls this once), so one buffer is enough. */
 int repl_run_fd(int fd, int shared_with_children)
 {
-	struct source s = { .fd = fd, .sync = shared_with_children };
+	static char buf[SOURCE_BUF];
+	struct source s = { .fd = fd, .sync = shared_with_children, .buf = buf };
 	s.seekable = lseek(fd, 0, SEEK_CUR) >= 0;
 	return run_source(&s);
 }

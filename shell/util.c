@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,12 +27,26 @@ void *xmalloc(size_t n)
 	return p;
 }
 
+/* The zeroing below must stay a memset of its own: given malloc followed by
+ * memset, the compiler would turn the pair back into calloc. */
+static void *zeroed(void *p, size_t n) __attribute__((noinline));
+static void *zeroed(void *p, size_t n)
+{
+	return memset(p, 0, n);
+}
+
+/* malloc and memset rather than calloc: glibc's calloc skips malloc's
+ * per-thread cache of small free blocks, so a node made with calloc and
+ * freed with free moved a block from malloc's shared arena into that cache
+ * on every command; once the cache was full, every such free and calloc
+ * wrote to the arena: one more page written after each fork, and so one
+ * more copy-on-write fault per command. */
 void *xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
+	if (size && n > SIZE_MAX / size)
 		oom();
-	return p;
+	size_t bytes = n * size;
+	return zeroed(xmalloc(bytes), bytes ? bytes : 1);
 }
 
 void *xrealloc(void *p, size_t n)
@@ -63,7 +78,7 @@ void sb_init(struct strbuf *sb)
 }
 
 /* Grow geometrically so that building a word byte by byte stays linear. */
-static void sb_grow(struct strbuf *sb, size_t extra)
+void sb_grow(struct strbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 <= sb->cap)
 		return;
@@ -72,13 +87,6 @@ static void sb_grow(struct strbuf *sb, size_t extra)
 		cap *= 2;
 	sb->buf = xrealloc(sb->buf, cap);
 	sb->cap = cap;
-}
-
-void sb_addc(struct strbuf *sb, char c)
-{
-	sb_grow(sb, 1);
-	sb->buf[sb->len++] = c;
-	sb->buf[sb->len] = '\0';
 }
 
 void sb_addn(struct strbuf *sb, const char *s, size_t n)

@@ -23,7 +23,21 @@ struct strbuf {
 };
 
 void sb_init(struct strbuf *sb);
-void sb_addc(struct strbuf *sb, char c);
+
+/* Make room for extra more bytes and the NUL (the slow path of sb_addc). */
+void sb_grow(struct strbuf *sb, size_t extra);
+
+/* Append one byte.  Inline, because word expansion calls it for every byte
+ * it produces (twice: the text and its quoting mask): the common case is a
+ * compare and two stores, with no call. */
+static inline void sb_addc(struct strbuf *sb, char c)
+{
+	if (sb->len + 2 > sb->cap)
+		sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
+
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 char *sb_steal(struct strbuf *sb);  /* hand the buffer to the caller, reset sb */

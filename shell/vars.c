@@ -63,13 +63,17 @@ const char *var_get(const char *name)
 	return v ? v->value : getenv(name);
 }
 
+/* The local table is looked at first: a name is in at most one of the two
+ * places, so a shell variable found there is updated without scanning the
+ * whole environment with getenv, which is what most assignments in a script
+ * would otherwise cost. */
 int var_set(const char *name, const char *value)
 {
 	if (!var_valid_name(name, strlen(name)))
 		return -1;
-	if (getenv(name))
-		return setenv(name, value, 1) == 0 ? 0 : -1;
 	struct var **pp = find_local(name);
+	if (!*pp && getenv(name))
+		return setenv(name, value, 1) == 0 ? 0 : -1;
 	if (*pp) {
 		char *copy = xstrdup(value); /* value may be the old value itself */
 		free((*pp)->value);
