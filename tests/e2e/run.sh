@@ -603,6 +603,16 @@ expect \\[1\\]\\+ +Done +sleep 0.2\$
 send exit\\r
 wait 0"
 
+# Readline is loaded only when the prompt starts; if it cannot be loaded
+# the shell says so once and reads plain lines.
+mkdir -p "$WORK/norl" && : >"$WORK/norl/libreadline.so.8" && : >"$WORK/norl/libreadline.so"
+if printf 'expect warning: cannot load readline .*no line editing\nexpect %s\\$ $\nsend echo plain lines\\r\nexpect plain lines\nsend exit\\r\nwait 0\n' "$P" |
+	env FORKSH_TEST_MARK="$MARK" LD_LIBRARY_PATH="$WORK/norl" "$PTY" -t 8 -- "$FORKSH" >"$WORK/pty" 2>&1 && [ -z "$(strays)" ]; then
+	ok "without a loadable readline the prompt still reads lines (with one warning)"
+else
+	not_ok "no readline" "$(cat "$WORK/pty")"
+fi
+
 #### job control ###########################################################
 pty "Ctrl-Z stops the job; jobs, bg, fg, then Ctrl-C ends it" "expect ${P}\\\$ \$
 send sleep 30\\r
