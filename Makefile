@@ -6,6 +6,7 @@
 #   make check      same as make test
 #   make check-asan the tests again under AddressSanitizer + UBSan
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (needs clang)
 #   make bench      measure (trace on vs off); never a timed test
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
 #   make uninstall  remove what install put there
@@ -124,6 +125,56 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(E2E_TOOLS)
 	@FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
 		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+
+# ---- fuzzing --------------------------------------------------------------
+# Two libFuzzer targets: the lexer, parser and explain (parse), and word
+# expansion (expand).  `make fuzz` builds them with clang and the fuzzer,
+# ASan and UBSan, then runs each for FUZZ_SECONDS.  The same target source
+# with tests/fuzz/replay.c as main builds with any compiler; `make test`
+# uses that to replay the seed corpus and every saved crash input
+# (tests/fuzz/regress/).  Globbing goes to a made-up tree (fakeglob.c), so
+# no fuzz input ever touches the real file system.
+FUZZ_TARGETS  := parse expand
+FUZZ_SECONDS  ?= 60
+FUZZ_CC       ?= clang
+FUZZ_SUPPORT  := tests/fuzz/common.c tests/fuzz/fakeglob.c
+FUZZ_HEADERS  := tests/fuzz/fuzz.h $(wildcard shell/*.h)
+FUZZ_CFLAGS   := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+REPLAY_BINS   := $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
+
+.PHONY: fuzz fuzz-regress hostile
+
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS)
+
+$(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
+		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS)
+
+# Replay the seed corpus and the saved crash inputs (part of make test).
+fuzz-regress: $(REPLAY_BINS)
+	@fail=0; for t in $(FUZZ_TARGETS); do echo "== fuzz regressions: $$t"; \
+		$(B)/tests/replay_$$t tests/fuzz/corpus/$$t tests/fuzz/regress/$$t || fail=1; done; exit $$fail
+
+# New inputs the fuzzer finds go to build/fuzz/corpus-NAME (not the seed
+# corpus); a crash leaves build/fuzz/crash-NAME-*, to be fixed and then
+# copied into tests/fuzz/regress/NAME/.
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus-$$t; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/tests/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=4096 -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
+			build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>build/fuzz/log-$$t.txt \
+			|| { fail=1; tail -n 60 build/fuzz/log-$$t.txt; }; \
+		grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units)' build/fuzz/log-$$t.txt | tail -n 2; \
+	done; exit $$fail
 
 # Benchmarks measure and print; they are never part of make test.
 bench: $(BIN)
