@@ -100,16 +100,18 @@ run: deps-run
 	@./$(BIN) || true   # the shell's own exit status is not a build failure
 
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS)
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS) $(REPLAY_BINS)
+	@$(MAKE) --no-print-directory unit fuzz-regress e2e
 
 check: test
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 
+E2E_SCRIPTS := tests/e2e/run.sh tests/e2e/hostile.sh
 e2e: $(BIN) $(E2E_TOOLS)
-	@FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+	@fail=0; for s in $(E2E_SCRIPTS); do \
+		FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash $$s || fail=1; done; exit $$fail
 
 # The whole suite again, built with AddressSanitizer and UBSan; any report
 # fails the run.
@@ -117,14 +119,19 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/forksh \
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-		build/asan/forksh unit e2e
+		build/asan/forksh unit fuzz-regress e2e
 
 # The end-to-end tests with the shell under valgrind: a definite leak or a
-# memory error in forksh fails the test that triggered it.
+# memory error in forksh fails the test that triggered it, and the scan of
+# valgrind's own logs afterwards fails the run (see tests/e2e/valgrind-forksh).
+VG_LOGS := $(B)/valgrind-logs
 check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(E2E_TOOLS)
-	@FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
-		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	@fail=0; for s in $(E2E_SCRIPTS); do \
+		FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
+		FORKSH_VG_LOGS=$(abspath $(VG_LOGS)) E2E_TOOLS=$(abspath $(B))/tests bash $$s || fail=1; \
+	done; bash tests/e2e/valgrind-scan $(VG_LOGS) || fail=1; exit $$fail
 
 # ---- fuzzing --------------------------------------------------------------
 # Two libFuzzer targets: the lexer, parser and explain (parse), and word

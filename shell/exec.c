@@ -96,18 +96,36 @@ static pid_t sh_fork(struct launch *l)
 	return 0;
 }
 
-int exec_failure(const char *name, int err)
+/* A name for an error message: itself, or for a hostile 10 000-byte name
+ * its start and its length, so the message stays readable.  Returns buf or
+ * name. */
+static const char *short_name(const char *name, char *buf, size_t len)
+{
+	size_t n = strlen(name);
+	if (n <= 80)
+		return name;
+	snprintf(buf, len, "%.60s... (%zu bytes)", name, n);
+	return buf;
+}
+
+int exec_failure(const char *full_name, int err)
 {
 	struct stat st;
-	if (err == EACCES && !strchr(name, '/')) {
+	char buf[96];
+	const char *name = short_name(full_name, buf, sizeof buf);
+	/* execvp refuses a name longer than NAME_MAX before it searches PATH;
+	 * no such command can exist, so say "not found" as dash and bash do. */
+	if (err == ENAMETOOLONG && !strchr(full_name, '/'))
+		err = ENOENT;
+	if (err == EACCES && !strchr(full_name, '/')) {
 		/* execvp says EACCES if any PATH directory refused the search,
 		 * even when the command is nowhere: then it is "not found". */
-		char *found = path_search(name, path_exists);
+		char *found = path_search(full_name, path_exists);
 		if (!found)
 			err = ENOENT;
 		free(found);
 	}
-	if (err == ENOENT && !strchr(name, '/')) {
+	if (err == ENOENT && !strchr(full_name, '/')) {
 		sh_error("%s: command not found", name);
 		return 127;
 	}
@@ -115,7 +133,7 @@ int exec_failure(const char *name, int err)
 		sh_error("%s: %s", name, strerror(err));
 		return 127;
 	}
-	if (err == EACCES && strchr(name, '/') && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (err == EACCES && strchr(full_name, '/') && stat(full_name, &st) == 0 && S_ISDIR(st.st_mode)) {
 		sh_error("%s: Is a directory", name);
 		return 126;
 	}

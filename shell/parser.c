@@ -402,15 +402,23 @@ void node_format(const struct node *n, struct strbuf *out)
 	case N_CMD: {
 		const struct cmd_node *c = (const struct cmd_node *)n;
 		const char *sep = "";
+		/* Redirections usually go last, but a command word "!" that was
+		 * written after one (`a | >f ! b`) would read back as negation,
+		 * so then they stay in front. */
+		int redirs_first = c->nassign == 0 && c->nwords > 0 && strcmp(c->words[0].text, "!") == 0;
 		for (size_t i = 0; i < c->nassign; i++, sep = " ") {
 			sb_adds(out, sep);
 			sb_adds(out, c->assigns[i].text);
+		}
+		for (size_t i = 0; redirs_first && i < c->nredirs; i++, sep = " ") {
+			sb_adds(out, sep);
+			format_redir(&c->redirs[i], out);
 		}
 		for (size_t i = 0; i < c->nwords; i++, sep = " ") {
 			sb_adds(out, sep);
 			sb_adds(out, c->words[i].text);
 		}
-		for (size_t i = 0; i < c->nredirs; i++, sep = " ") {
+		for (size_t i = 0; !redirs_first && i < c->nredirs; i++, sep = " ") {
 			sb_adds(out, sep);
 			format_redir(&c->redirs[i], out);
 		}
