@@ -49,7 +49,8 @@ UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
-E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK)
+HOLDTHREADS := $(B)/tests/holdthreads
+E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
@@ -88,6 +89,10 @@ $(PTY_DRIVER): tests/e2e/ptydrive.c
 $(FDCHECK): tests/e2e/fdcheck.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $<
+
+$(HOLDTHREADS): tests/e2e/holdthreads.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -pthread -o $@ $<
 
 # Install missing build dependencies (apt-get as root, or with sudo).
 deps:
