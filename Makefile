@@ -7,6 +7,7 @@
 #   make check-asan the tests again under AddressSanitizer + UBSan
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (needs clang)
+#   make hostile    only the hostile-input end-to-end tests
 #   make bench      measure (trace on vs off); never a timed test
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
 #   make uninstall  remove what install put there
@@ -132,7 +133,7 @@ check-asan: deps
 VG_LOGS := $(B)/valgrind-logs
 check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(E2E_TOOLS)
-	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS) && chmod 1777 $(VG_LOGS)
 	@fail=0; for s in $(E2E_SCRIPTS); do \
 		FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
 		FORKSH_VG_LOGS=$(abspath $(VG_LOGS)) E2E_TOOLS=$(abspath $(B))/tests bash $$s || fail=1; \
@@ -166,6 +167,10 @@ $(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJ
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
 		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS)
 
+# Only the hostile-input end-to-end tests (also part of make test).
+hostile: $(BIN) $(E2E_TOOLS)
+	@FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/hostile.sh
+
 # Replay the seed corpus and the saved crash inputs (part of make test).
 fuzz-regress: $(REPLAY_BINS)
 	@fail=0; for t in $(FUZZ_TARGETS); do echo "== fuzz regressions: $$t"; \
@@ -175,6 +180,7 @@ fuzz-regress: $(REPLAY_BINS)
 # corpus); a crash leaves build/fuzz/crash-NAME-*, to be fixed and then
 # copied into tests/fuzz/regress/NAME/.
 fuzz:
+	@if [ "$(FUZZ_CC)" = clang ]; then sh scripts/deps.sh fuzz; fi
 	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 2; }
 	@$(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)

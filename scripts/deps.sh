@@ -6,6 +6,7 @@
 set -e
 want="test"
 [ "${1:-}" = "run" ] && want="run"
+[ "${1:-}" = "fuzz" ] && want="fuzz"
 
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
@@ -21,6 +22,17 @@ fi
 if [ "$want" = test ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+fi
+if [ "$want" = fuzz ]; then
+	# make fuzz: clang with libFuzzer, which Debian packages separately
+	# (libclang-rt-N-dev, N the clang version) from clang itself.
+	if ! command -v clang >/dev/null 2>&1; then
+		missing="$missing clang"
+	elif ! printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return (void)d, (int)n * 0; }\n' |
+		clang -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1; then
+		v=$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)
+		missing="$missing libclang-rt-$v-dev"
+	fi
 fi
 command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
@@ -49,5 +61,6 @@ forksh: this is not a Debian-like system, so please install by hand:
   - cmocka 1.1 or later (e.g. libcmocka-devel, cmocka) and pkg-config, for 'make test'
   - dash, for the tests that compare forksh with a POSIX sh
   - valgrind, for make check-valgrind
+  - clang with libFuzzer (compiler-rt), for make fuzz
 MSG
 exit 1

@@ -77,3 +77,12 @@ void sh_syntax_error(const char *src, size_t pos, const char *msg)
 		fputc(src[i] == '\t' ? '\t' : ' ', stderr);
 	fputs("^\n", stderr);
 }
+
+const char *sh_short_name(const char *name, char *buf, size_t len)
+{
+	size_t n = strlen(name);
+	if (n <= 80)
+		return name;
+	snprintf(buf, len, "%.60s... (%zu bytes)", name, n);
+	return buf;
+}

@@ -96,23 +96,11 @@ static pid_t sh_fork(struct launch *l)
 	return 0;
 }
 
-/* A name for an error message: itself, or for a hostile 10 000-byte name
- * its start and its length, so the message stays readable.  Returns buf or
- * name. */
-static const char *short_name(const char *name, char *buf, size_t len)
-{
-	size_t n = strlen(name);
-	if (n <= 80)
-		return name;
-	snprintf(buf, len, "%.60s... (%zu bytes)", name, n);
-	return buf;
-}
-
 int exec_failure(const char *full_name, int err)
 {
 	struct stat st;
 	char buf[96];
-	const char *name = short_name(full_name, buf, sizeof buf);
+	const char *name = sh_short_name(full_name, buf, sizeof buf);
 	/* execvp refuses a name longer than NAME_MAX before it searches PATH;
 	 * no such command can exist, so say "not found" as dash and bash do. */
 	if (err == ENAMETOOLONG && !strchr(full_name, '/'))
