@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,18 @@ static pid_t sh_fork(struct launch *l)
 	return 0;
 }
 
+void exec_path_search(char **argv)
+{
+	/* glibc's execvp copies only NAME_MAX bytes of a name without '/'
+	 * and passes execve a string with no end (valgrind caught it reading
+	 * past the copy).  No file can have a longer name, so do not try. */
+	if (!strchr(argv[0], '/') && strlen(argv[0]) > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return;
+	}
+	execvp(argv[0], argv);
+}
+
 int exec_failure(const char *full_name, int err)
 {
 	struct stat st;
@@ -179,7 +192,7 @@ static void child_run_cmd(struct cmd_node *c, char **argv)
 	}
 	/* exec replaces the program, not the process: the PID stays. */
 	EV(EV_EXEC, .argv = argv);
-	execvp(argv[0], argv);
+	exec_path_search(argv);
 	int err = errno;
 	EV(EV_EXEC_FAIL, .str = argv[0], .err = err);
 	_exit(exec_failure(argv[0], err));

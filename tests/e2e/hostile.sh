@@ -50,6 +50,12 @@ not_ok() {
 	shift; for l in "$@"; do printf '#   %s\n' "$l"; done
 }
 skip() { echo "# skip: $1"; }
+# vg_skip NAME: true (and say so) under valgrind, for the cases where
+# valgrind itself changes what is tested: it runs exec in the forked child
+# itself, opens its log on the lowest free descriptor (a closed 0, 1 or 2),
+# and
+# is too slow for a 100 MB history within the time limit.
+vg_skip() { [ -n "$UNDER_VALGRIND" ] && { skip "$1 (not under valgrind)"; return 0; }; return 1; }
 
 strays() {
 	local found
@@ -143,10 +149,10 @@ h "a syntax error in a 1 MiB line: short message, status 2" "syntax error: unexp
 grep -q '^  \.\.\.a* ;; b$' "$WORK/err" && ok "the 1 MiB line is shown cut around the caret" ||
 	not_ok "the 1 MiB line is shown cut around the caret" "$(head -c 400 "$WORK/err")"
 printf '/bin/echo %s\necho next\n' "${big:0:200000}" > e2big.sh
-h "one 200 kB argument: Argument list too long (126), then the next line" \
+vg_skip "E2BIG" || h "one 200 kB argument: Argument list too long (126), then the next line" \
 	"Argument list too long" 0 "next" e2big.sh
 printf 'export BIG=%s\n/bin/true; x=$?; unset BIG; echo "st=$x"; echo next\n' "${big:0:200000}" > e2bigenv.sh
-h "a 200 kB exported variable: exec fails with E2BIG (126), unset cures it" \
+vg_skip "E2BIG from the environment" || h "a 200 kB exported variable: exec fails with E2BIG (126), unset cures it" \
 	"Argument list too long" 0 "st=126
 next" e2bigenv.sh
 pipes=$(head -c 100000 /dev/zero | tr '\0' '|')
@@ -186,34 +192,41 @@ expect syntax error: unexpected '\\|'
 expect ${P}\\(2\\)\\\$ \$
 send echo alive1\\r
 expect alive1
+expect ${P}\\\$ \$
 send ;;\\r
 expect syntax error
 send echo alive2\\r
 expect alive2
+expect ${P}\\\$ \$
 send &&\\r
 expect syntax error
 send echo alive3\\r
 expect alive3
+expect ${P}\\\$ \$
 send > \\r
 expect syntax error
 send echo alive4\\r
 expect alive4
+expect ${P}\\\$ \$
 send x |\\r
 expect > \$
 send \\x04
 expect unexpected end of input
 send echo alive5\\r
 expect alive5
+expect ${P}\\\$ \$
 send echo 'abc\\r
 expect > \$
 send \\x04
 expect unexpected end of input
 send echo alive6\\r
 expect alive6
+expect ${P}\\\$ \$
 send ${pipes:0:3000}\\r
 expect syntax error
 send echo alive7\\r
 expect alive7
+expect ${P}\\\$ \$
 send exec /tmp\\r
 expect /tmp: Is a directory
 expect ${P}\\(126\\)\\\$ \$
@@ -251,7 +264,7 @@ $Z0" -c "/bin/echo $args | wc -w | tr -d ' '; $ZOMBIES \$\$"
 h "10 000 arguments to a builtin" "" 0 "next
 $Z0" -c ": $args; $NEXT"
 printf '/bin/true %s\necho "st=$?"\n' "$(seq -f 'argument-%g' 300000 | tr '\n' ' ')" > toomany.sh
-h "300 000 arguments: Argument list too long, status 126" "Argument list too long" 0 "st=126" toomany.sh
+vg_skip "300 000 arguments" || h "300 000 arguments: Argument list too long, status 126" "Argument list too long" 0 "st=126" toomany.sh
 chain=$(for i in $(seq 100000); do printf 'true && '; done)
 printf '%secho deep\n%s\n' "$chain" "$NEXT" > chain.sh
 h "a chain of 100 000 &&" "" 0 "deep
@@ -266,20 +279,20 @@ printf '%s echo end\n' "$(for i in $(seq 100000); do printf ': ; '; done)" > seq
 h "a list of 100 000 commands on one line" "" 0 "end" seq.sh
 
 #### closed and broken standard descriptors ##################################
-H_CLOSE=1 h "stdout closed: echo fails with a write error, status 1" "write error" 0 "" \
+vg_skip "closed stdout" || H_CLOSE=1 h "stdout closed: echo fails with a write error, status 1" "write error" 0 "" \
 	-c 'echo hi; echo "st=$?" >&2; test "$?" = 0'
-grep -q "st=1" "$WORK/err" && ok "stdout closed: the status after the failed echo is 1" ||
-	not_ok "stdout closed: the status after the failed echo is 1" "$(cat "$WORK/err")"
-H_CLOSE=1 h "stdout closed: a builtin reports its write error" "pwd: write error" 0 "" -c 'pwd; echo "st=$?" >&2'
+[ -n "$UNDER_VALGRIND" ] || { grep -q "st=1" "$WORK/err" && ok "stdout closed: the status after the failed echo is 1" ||
+	not_ok "stdout closed: the status after the failed echo is 1" "$(cat "$WORK/err")"; }
+vg_skip "closed stdout, builtin" || H_CLOSE=1 h "stdout closed: a builtin reports its write error" "pwd: write error" 0 "" -c 'pwd; echo "st=$?" >&2'
 fsh -c "$FDCHECK > fd1.out; $FDCHECK | cat > fd2.out; $FDCHECK 3>/dev/null > fd3.out" >&- 2>"$WORK/err"
-if [ "$(cat fd1.out fd2.out fd3.out 2>/dev/null | tr '\n' '|')" = "0 1 2|0 1 2|0 1 2 3|" ] && [ -z "$(strays)" ]; then
+if [ -n "$UNDER_VALGRIND" ]; then skip "closed stdout, children's descriptors (not under valgrind)"; elif [ "$(cat fd1.out fd2.out fd3.out 2>/dev/null | tr '\n' '|')" = "0 1 2|0 1 2|0 1 2 3|" ] && [ -z "$(strays)" ]; then
 	ok "stdout closed: children still start with exactly 0 1 2 (plus redirections)"
 else
 	not_ok "stdout closed: children still start with exactly 0 1 2" "$(cat fd1.out fd2.out fd3.out 2>&1)" "$(cat "$WORK/err")"
 fi
-H_CLOSE=2 h "stderr closed: the shell carries on" "" 0 "st=1
+vg_skip "a closed standard descriptor" || H_CLOSE=2 h "stderr closed: the shell carries on" "" 0 "st=1
 next" -c 'cat /nonexistent-x; echo "st=$?"; echo next'
-H_CLOSE=0 h "stdin closed: a reader fails, the shell carries on" "" 0 "st=1
+vg_skip "a closed standard descriptor" || H_CLOSE=0 h "stdin closed: a reader fails, the shell carries on" "" 0 "st=1
 next" -c 'cat 2>/dev/null; echo "st=$?"; echo next'
 # stdout a pipe whose reader has gone: a command dies of SIGPIPE (141) and
 # the shell carries on; the shell itself, writing there, dies of SIGPIPE
@@ -327,9 +340,9 @@ mkdir -p "$WORK/h2/forksh"
 yes '#1700000000
 echo a line of history, repeated until the file holds 100 MB' | head -c 104857600 > "$WORK/h2/forksh/history"
 start=$SECONDS
-hist_session "a 100 MB history file" "$WORK/h2" ""
+vg_skip "a 100 MB history file" || hist_session "a 100 MB history file" "$WORK/h2" ""
 hsize=$(wc -c < "$WORK/h2/forksh/history")
-if [ $((SECONDS - start)) -le 15 ] && [ "$hsize" -lt 1000000 ]; then
+if [ -n "$UNDER_VALGRIND" ]; then :; elif [ $((SECONDS - start)) -le 15 ] && [ "$hsize" -lt 1000000 ]; then
 	ok "a 100 MB history file is read quickly and cut to the last 1000 entries ($hsize bytes)"
 else
 	not_ok "a 100 MB history file is read quickly and cut" "$((SECONDS - start)) s, $hsize bytes"
@@ -383,7 +396,9 @@ hu() {
 	fi
 }
 
-if [ "$can_user" = 1 ] && command -v prlimit >/dev/null; then
+if [ -n "$UNDER_VALGRIND" ]; then
+	skip "process-limit tests (not under valgrind: valgrind itself fails or crashes under a low RLIMIT_NPROC)"
+elif [ "$can_user" = 1 ] && command -v prlimit >/dev/null; then
 	hu "fork fails: the command gets the errno text, the shell carries on" \
 		"forksh: line 1: fork: Resource temporarily unavailable" 1 "/" --nproc=1 -- \
 		-c '/bin/true; x=$?; cd /; pwd; exit $x'
@@ -515,6 +530,7 @@ for p in $(mark_pids forksh); do
 		t=$(readlink "$fd" 2>/dev/null) || continue
 		[ "$n" -le 2 ] && continue
 		case $t in pipe:*) continue ;; esac
+		[ -n "${FORKSH_VG_LOGS:-}" ] && case $t in "$FORKSH_VG_LOGS"/*) continue ;; esac
 		case " $allowed " in *" $n=$t "*) continue ;; esac
 		bad="$bad $p:$n=$t"
 	done
