@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* A thread that only waits, to be counted against RLIMIT_NPROC. */
 static void *sleeper(void *arg)
 {
 	(void)arg;
@@ -20,6 +21,8 @@ static void *sleeper(void *arg)
 	return NULL;
 }
 
+/* Start the threads, mark readiness, wait.  Returns 0, or 1 on bad usage
+ * or a thread that could not start. */
 int main(int argc, char **argv)
 {
 	if (argc != 4) {

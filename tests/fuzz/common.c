@@ -5,6 +5,8 @@
 
 #include "../../shell/util.h"
 
+/* The bytes as the line reader would hand them to the parser; see fuzz.h.
+ * Cannot fail (out of memory ends the process, as in the shell). */
 char *fuzz_line(const uint8_t *data, size_t size)
 {
 	char *s = xmalloc(size + 2);
@@ -18,6 +20,8 @@ char *fuzz_line(const uint8_t *data, size_t size)
 	return s;
 }
 
+/* One /dev/null stream for the whole run, made stdio's stderr too; falls
+ * back to the real stderr if /dev/null cannot be opened.  Never NULL. */
 FILE *fuzz_quiet(void)
 {
 	static FILE *sink;

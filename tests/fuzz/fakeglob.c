@@ -16,6 +16,9 @@
 #include <sys/stat.h>
 
 int __real_glob(const char *pattern, int flags, int (*errfunc)(const char *, int), glob_t *g);
+/* What expand.c calls instead of glob (-Wl,--wrap=glob): the real glob,
+ * told to read directories through the functions above.  Returns what
+ * glob returns. */
 int __wrap_glob(const char *pattern, int flags, int (*errfunc)(const char *, int), glob_t *g);
 
 static const char *const names[] = {
@@ -63,6 +66,8 @@ static int exists(const char *path)
 	return ok;
 }
 
+/* opendir for the made-up tree: a handle on the same entries for every
+ * directory, or NULL with errno ENOENT for anything else. */
 static void *fake_opendir(const char *path)
 {
 	if (!exists(path) || !is_dir_path(path)) {
@@ -72,6 +77,7 @@ static void *fake_opendir(const char *path)
 	return calloc(1, sizeof(struct fakedir));
 }
 
+/* The next made-up entry, or NULL at the end (never an error). */
 static struct dirent *fake_readdir(void *handle)
 {
 	struct fakedir *d = handle;
@@ -84,11 +90,13 @@ static struct dirent *fake_readdir(void *handle)
 	return &d->ent;
 }
 
+/* Free a handle from fake_opendir. */
 static void fake_closedir(void *handle)
 {
 	free(handle);
 }
 
+/* stat and lstat for the made-up tree: 0 and a mode, or -1 with ENOENT. */
 static int fake_stat(const char *path, struct stat *st)
 {
 	if (!exists(path)) {

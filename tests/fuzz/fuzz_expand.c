@@ -18,6 +18,8 @@
 #include "../../shell/vars.h"
 #include "fuzz.h"
 
+/* Once per run: quiet stderr and give the shell a few variables to
+ * expand ($x with runs of spaces, an empty $e, a glob in $g).  Returns 0. */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -93,6 +95,8 @@ static void expand_tree(const struct node *n)
 	}
 }
 
+/* One input: first byte for the context, the rest parsed and expanded.
+ * Returns 0; a NULL field aborts. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)

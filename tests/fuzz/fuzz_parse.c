@@ -21,6 +21,7 @@
 
 static FILE *sink;
 
+/* Once per run: quiet stderr, keep the sink for explain.  Returns 0. */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -53,6 +54,8 @@ static void check_round_trip(const struct node *tree)
 	free(text);
 }
 
+/* One input: parse, then write back and explain, or show the syntax
+ * error.  Returns 0 (libFuzzer's "keep going"); a broken property aborts. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!sink)

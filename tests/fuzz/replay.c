@@ -81,6 +81,8 @@ static long run_path(const char *path)
 	return 1;
 }
 
+/* Feed every file named (or found in a directory named) to the target.
+ * Returns 0, or 1 if an input could not be read. */
 int main(int argc, char **argv)
 {
 	long total = 0;
