@@ -122,10 +122,18 @@ e2e: $(BIN) $(E2E_TOOLS)
 # The whole suite again, built with AddressSanitizer and UBSan; any report
 # fails the run.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# Reports also go to files in build/asan/logs, so that one in a process
+# whose status no test looks at (a forked child, a background job) still
+# fails the run.
+ASAN_LOGS := build/asan/logs
 check-asan: deps
-	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/forksh \
+	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS) && chmod 1777 $(ASAN_LOGS)
+	@fail=0; ASAN_OPTIONS=log_path=$(abspath $(ASAN_LOGS))/asan UBSAN_OPTIONS=log_path=$(abspath $(ASAN_LOGS))/ubsan \
+		$(MAKE) --no-print-directory B=build/asan BIN=build/asan/forksh \
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-		build/asan/forksh unit fuzz-regress e2e
+		build/asan/forksh unit fuzz-regress e2e || fail=1; \
+	for f in $(ASAN_LOGS)/*; do [ -e "$$f" ] || continue; fail=1; echo "# sanitizer report: $$f"; head -n 40 "$$f"; done; \
+	exit $$fail
 
 # The end-to-end tests with the shell under valgrind: a definite leak or a
 # memory error in forksh fails the test that triggered it, and the scan of

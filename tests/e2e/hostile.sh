@@ -372,9 +372,19 @@ as_user() {
 	(cd "$WORK/u" && env FORKSH_TEST_MARK="$MARK" HOME="$WORK/u" XDG_STATE_HOME="$WORK/u" "$NOLEAK_ASAN" \
 		timeout -k 5 60 "${RUNAS[@]}" "$@")
 }
+# The other user may not be able to reach the build tree (a clone under
+# /root): give it copies of the programs in the test directory.
+UFORKSH=$FORKSH UHOLD=$HOLD UZOMBIES=$ZOMBIES
+if [ ${#RUNAS[@]} != 0 ] && [ -z "$UNDER_VALGRIND" ]; then
+	mkdir -p "$WORK/ubin" && chmod 755 "$WORK/ubin"
+	cp "$FORKSH" "$HOLD" "$ZOMBIES" "$WORK/ubin/" &&
+		{ [ ! -e "${FORKSH%/*}/forksh-hello" ] || cp "${FORKSH%/*}/forksh-hello" "$WORK/ubin/"; } &&
+		chmod 755 "$WORK/ubin"/* &&
+		UFORKSH=$WORK/ubin/${FORKSH##*/} UHOLD=$WORK/ubin/${HOLD##*/} UZOMBIES=$WORK/ubin/${ZOMBIES##*/}
+fi
 if [ "$(id -u)" = 0 ] && [ ${#RUNAS[@]} = 0 ]; then
 	can_user=0
-elif as_user "$FORKSH" -c : >/dev/null 2>&1; then
+elif as_user "$UFORKSH" -c : >/dev/null 2>&1; then
 	can_user=1
 else
 	can_user=0
@@ -387,7 +397,7 @@ hu() {
 	local lim=() st s problems=""
 	while [ "$1" != -- ]; do lim+=("$1"); shift; done
 	shift
-	as_user prlimit "${lim[@]}" -- "$FORKSH" "$@" >"$WORK/out" 2>"$WORK/err"; st=$?
+	as_user prlimit "${lim[@]}" -- "$UFORKSH" "$@" >"$WORK/out" 2>"$WORK/err"; st=$?
 	s=$(strays)
 	[ "$st" == "$wantst" ] || problems="$problems status=$st(want $wantst)"
 	[ "$(cat "$WORK/out")" == "$want" ] || problems="$problems stdout"
@@ -414,13 +424,13 @@ elif [ "$can_user" = 1 ] && command -v prlimit >/dev/null; then
 	# Every lesson keeps to the bound it declares: with exactly that much
 	# room (its own processes plus the shell), no fork fails.
 	for l in "counter --children 5 --count 1 --delay 0" "fork --forks 3" "forkexec --forks 2" "memory --mib 8"; do
-		need=$(as_user prlimit --nproc=1 -- "$FORKSH" -c "lesson $l --auto=0" 2>&1 >/dev/null |
+		need=$(as_user prlimit --nproc=1 -- "$UFORKSH" -c "lesson $l --auto=0" 2>&1 >/dev/null |
 			sed -n 's/.*this run needs \([0-9]*\) processes.*/\1/p')
 		if [ -z "$need" ]; then
 			not_ok "lesson ${l%% *} declares its process bound" "no 'needs N processes' under nproc=1"
 			continue
 		fi
-		as_user prlimit --nproc=$((need + 1)) -- "$FORKSH" -c "lesson $l --auto=0" >"$WORK/out" 2>&1
+		as_user prlimit --nproc=$((need + 1)) -- "$UFORKSH" -c "lesson $l --auto=0" >"$WORK/out" 2>&1
 		st=$?
 		s=$(strays)
 		if [ $st = 0 ] && ! grep -q 'fork failed: \|lesson: fork: ' "$WORK/out" && [ -z "$s" ]; then
@@ -440,9 +450,9 @@ elif [ "$can_user" = 1 ] && command -v prlimit >/dev/null; then
 		local name=$1 limit=$2 lesson=$3 want=$4
 		rm -f "$WORK/u/ready" "$WORK/u/gate1" "$WORK/u/gate2"
 		mkfifo "$WORK/u/gate1" "$WORK/u/gate2" && chmod 666 "$WORK/u/gate1" "$WORK/u/gate2"
-		as_user "$HOLD" 20 60 "$WORK/u/ready" & HOLDPID=$!
+		as_user "$UHOLD" 20 60 "$WORK/u/ready" & HOLDPID=$!
 		for _ in $(seq 50); do [ -e "$WORK/u/ready" ] && break; sleep 0.1; done
-		as_user prlimit --nproc="$limit" -- "$FORKSH" -c "exec 3<gate1; lesson $lesson --auto=0; exec 3<gate2; $ZOMBIES \$\$; /bin/echo after" \
+		as_user prlimit --nproc="$limit" -- "$UFORKSH" -c "exec 3<gate1; lesson $lesson --auto=0; exec 3<gate2; $UZOMBIES \$\$; /bin/echo after" \
 			>"$WORK/out" 2>"$WORK/err" &
 		local bg=$! shpid="" before after
 		for _ in $(seq 50); do
