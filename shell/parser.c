@@ -57,8 +57,9 @@ static void skip_newlines(struct parser *p)
 }
 
 /* Make room for element n (counting from 0) of an array that only ever
- * grows through here.  Its capacity is the smallest power of two above its
- * count, so it is reallocated only when the count reaches a power of two:
+ * grows through here (or starts with one element).  Its capacity is the
+ * smallest power of two that holds its count, so it is reallocated only
+ * when the count is a power of two, that is, when it is full:
  * growing by one element at a time made a 100 000-long && chain or
  * argument list quadratic (a minute under valgrind).  Returns the array,
  * moved or not; out of memory is fatal as everywhere. */
