@@ -6,6 +6,8 @@
 #   make check      same as make test
 #   make check-asan the tests again under AddressSanitizer + UBSan
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (needs clang)
+#   make hostile    only the hostile-input end-to-end tests
 #   make bench      forksh against bare fork/exec, dash and bash; never a timed test
 #                   (BENCH_RUNS=5 runs; BENCH_FLAGS=--json or --json=FILE)
 #   make install    PREFIX=/usr/local DESTDIR= : binary and man page
@@ -66,7 +68,8 @@ UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
-E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK)
+HOLDTHREADS := $(B)/tests/holdthreads
+E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
@@ -108,6 +111,10 @@ $(FDCHECK): tests/e2e/fdcheck.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $<
 
+$(HOLDTHREADS): tests/e2e/holdthreads.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -pthread -o $@ $<
+
 # Install missing build dependencies (apt-get as root, or with sudo).
 deps:
 	@sh scripts/deps.sh test
@@ -119,31 +126,101 @@ run: deps-run
 	@./$(BIN) || true   # the shell's own exit status is not a build failure
 
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS)
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS) $(REPLAY_BINS)
+	@$(MAKE) --no-print-directory unit fuzz-regress e2e
 
 check: test
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 
+E2E_SCRIPTS := tests/e2e/run.sh tests/e2e/hostile.sh
 e2e: $(BIN) $(E2E_TOOLS)
-	@FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+	@fail=0; for s in $(E2E_SCRIPTS); do \
+		FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash $$s || fail=1; done; exit $$fail
 
 # The whole suite again, built with AddressSanitizer and UBSan; any report
 # fails the run.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# Reports also go to files in build/asan/logs, so that one in a process
+# whose status no test looks at (a forked child, a background job) still
+# fails the run.
+ASAN_LOGS := build/asan/logs
 check-asan: deps
-	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/forksh \
+	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS) && chmod 1777 $(ASAN_LOGS)
+	@fail=0; ASAN_OPTIONS=log_path=$(abspath $(ASAN_LOGS))/asan UBSAN_OPTIONS=log_path=$(abspath $(ASAN_LOGS))/ubsan \
+		$(MAKE) --no-print-directory B=build/asan BIN=build/asan/forksh \
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-		build/asan/forksh unit e2e
+		build/asan/forksh unit fuzz-regress e2e || fail=1; \
+	for f in $(ASAN_LOGS)/*; do [ -e "$$f" ] || continue; fail=1; echo "# sanitizer report: $$f"; head -n 40 "$$f"; done; \
+	exit $$fail
 
 # The end-to-end tests with the shell under valgrind: a definite leak or a
-# memory error in forksh fails the test that triggered it.
+# memory error in forksh fails the test that triggered it, and the scan of
+# valgrind's own logs afterwards fails the run (see tests/e2e/valgrind-forksh).
+VG_LOGS := $(B)/valgrind-logs
 check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(E2E_TOOLS)
-	@FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
-		E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/run.sh
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS) && chmod 1777 $(VG_LOGS)
+	@fail=0; for s in $(E2E_SCRIPTS); do \
+		FORKSH=$(abspath tests/e2e/valgrind-forksh) FORKSH_REAL=$(abspath $(BIN)) \
+		FORKSH_VG_LOGS=$(abspath $(VG_LOGS)) E2E_TOOLS=$(abspath $(B))/tests bash $$s || fail=1; \
+	done; bash tests/e2e/valgrind-scan $(VG_LOGS) || fail=1; exit $$fail
+
+# ---- fuzzing --------------------------------------------------------------
+# Two libFuzzer targets: the lexer, parser and explain (parse), and word
+# expansion (expand).  `make fuzz` builds them with clang and the fuzzer,
+# ASan and UBSan, then runs each for FUZZ_SECONDS.  The same target source
+# with tests/fuzz/replay.c as main builds with any compiler; `make test`
+# uses that to replay the seed corpus and every saved crash input
+# (tests/fuzz/regress/).  Globbing goes to a made-up tree (fakeglob.c), so
+# no fuzz input ever touches the real file system.
+FUZZ_TARGETS  := parse expand
+FUZZ_SECONDS  ?= 60
+FUZZ_CC       ?= clang
+FUZZ_SUPPORT  := tests/fuzz/common.c tests/fuzz/fakeglob.c
+FUZZ_HEADERS  := tests/fuzz/fuzz.h $(wildcard shell/*.h)
+FUZZ_CFLAGS   := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+REPLAY_BINS   := $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
+
+.PHONY: fuzz fuzz-regress hostile
+
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS)
+
+$(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
+		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS)
+
+# Only the hostile-input end-to-end tests (also part of make test).
+hostile: $(BIN) $(E2E_TOOLS)
+	@FORKSH=$(abspath $(BIN)) E2E_TOOLS=$(abspath $(B))/tests bash tests/e2e/hostile.sh
+
+# Replay the seed corpus and the saved crash inputs (part of make test).
+fuzz-regress: $(REPLAY_BINS)
+	@fail=0; for t in $(FUZZ_TARGETS); do echo "== fuzz regressions: $$t"; \
+		$(B)/tests/replay_$$t tests/fuzz/corpus/$$t tests/fuzz/regress/$$t || fail=1; done; exit $$fail
+
+# New inputs the fuzzer finds go to build/fuzz/corpus-NAME (not the seed
+# corpus); a crash leaves build/fuzz/crash-NAME-*, to be fixed and then
+# copied into tests/fuzz/regress/NAME/.
+fuzz:
+	@if [ "$(FUZZ_CC)" = clang ]; then sh scripts/deps.sh fuzz; fi
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus-$$t; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/tests/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=4096 -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
+			build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>build/fuzz/log-$$t.txt \
+			|| { fail=1; tail -n 60 build/fuzz/log-$$t.txt; }; \
+		grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units)' build/fuzz/log-$$t.txt | tail -n 2; \
+	done; exit $$fail
 
 # Benchmarks measure and print; they are never part of make test.
 BENCH_RUNS ?= 5

@@ -60,7 +60,7 @@ int bi_exec(int argc, char **argv)
 	fflush(stderr);
 	sig_child_defaults(0);
 	EV(EV_EXEC, .argv = argv + argi);
-	execvp(argv[argi], argv + argi);
+	exec_path_search(argv + argi);
 	int err = errno;
 	EV(EV_EXEC_FAIL, .str = argv[argi], .err = err);
 	int status = exec_failure(argv[argi], err);

@@ -245,6 +245,13 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 		close(rec[1]);
 		close(key[0]);
 		close(key[1]);
+		/* Give the shell its own SIGINT and SIGPIPE handling back, as
+		 * the end of a run does. */
+		if (own_handler)
+			sigaction(SIGINT, &old_sigint, NULL);
+		if (pipe_ignored)
+			sigaction(SIGPIPE, &old_sigpipe, NULL);
+		own_handler = pipe_ignored = 0;
 		return -1;
 	}
 	if (pid == 0) {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh - install what forksh needs to build (and, with "test", to test;
-# with "bench", the shells make bench compares it with).
+# with "bench", the shells make bench compares it with; with "fuzz", clang
+# and libFuzzer).
 #
 # On Debian and Ubuntu the packages are installed with apt-get: directly as
 # root, otherwise through sudo.  Anywhere else we say what to install by hand.
@@ -8,6 +9,7 @@ set -e
 want="test"
 [ "${1:-}" = "run" ] && want="run"
 [ "${1:-}" = "bench" ] && want="bench"
+[ "${1:-}" = "fuzz" ] && want="fuzz"
 
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
@@ -27,6 +29,17 @@ fi
 if [ "$want" = bench ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v bash >/dev/null 2>&1 || missing="$missing bash"
+fi
+if [ "$want" = fuzz ]; then
+	# make fuzz: clang with libFuzzer, which Debian packages separately
+	# (libclang-rt-N-dev, N the clang version) from clang itself.
+	if ! command -v clang >/dev/null 2>&1; then
+		missing="$missing clang"
+	elif ! printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return (void)d, (int)n * 0; }\n' |
+		clang -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1; then
+		v=$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)
+		missing="$missing libclang-rt-$v-dev"
+	fi
 fi
 command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
@@ -55,5 +68,6 @@ forksh: this is not a Debian-like system, so please install by hand:
   - cmocka 1.1 or later (e.g. libcmocka-devel, cmocka) and pkg-config, for 'make test'
   - dash, for the tests that compare forksh with a POSIX sh
   - valgrind, for make check-valgrind
+  - clang with libFuzzer (compiler-rt), for make fuzz
 MSG
 exit 1

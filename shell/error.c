@@ -5,6 +5,10 @@
 
 #include "shell.h"
 
+/* How many bytes of a long line a syntax error shows on each side of the
+ * caret. */
+#define SYN_CONTEXT 60
+
 struct shell sh = { .name = "forksh" };
 
 static void prefix(void)
@@ -51,11 +55,34 @@ void sh_syntax_error(const char *src, size_t pos, const char *msg)
 	while (end < len && src[end] != '\n')
 		end++;
 
+	/* A line of a megabyte (or of 100 000 '|') would bury the message:
+	 * show at most SYN_CONTEXT bytes on each side of the caret, with "..."
+	 * where the line was cut. */
+	const char *cut_left = "", *cut_right = "";
+	if (pos - start > SYN_CONTEXT) {
+		start = pos - SYN_CONTEXT;
+		cut_left = "...";
+	}
+	if (end - pos > SYN_CONTEXT + 1) {
+		end = pos + SYN_CONTEXT + 1;
+		cut_right = "...";
+	}
+
 	fflush(stdout);
 	prefix();
 	fprintf(stderr, "syntax error: %s\n", msg);
-	fprintf(stderr, "  %.*s\n  ", (int)(end - start), src + start);
+	fprintf(stderr, "  %s%.*s%s\n  %s", cut_left, (int)(end - start), src + start, cut_right,
+		*cut_left ? "   " : "");
 	for (size_t i = start; i < pos; i++)
 		fputc(src[i] == '\t' ? '\t' : ' ', stderr);
 	fputs("^\n", stderr);
+}
+
+const char *sh_short_name(const char *name, char *buf, size_t len)
+{
+	size_t n = strlen(name);
+	if (n <= 80)
+		return name;
+	snprintf(buf, len, "%.60s... (%zu bytes)", name, n);
+	return buf;
 }

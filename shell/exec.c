@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -103,18 +104,36 @@ static pid_t sh_fork(struct launch *l)
 	return 0;
 }
 
-int exec_failure(const char *name, int err)
+void exec_path_search(char **argv)
+{
+	/* glibc's execvp copies only NAME_MAX bytes of a name without '/'
+	 * and passes execve a string with no end (valgrind caught it reading
+	 * past the copy).  No file can have a longer name, so do not try. */
+	if (!strchr(argv[0], '/') && strlen(argv[0]) > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return;
+	}
+	execvp(argv[0], argv);
+}
+
+int exec_failure(const char *full_name, int err)
 {
 	struct stat st;
-	if (err == EACCES && !strchr(name, '/')) {
+	char buf[96];
+	const char *name = sh_short_name(full_name, buf, sizeof buf);
+	/* execvp refuses a name longer than NAME_MAX before it searches PATH;
+	 * no such command can exist, so say "not found" as dash and bash do. */
+	if (err == ENAMETOOLONG && !strchr(full_name, '/'))
+		err = ENOENT;
+	if (err == EACCES && !strchr(full_name, '/')) {
 		/* execvp says EACCES if any PATH directory refused the search,
 		 * even when the command is nowhere: then it is "not found". */
-		char *found = path_search(name, path_exists);
+		char *found = path_search(full_name, path_exists);
 		if (!found)
 			err = ENOENT;
 		free(found);
 	}
-	if (err == ENOENT && !strchr(name, '/')) {
+	if (err == ENOENT && !strchr(full_name, '/')) {
 		sh_error("%s: command not found", name);
 		return 127;
 	}
@@ -122,7 +141,7 @@ int exec_failure(const char *name, int err)
 		sh_error("%s: %s", name, strerror(err));
 		return 127;
 	}
-	if (err == EACCES && strchr(name, '/') && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (err == EACCES && strchr(full_name, '/') && stat(full_name, &st) == 0 && S_ISDIR(st.st_mode)) {
 		sh_error("%s: Is a directory", name);
 		return 126;
 	}
@@ -183,7 +202,7 @@ static void child_run_cmd(struct cmd_node *c, char **argv, int may_be_builtin)
 	}
 	/* exec replaces the program, not the process: the PID stays. */
 	EV(EV_EXEC, .argv = argv);
-	execvp(argv[0], argv);
+	exec_path_search(argv);
 	int err = errno;
 	EV(EV_EXEC_FAIL, .str = argv[0], .err = err);
 	_exit(exec_failure(argv[0], err));

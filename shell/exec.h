@@ -18,6 +18,11 @@ int exec_node(struct node *n);
  * and gives status 2.  Returns the status. */
 int exec_string(const char *src);
 
+/* execvp(argv[0], argv), except that a name without '/' longer than
+ * NAME_MAX fails at once with ENAMETOOLONG.  Returns only on failure, with
+ * errno set. */
+void exec_path_search(char **argv);
+
 /* Print why execvp(name) failed with err, the way shells do, and return the
  * status to exit with: 127 (not found) or 126 (found but not runnable). */
 int exec_failure(const char *name, int err);

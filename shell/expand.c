@@ -8,6 +8,7 @@
 #include "expand.h"
 
 #include <glob.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,23 @@ static char *glob_pattern(const struct field *f)
 	return sb_steal(&p);
 }
 
+/* Is a pattern beyond what glob(3) should be given?  glibc's glob calls
+ * itself once per directory level below the first wildcard and copies the
+ * directory part onto the stack each time, so a 1 MiB word like
+ * * /a/a/a/... overflows the stack and kills the shell (bash dies the same
+ * way; the fuzzer found it).  No file can match a pattern longer than
+ * PATH_MAX anyway (except through a huge [...] set, which we give up), and
+ * no real path has more than GLOB_MAX_DEPTH levels.  Returns 1 to skip
+ * globbing: the word then stays as written, as when nothing matches. */
+#define GLOB_MAX_DEPTH 512
+static int glob_too_big(const char *pat)
+{
+	size_t len = 0, slashes = 0;
+	for (; pat[len]; len++)
+		slashes += pat[len] == '/';
+	return len > PATH_MAX || slashes > GLOB_MAX_DEPTH;
+}
+
 /* Finish the current field: glob it if it asks for it, push the result(s),
  * and start an empty field.  An empty unquoted field vanishes, as in sh. */
 static void field_end(struct expander *e)
@@ -83,8 +101,8 @@ static void field_end(struct expander *e)
 	}
 	if (f->glob) {
 		char *pat = glob_pattern(f);
-		glob_t g;
-		if (glob(pat, 0, NULL, &g) == 0) {
+		glob_t g = { 0 };
+		if (!glob_too_big(pat) && glob(pat, 0, NULL, &g) == 0) {
 			for (size_t i = 0; i < g.gl_pathc; i++)
 				sv_push(e->out, xstrdup(g.gl_pathv[i]));
 			globfree(&g);

@@ -138,23 +138,33 @@ char *input_history_path(void)
 	return state_path("history");
 }
 
+/* Say once that the history file cannot be used; reason is an errno value,
+ * or 0 for "not a regular file". */
 static void history_warning(const char *what, int err)
 {
 	if (history_warned)
 		return;
 	history_warned = 1;
 	fprintf(stderr, "%s: warning: %s history file %s: %s (history will not be saved)\n",
-		sh.name, what, history_file, strerror(err));
+		sh.name, what, history_file, err ? strerror(err) : "not a regular file");
 }
 
-/* Load the history file, creating it (and its directories) if needed. */
+/* Load the history file, creating it (and its directories) if needed.
+ * Anything but a regular file is left alone with a warning: opening a FIFO
+ * would block the shell before its first prompt, and a device is no place
+ * for history. */
 static void history_load(void)
 {
+	struct stat st;
 	history_file = input_history_path();
 	if (!history_file)
 		return;
 	make_parent_dirs(history_file);
-	int fd = open(history_file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (stat(history_file, &st) == 0 && !S_ISREG(st.st_mode)) {
+		history_warning("cannot use", 0);
+		return;
+	}
+	int fd = open(history_file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0600);
 	if (fd < 0) {
 		history_warning("cannot open", errno);
 	} else {

@@ -55,16 +55,17 @@ static void init_pwd(void)
 static int open_script(const char *path, int *status)
 {
 	struct stat st;
+	char buf[96];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		*status = errno == ENOENT ? 127 : 126;
-		sh_error("%s: %s", path, strerror(errno));
+		sh_error("%s: %s", sh_short_name(path, buf, sizeof buf), strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		*status = 126;
-		sh_error("%s: Is a directory", path);
+		sh_error("%s: Is a directory", sh_short_name(path, buf, sizeof buf));
 		return -1;
 	}
 	int lifted = fd_lift(fd, 10);

@@ -56,6 +56,22 @@ static void skip_newlines(struct parser *p)
 		next(p);
 }
 
+/* Make room for element n (counting from 0) of an array that only ever
+ * grows through here (or starts with one element).  Its capacity is the
+ * smallest power of two that holds its count, so it is reallocated only
+ * when the count is a power of two, that is, when it is full:
+ * growing by one element at a time made a 100 000-long && chain or
+ * argument list quadratic (a minute under valgrind).  Returns the array,
+ * moved or not; out of memory is fatal as everywhere. */
+static void *grow(void *v, size_t n, size_t size)
+{
+	if (n == 0)
+		return xrealloc(v, size);
+	if ((n & (n - 1)) == 0)
+		return xrealloc(v, 2 * n * size);
+	return v;
+}
+
 /* Constructors: one per node kind, named after it. */
 static struct andor_node *andor_new(struct node *first)
 {
@@ -68,8 +84,8 @@ static struct andor_node *andor_new(struct node *first)
 
 static void andor_add(struct andor_node *a, enum andor_op op, struct node *item)
 {
-	a->items = xrealloc(a->items, (a->n + 1) * sizeof *a->items);
-	a->ops = xrealloc(a->ops, a->n * sizeof *a->ops);
+	a->items = grow(a->items, a->n, sizeof *a->items);
+	a->ops = grow(a->ops, a->n - 1, sizeof *a->ops);
 	a->ops[a->n - 1] = op;
 	a->items[a->n++] = item;
 }
@@ -83,7 +99,7 @@ static struct seq_node *seq_new(void)
 
 static void seq_add(struct seq_node *s, struct node *item)
 {
-	s->items = xrealloc(s->items, (s->n + 1) * sizeof *s->items);
+	s->items = grow(s->items, s->n, sizeof *s->items);
 	s->items[s->n++] = item;
 }
 
@@ -117,7 +133,7 @@ static int is_redir_tok(enum tok_kind k)
 
 static void word_append(struct word **v, size_t *n, struct token *t)
 {
-	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	*v = grow(*v, *n, sizeof **v);
 	(*v)[*n].text = t->text;
 	(*v)[*n].pos = t->pos;
 	t->text = NULL; /* the tree owns it now */
@@ -179,7 +195,7 @@ static struct node *parse_command(struct parser *p)
 				word_append(&c->words, &c->nwords, t);
 			next(p);
 		} else if (is_redir_tok(t->kind)) {
-			c->redirs = xrealloc(c->redirs, (c->nredirs + 1) * sizeof *c->redirs);
+			c->redirs = grow(c->redirs, c->nredirs, sizeof *c->redirs);
 			if (parse_redirect(p, &c->redirs[c->nredirs]) < 0)
 				goto fail;
 			c->nredirs++;
@@ -234,7 +250,7 @@ static struct node *parse_pipeline(struct parser *p)
 			node_free((struct node *)pn);
 			return NULL;
 		}
-		pn->cmds = xrealloc(pn->cmds, (pn->n + 1) * sizeof *pn->cmds);
+		pn->cmds = grow(pn->cmds, pn->n, sizeof *pn->cmds);
 		pn->cmds[pn->n++] = c;
 	}
 	return (struct node *)pn;
@@ -402,15 +418,23 @@ void node_format(const struct node *n, struct strbuf *out)
 	case N_CMD: {
 		const struct cmd_node *c = (const struct cmd_node *)n;
 		const char *sep = "";
+		/* Redirections usually go last, but a command word "!" that was
+		 * written after one (`a | >f ! b`) would read back as negation,
+		 * so then they stay in front. */
+		int redirs_first = c->nassign == 0 && c->nwords > 0 && strcmp(c->words[0].text, "!") == 0;
 		for (size_t i = 0; i < c->nassign; i++, sep = " ") {
 			sb_adds(out, sep);
 			sb_adds(out, c->assigns[i].text);
+		}
+		for (size_t i = 0; redirs_first && i < c->nredirs; i++, sep = " ") {
+			sb_adds(out, sep);
+			format_redir(&c->redirs[i], out);
 		}
 		for (size_t i = 0; i < c->nwords; i++, sep = " ") {
 			sb_adds(out, sep);
 			sb_adds(out, c->words[i].text);
 		}
-		for (size_t i = 0; i < c->nredirs; i++, sep = " ") {
+		for (size_t i = 0; !redirs_first && i < c->nredirs; i++, sep = " ") {
 			sb_adds(out, sep);
 			format_redir(&c->redirs[i], out);
 		}

@@ -99,7 +99,8 @@ static int apply_one(const struct redir *r)
 			int err = errno;
 			if (fd >= 0 && fd != r->fd)
 				close(fd);
-			sh_error("%s: %s", path, strerror(err));
+			char buf[96];
+			sh_error("%s: %s", sh_short_name(path, buf, sizeof buf), strerror(err));
 			free(path);
 			return -1;
 		}

@@ -38,6 +38,11 @@ extern struct shell sh;
  * `return sh_error(...)`. */
 int sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A name fit for an error message: name itself, or for a hostile one
+ * (a 10 000-byte command or file name) its first 60 bytes and its length,
+ * written into buf.  Returns name or buf. */
+const char *sh_short_name(const char *name, char *buf, size_t len);
+
 /* Print a syntax error for source line src: message, the offending line, and
  * a caret under the byte at pos. */
 void sh_syntax_error(const char *src, size_t pos, const char *msg);

@@ -3,13 +3,6 @@
 # Real PIDs cannot be predicted, so each check asserts the lesson's key
 # facts from the relations between the lines it printed.
 
-# lesson_out CMDLINE, for these lessons: also count, right after the lesson,
-# the zombie children forksh has (from /proc, by tests/e2e/zombies).
-lesson_out() {
-	fsh -c "$1; st=\$?; $ZOMBIES \$\$; exit \$st" >"$WORK/lesson.out" 2>&1
-	echo $? >"$WORK/lesson.st"
-}
-
 # has [-E] PATTERN WHAT : the lesson's output has a line matching PATTERN
 # (grep's basic regex, or extended with -E); if not, WHAT is a problem.
 has() {
@@ -25,7 +18,7 @@ lesson_done() {
 	s=$(strays)
 	[ "$(cat "$WORK/lesson.st")" = 0 ] || problems="$problems status-$(cat "$WORK/lesson.st")"
 	grep -q "^Lesson $1 finished\.$" "$L" || problems="$problems not-finished"
-	[ "$(tail -1 "$L")" = "zombies: 0" ] || problems="$problems zombies($(tail -1 "$L"))"
+	[ "$(tail -1 "$L")" = "zombies: 0" ] || problems="$problems zombies($(tail -1 "$L"))"  # see lesson_out
 	if [ -z "$problems$s" ]; then ok "lesson $1: $2"; else not_ok "lesson $1" "problems:$problems" ${s:+"stray: $s"} "$(head -c 4000 "$L")"; fi
 }
 

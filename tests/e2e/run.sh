@@ -96,7 +96,14 @@ pty() {
 echo "# forksh end-to-end tests ($FORKSH)"
 
 # lesson_out CMDLINE : run a lesson command line, keeping output and status.
-lesson_out() { fsh -c "$1" >"$WORK/lesson.out" 2>&1; echo $? >"$WORK/lesson.st"; }
+# Each run also counts the shell's zombie children as it ends (on stderr,
+# so the lesson's status is kept; it is the last line of the output); any
+# other count is reported at the end.
+lesson_zombies=""
+lesson_out() {
+	fsh -c "$1; st=\$?; $ZOMBIES \$\$ >&2; exit \$st" >"$WORK/lesson.out" 2>&1; echo $? >"$WORK/lesson.st"
+	grep -q '^zombies: 0$' "$WORK/lesson.out" || lesson_zombies="$lesson_zombies [$1]"
+}
 
 # E2E_ONLY=lessons runs just tests/e2e/lessons.sh (while writing lessons).
 if [ -n "${E2E_ONLY:-}" ]; then
@@ -893,6 +900,15 @@ while IFS= read -r line; do
 done < "$ROOT/tests/e2e/compare.txt"
 if [ "$cfail" = 0 ]; then ok "same stdout and status as dash for $compare command lines"; fi
 s=$(strays); [ -z "$s" ] && ok "no stray process after the dash comparison" || not_ok "no stray process after the dash comparison" "$s"
+
+#### zombie and orphan sweep ##############################################
+if [ -z "$lesson_zombies" ]; then ok "no zombie left by any lesson run"; else
+	not_ok "no zombie left by any lesson run" "zombies after:$lesson_zombies"; fi
+s=$(strays)
+z=$(for st in /proc/[0-9]*/stat; do read -r line 2>/dev/null < "$st" || continue; rest=${line##*) }
+	set -- $rest; [ "$1" = Z ] && [ "$2" = $$ ] && echo "${st%/stat}"; done)
+if [ -z "$s" ] && [ -z "$z" ]; then ok "sweep: after the whole suite no test process is left and none is a zombie"; else
+	not_ok "sweep: no test process left, no zombie" "stray: $s" "zombies: $z"; fi
 
 echo "# e2e: $pass passed, $failn failed"
 echo "$pass passed, $failn failed"

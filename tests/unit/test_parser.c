@@ -483,6 +483,10 @@ static void test_node_text(void **state)
 	assert_text("cmd >&- 2>&1", "cmd 1>&- 2>&1");
 	assert_text("sleep 5 | wc -l > out", "sleep 5 | wc -l >out");
 	assert_text("a\nb", "a; b");
+	/* Found by the fuzzer: a "!" word after a redirection must not read
+	 * back as a negation (after | that is a syntax error). */
+	assert_text("a | <z ! b", "a | <z ! b");
+	assert_text("2>e ! b", "2>e ! b");
 }
 
 static void test_node_text_dup_input(void **state)
