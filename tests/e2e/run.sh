@@ -30,25 +30,8 @@ export HOME=$WORK/home XDG_STATE_HOME=$WORK/state NO_COLOR=1 TERM=xterm LC_ALL=C
 mkdir -p "$HOME" "$XDG_STATE_HOME"
 cd "$WORK" || exit 2
 
-pass=0 failn=0
-ok() { pass=$((pass + 1)); echo "ok $((pass + failn)) - $1"; }
-not_ok() {
-	failn=$((failn + 1)); echo "not ok $((pass + failn)) - $1"
-	shift; for l in "$@"; do printf '#   %s\n' "$l"; done
-}
+. "$ROOT/tests/e2e/lib.sh"
 
-# No process started under a test may outlive it.
-strays() {
-	local found
-	found=$(grep -lsz "^FORKSH_TEST_MARK=$MARK\$" /proc/[0-9]*/environ 2>/dev/null | tr '\n' ' ')
-	if [ -n "$found" ]; then
-		for f in $found; do p=${f#/proc/}; p=${p%%/*}; kill -9 "$p" 2>/dev/null; done
-		echo "$found"
-	fi
-}
-
-# A hung shell must fail its test, not the whole run: 120 s at most each.
-fsh() { env FORKSH_TEST_MARK="$MARK" timeout -k 5 120 "$FORKSH" "$@"; }
 P='forksh\[[0-9]+\]'   # the prompt, in pty expectations
 
 # t NAME EXPECTED_STDOUT EXPECTED_STATUS ARGS... : run forksh ARGS, compare.
