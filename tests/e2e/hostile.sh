@@ -109,19 +109,7 @@ judge() {
 	fi
 }
 
-# pty NAME SCRIPT [FORKSH ARGS...]: drive an interactive forksh.
-pty() {
-	local name=$1 script=$2; shift 2
-	local s
-	if printf '%s\n' "$script" | env FORKSH_TEST_MARK="$MARK" "$PTY" -t 20 -- "$FORKSH" "$@" \
-		>"$WORK/pty" 2>&1; then
-		s=$(strays)
-		if [ -z "$s" ]; then ok "$name"; else not_ok "$name" "stray: $s"; fi
-	else
-		s=$(strays)
-		not_ok "$name" "$(tail -c 1500 "$WORK/pty" | cat -v)" ${s:+"stray: $s"}
-	fi
-}
+PTY_TIMEOUT=20   # seconds each pty expectation may wait
 P='forksh\[[0-9]+\]'
 Z0="zombies: 0"
 NEXT="echo next; $ZOMBIES \$\$"

@@ -1,5 +1,5 @@
 # lib.sh - what run.sh and hostile.sh share: reporting, the stray-process
-# check and the way forksh is started.  Sourced after MARK, FORKSH and
+# check, and the ways forksh is started (fsh, pty).  Sourced after MARK, FORKSH and
 # WORK are set.
 
 pass=0 failn=0
@@ -22,3 +22,19 @@ strays() {
 
 # A hung shell must fail its test, not the whole run: 120 s at most each.
 fsh() { env FORKSH_TEST_MARK="$MARK" timeout -k 5 120 "$FORKSH" "$@"; }
+
+# pty NAME SCRIPT [FORKSH ARGS...]: drive an interactive forksh in a
+# pseudo-terminal with tests/e2e/ptydrive (each expectation may wait
+# PTY_TIMEOUT seconds); on failure the end of the session is shown.
+pty() {
+	local name=$1 script=$2; shift 2
+	local s
+	if printf '%s\n' "$script" | env FORKSH_TEST_MARK="$MARK" "$PTY" -t "${PTY_TIMEOUT:-8}" -- "$FORKSH" "$@" \
+		>"$WORK/pty" 2>&1; then
+		s=$(strays)
+		if [ -z "$s" ]; then ok "$name"; else not_ok "$name" "stray: $s"; fi
+	else
+		s=$(strays)
+		not_ok "$name" "$(tail -c 3000 "$WORK/pty" | cat -v)" ${s:+"stray: $s"}
+	fi
+}

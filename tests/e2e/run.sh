@@ -62,19 +62,7 @@ terr() {
 	fi
 }
 
-# pty NAME SCRIPT [FORKSH ARGS...]: drive an interactive forksh.
-pty() {
-	local name=$1 script=$2; shift 2
-	local s
-	if printf '%s\n' "$script" | env FORKSH_TEST_MARK="$MARK" "$PTY" -t 8 -- "$FORKSH" "$@" \
-		>"$WORK/pty" 2>&1; then
-		s=$(strays)
-		if [ -z "$s" ]; then ok "$name"; else not_ok "$name" "stray: $s"; fi
-	else
-		s=$(strays)
-		not_ok "$name" "$(cat "$WORK/pty")" ${s:+"stray: $s"}
-	fi
-}
+PTY_TIMEOUT=8   # seconds each pty expectation may wait
 
 echo "# forksh end-to-end tests ($FORKSH)"
 
