@@ -28,22 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for fd in /proc/$$/fd/*; do
-	n=${fd##*/}
-	if [ "$n" -gt 2 ] && [ "$n" -ne 255 ]; then eval "exec $n>&-" 2>/dev/null; fi
-done
-
-export HOME=$WORK/home XDG_STATE_HOME=$WORK/state NO_COLOR=1 TERM=xterm LC_ALL=C
-mkdir -p "$HOME" "$XDG_STATE_HOME"
-cd "$WORK" || exit 2
+. "$ROOT/tests/e2e/lib.sh"
 
 # Under a sanitizer, LeakSanitizer needs a thread and descriptors of its own
 # at exit; the limit tests take both away, so leak checking is off there
 # (make check-asan finds leaks in every other test).
 NOLEAK_ASAN="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 UNDER_VALGRIND=${FORKSH_REAL:+1}
-
-. "$ROOT/tests/e2e/lib.sh"
 skip() { echo "# skip: $1"; }
 # vg_skip NAME: true (and say so) under valgrind, for the cases where
 # valgrind itself changes what is tested: it runs exec in the forked child

@@ -1,6 +1,18 @@
-# lib.sh - what run.sh and hostile.sh share: reporting, the stray-process
-# check, and the ways forksh is started (fsh, pty).  Sourced after MARK, FORKSH and
-# WORK are set.
+# lib.sh - what run.sh and hostile.sh share: a clean start in $WORK,
+# reporting, the stray-process check, and the ways forksh is started (fsh,
+# pty).  Sourced after MARK, FORKSH and WORK are set.
+
+# Descriptors the test harness itself inherited must not be mistaken for
+# leaks of forksh: close everything above 2 (bash keeps its own on 255).
+for fd in /proc/$$/fd/*; do
+	n=${fd##*/}
+	if [ "$n" -gt 2 ] && [ "$n" -ne 255 ]; then eval "exec $n>&-" 2>/dev/null; fi
+done
+
+# A home, a state directory and a plain, colourless C locale of our own.
+export HOME=$WORK/home XDG_STATE_HOME=$WORK/state NO_COLOR=1 TERM=xterm LC_ALL=C
+mkdir -p "$HOME" "$XDG_STATE_HOME"
+cd "$WORK" || exit 2
 
 pass=0 failn=0
 ok() { pass=$((pass + 1)); echo "ok $((pass + failn)) - $1"; }

@@ -19,17 +19,6 @@ MARK="forksh-e2e-$$-$RANDOM"
 WORK=$(mktemp -d /tmp/forksh-e2e.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-# Descriptors the test harness itself inherited must not be mistaken for
-# leaks of forksh: close everything above 2 (bash keeps its own on 255).
-for fd in /proc/$$/fd/*; do
-	n=${fd##*/}
-	if [ "$n" -gt 2 ] && [ "$n" -ne 255 ]; then eval "exec $n>&-" 2>/dev/null; fi
-done
-
-export HOME=$WORK/home XDG_STATE_HOME=$WORK/state NO_COLOR=1 TERM=xterm LC_ALL=C
-mkdir -p "$HOME" "$XDG_STATE_HOME"
-cd "$WORK" || exit 2
-
 . "$ROOT/tests/e2e/lib.sh"
 
 P='forksh\[[0-9]+\]'   # the prompt, in pty expectations
