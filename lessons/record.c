@@ -526,7 +526,7 @@ static void node_rest(struct treedraw *d, const struct proc *p)
 	const struct look *lk = d->lk;
 	struct strbuf *sb = &d->rest;
 	char words[64];
-	sb->len = 0;
+	sb_reset(sb);
 	sb_adds(sb, "  ");
 	if (d->r->shell && p->pid == d->r->shell)
 		sb_adds(sb, "forksh, ");
@@ -556,7 +556,7 @@ static void node_rest(struct treedraw *d, const struct proc *p)
 static void tree_line(struct treedraw *d, size_t row)
 {
 	const struct proc *p = &d->t->p[row];
-	d->label.len = 0;
+	sb_reset(&d->label);
 	add_label(&d->label, d->t, row, d->lk);
 	node_rest(d, p);
 	struct seg segs[] = {
@@ -564,7 +564,7 @@ static void tree_line(struct treedraw *d, size_t row)
 		{ d->label.buf, pid_color(p->pid) },
 		{ d->rest.buf, 0 },
 	};
-	d->line.len = 0;
+	sb_reset(&d->line);
 	add_segs(&d->line, segs, 3, d->lk->width, d->lk);
 	put_sb_line(d->out, &d->line);
 }
@@ -624,7 +624,7 @@ static void tree_summary(struct treedraw *d, size_t row, size_t *stack)
 
 	struct strbuf *sb = &d->rest;
 	char num[64];
-	sb->len = 0;
+	sb_reset(sb);
 	sb_adds(sb, d->lk->ellipsis);
 	snprintf(num, sizeof num, " %zu more children (", hidden);
 	sb_adds(sb, num);
@@ -646,7 +646,7 @@ static void tree_summary(struct treedraw *d, size_t row, size_t *stack)
 	free(groups);
 
 	struct seg segs[] = { { d->head.buf, 0 }, { sb->buf, 0 } };
-	d->line.len = 0;
+	sb_reset(&d->line);
 	add_segs(&d->line, segs, 2, d->lk->width, d->lk);
 	put_sb_line(d->out, &d->line);
 }
@@ -668,7 +668,7 @@ static void tree_walk(struct treedraw *d, size_t row, struct frame *stack, size_
 	sb_init(&prefix);
 	sb_addn(&prefix, "", 0);
 
-	d->head.len = 0;
+	sb_reset(&d->head);
 	sb_addn(&d->head, "", 0);
 	tree_line(d, row);
 	d->drawn[row] = 1;
@@ -681,7 +681,7 @@ static void tree_walk(struct treedraw *d, size_t row, struct frame *stack, size_
 		int summary = p->nkids > f->shown;
 		if (f->next == f->shown) {
 			if (summary) {
-				d->head.len = 0;
+				sb_reset(&d->head);
 				sb_addn(&d->head, prefix.buf, f->plen);
 				sb_adds(&d->head, lk->corner);
 				tree_summary(d, f->row, scratch);
@@ -694,7 +694,7 @@ static void tree_walk(struct treedraw *d, size_t row, struct frame *stack, size_
 			continue;
 		int last = f->next == f->shown && !summary;
 		size_t plen = f->plen;
-		d->head.len = 0;
+		sb_reset(&d->head);
 		sb_addn(&d->head, prefix.buf, plen);
 		sb_adds(&d->head, last ? lk->corner : lk->tee);
 		tree_line(d, c);
@@ -907,12 +907,12 @@ static void timeline_header(struct timeline *tl)
 	const struct layout *L = &tl->L;
 	struct strbuf *line = &tl->line;
 	struct seg seg = { "time", 0 };
-	line->len = 0;
+	sb_reset(line);
 	int used = add_segs(line, &seg, 1, lk->width, lk);
 	for (int k = 0; k < L->ncols; k++) {
 		int shared = L->others && k == L->ncols - 1;
 		used = pad_to(line, used, col_start(L, k), lk->width);
-		tl->cell.len = 0;
+		sb_reset(&tl->cell);
 		if (shared)
 			sb_adds(&tl->cell, "others");
 		else
@@ -922,7 +922,7 @@ static void timeline_header(struct timeline *tl)
 	}
 	put_sb_line(tl->out, line);
 
-	line->len = 0;
+	sb_reset(line);
 	used = 0;
 	for (int k = -1; k < L->ncols; k++) {
 		int n = k < 0 ? L->tw - 2 : col_width(L, lk, k) - 1;
@@ -945,11 +945,11 @@ static void timeline_row(struct timeline *tl, const struct rec_event *e)
 	char buf[32];
 	format_time(buf, sizeof buf, e->t);
 	struct seg seg = { buf, 0 };
-	tl->line.len = 0;
+	sb_reset(&tl->line);
 	int used = add_segs(&tl->line, &seg, 1, lk->width, lk);
 	pad_to(&tl->line, used, col_start(L, k), lk->width);
 
-	tl->cell.len = 0;
+	sb_reset(&tl->cell);
 	sb_addn(&tl->cell, "", 0);
 	if (L->others && k == L->ncols - 1) {
 		if (lk->stable)

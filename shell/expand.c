@@ -39,7 +39,7 @@ struct expander {
 static void field_reset(struct field *f)
 {
 	sb_init(&f->text);
-	f->mask.len = 0;
+	sb_reset(&f->mask);
 	f->quoted = 0;
 	f->glob = 0;
 }

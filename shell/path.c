@@ -34,7 +34,7 @@ char *path_search(const char *name, int (*accept)(const char *path))
 	sb_init(&full);
 	for (const char *p = path;;) {
 		const char *colon = strchrnul(p, ':');
-		full.len = 0;
+		sb_reset(&full);
 		if (colon > p) {
 			sb_addn(&full, p, (size_t)(colon - p));
 			sb_addc(&full, '/');

@@ -129,13 +129,6 @@ char *proctree_command(const char *cmdline, size_t len, const char *comm, char s
 
 /* ---- reading /proc ---- */
 
-static void sb_reset(struct strbuf *sb)
-{
-	sb->len = 0;
-	if (sb->buf)
-		sb->buf[0] = '\0';
-}
-
 /* Read the whole of file path (relative to directory dfd) into sb, which is
  * NUL-terminated afterwards even when the file is empty.  /proc files report
  * size 0, so read until end of file.  Returns 0, or -1 with errno set (a

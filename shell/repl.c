@@ -111,9 +111,7 @@ static int run_source(struct source *s)
 	sb_init(&line);
 	while (!sh.exit_requested) {
 		long first = lineno + 1;
-		line.len = 0; /* keep the buffer: no malloc per line */
-		if (line.buf)
-			line.buf[0] = '\0';
+		sb_reset(&line); /* keep the buffer: no malloc per line */
 		if (source_getline(s, &line) < 0)
 			break;
 		lineno++;

@@ -89,6 +89,13 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
+void sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
 void sb_addn(struct strbuf *sb, const char *s, size_t n)
 {
 	sb_grow(sb, n);

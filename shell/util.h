@@ -40,6 +40,8 @@ static inline void sb_addc(struct strbuf *sb, char c)
 
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
+/* Empty sb but keep its buffer for the next use (no malloc). */
+void sb_reset(struct strbuf *sb);
 char *sb_steal(struct strbuf *sb);  /* hand the buffer to the caller, reset sb */
 void sb_free(struct strbuf *sb);
 
