@@ -83,8 +83,9 @@ $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS)
 
 # forksh-hello: the separate program the forkexec lesson execs; it lives
-# next to the forksh binary, where the lesson looks for it.
-$(HELLO): $(B)/lessons/hello.o $(B)/lessons/wire.o
+# next to the forksh binary, where the lesson looks for it.  It reads /proc
+# with ptree's parser.
+$(HELLO): $(B)/lessons/hello.o $(B)/lessons/wire.o $(B)/shell/proctree.o $(B)/shell/util.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
 
 # The code a lesson shows is cut out of its own source at build time.

@@ -10,36 +10,36 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../shell/proctree.h"
 #include "wire.h"
 
-/* The command line of process pid, arguments joined by spaces, into buf;
- * and its parent's PID (0 if /proc cannot say). */
+/* Up to len - 1 bytes of /proc/PID/NAME into buf; returns how many (0 if
+ * the file cannot be read). */
+static size_t read_proc(pid_t pid, const char *name, char *buf, size_t len)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, name);
+	FILE *f = fopen(path, "re");
+	size_t n = f ? fread(buf, 1, len - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	return n;
+}
+
+/* The command line of process pid as ptree shows it, into buf; and its
+ * parent's PID (0 if /proc cannot say).  The parsing is ptree's own. */
 static pid_t cmdline_of(pid_t pid, char *buf, size_t len)
 {
-	char path[64], stat[512];
-	buf[0] = '\0';
-	snprintf(path, sizeof path, "/proc/%ld/cmdline", (long)pid);
-	FILE *f = fopen(path, "re");
-	if (f) {
-		size_t n = fread(buf, 1, len - 1, f);
-		fclose(f);
-		for (size_t i = 0; i + 1 < n; i++)
-			if (buf[i] == '\0')
-				buf[i] = ' ';
-		buf[n] = '\0';
-	}
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	f = fopen(path, "re");
-	if (!f)
+	char cmdline[400], stat[512];
+	struct proc_stat st;
+	size_t n = read_proc(pid, "cmdline", cmdline, sizeof cmdline);
+	if (!read_proc(pid, "stat", stat, sizeof stat) || proctree_parse_stat(stat, &st) < 0)
 		return 0;
-	size_t n = fread(stat, 1, sizeof stat - 1, f);
-	fclose(f);
-	stat[n] = '\0';
-	const char *rp = strrchr(stat, ')'); /* the name may hold spaces and ')' */
-	long ppid = 0;
-	if (rp && sscanf(rp + 1, " %*c %ld", &ppid) != 1)
-		ppid = 0;
-	return (pid_t)ppid;
+	char *cmd = proctree_command(cmdline, n, st.comm, st.state);
+	snprintf(buf, len, "%s", cmd);
+	free(cmd);
+	return st.ppid;
 }
 
 /* Print line, through the lesson's recorder when there is one.  Under a
