@@ -1,4 +1,5 @@
-/* builtins.h - commands that run inside the shell process.
+/* builtins.h - the builtins' functions (the table is in table.c, the
+ * interface the shell core uses in shell/builtin.h).
  *
  * Each builtin has the signature of a tiny program, as in dash: it gets argc
  * and argv, writes to stdout/stderr, and returns its exit status (2 for a
@@ -8,24 +9,7 @@
 #ifndef FORKSH_BUILTINS_H
 #define FORKSH_BUILTINS_H
 
-typedef int (*builtin_fn)(int argc, char **argv);
-
-struct builtin {
-	const char *name;
-	builtin_fn fn;
-	const char *usage;    /* one line: "cd [DIR | -]" */
-	const char *summary;  /* one sentence for `help` */
-	const char *why;      /* why this must be a builtin, for `help NAME` and `type` */
-};
-
-/* Find a builtin by name; NULL when there is none. */
-const struct builtin *builtin_find(const char *name);
-
-/* The whole table, terminated by a row with a NULL name. */
-extern const struct builtin builtin_table[];
-
-/* Report a usage error for builtin b ("usage: ..."); returns 2. */
-int builtin_usage(const struct builtin *b);
+#include "../shell/builtin.h"
 
 int bi_cd(int argc, char **argv);
 int bi_pwd(int argc, char **argv);
@@ -48,5 +32,19 @@ int bi_trace(int argc, char **argv);
 int bi_explain(int argc, char **argv);
 int bi_ptree(int argc, char **argv);
 int bi_lesson(int argc, char **argv);
+int bi_break(int argc, char **argv);
+int bi_continue(int argc, char **argv);
+int bi_return(int argc, char **argv);
+int bi_local(int argc, char **argv);
+int bi_set(int argc, char **argv);
+int bi_shift(int argc, char **argv);
+
+/* The lesson builtin's Tab completion and longer help (lesson_ui.c). */
+char *lesson_complete(const char *line, const char *text, int state);
+void lesson_help_more(void);
+
+/* Register what the builtins need from the shell core (the lesson
+ * exercise check before each prompt).  main() calls it once. */
+void builtins_init(void);
 
 #endif

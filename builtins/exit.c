@@ -8,7 +8,7 @@
 
 #include "builtins.h"
 #include "../shell/events.h"
-#include "../shell/exec.h"
+#include "../shell/eval.h"
 #include "../shell/jobs.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
@@ -42,7 +42,8 @@ int bi_exit(int argc, char **argv)
 	 * straight after that leaves, and the stopped jobs get SIGHUP. */
 	if (sh.interactive && !sh.in_child && jobs_warn_stopped())
 		return 1;
-	sh.exit_requested = 1;
+	sh.status = status;
+	sh.skip = SKIP_EXIT;
 	return status;
 }
 
@@ -69,7 +70,8 @@ int bi_exec(int argc, char **argv)
 		sh_error("exec: cannot restore signal handling");
 	/* Like sh, a script whose exec failed has nowhere sensible to go on. */
 	if (!sh.interactive) {
-		sh.exit_requested = 1;
+		sh.status = status;
+		sh.skip = SKIP_EXIT;
 	}
 	return status;
 }

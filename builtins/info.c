@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "builtins.h"
-#include "../lessons/lessons.h"
 #include "../shell/input.h"
 #include "../shell/path.h"
 #include "../shell/shell.h"
@@ -60,8 +59,8 @@ int bi_help(int argc, char **argv)
 			return 1;
 		}
 		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
-		if (b->fn == bi_lesson)
-			lesson_help(stdout);
+		if (b->help)
+			b->help();
 		return 0;
 	}
 	printf("forksh %s, a teaching shell: programs run via fork, execvp and waitpid.\n"

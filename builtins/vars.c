@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "../shell/func.h"
 #include "../shell/shell.h"
+#include "../shell/util.h"
 #include "../shell/vars.h"
 
 /* export [-p] [NAME[=VALUE]...]: no names (or -p) lists the environment. */
@@ -36,17 +38,58 @@ int bi_export(int argc, char **argv)
 	return status;
 }
 
-/* unset [-v] NAME...: remove variables; an invalid name is an error. */
+/* unset [-v | -f] NAME...: remove variables (or functions).  Unsetting
+ * something that is not there is no error; a read-only variable is. */
 int bi_unset(int argc, char **argv)
 {
-	int argi = 1, status = 0;
-	if (argi < argc && (strcmp(argv[argi], "-v") == 0 || strcmp(argv[argi], "--") == 0))
-		argi++;
-	for (; argi < argc; argi++) {
-		if (var_unset(argv[argi]) < 0) {
-			sh_error("unset: '%s': not a valid name", argv[argi]);
-			status = 1;
+	int argi = 1, status = 0, funcs = 0;
+	for (; argi < argc && argv[argi][0] == '-'; argi++) {
+		if (strcmp(argv[argi], "--") == 0) {
+			argi++;
+			break;
 		}
+		if (strcmp(argv[argi], "-f") == 0) {
+			funcs = 1;
+		} else if (strcmp(argv[argi], "-v") == 0) {
+			funcs = 0;
+		} else {
+			sh_error("unset: Illegal option %s", argv[argi]);
+			return sh_fatal(2);
+		}
+	}
+	for (; argi < argc; argi++) {
+		if (funcs)
+			func_unset(argv[argi]);
+		else if (var_unset(argv[argi]) < 0)
+			status = 1;
+	}
+	return status;
+}
+
+/* local NAME[=VALUE]...: the variable gets back its old value and flags
+ * when the function returns (dash's local: until assigned, it keeps the
+ * value it had). */
+int bi_local(int argc, char **argv)
+{
+	int status = 0;
+	if (sh.func_depth == 0) {
+		sh_error("local: not in a function");
+		return sh_fatal(2);
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *eq = strchr(argv[i], '=');
+		size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
+		if (!var_valid_name(argv[i], n)) {
+			char buf[96];
+			sh_error("local: %s: bad variable name", sh_short_name(argv[i], buf, sizeof buf));
+			status = 1;
+			continue;
+		}
+		char *name = xstrndup(argv[i], n);
+		var_make_local(name);
+		if (eq && var_set(name, eq + 1) < 0)
+			status = 1;
+		free(name);
 	}
 	return status;
 }

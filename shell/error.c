@@ -86,3 +86,10 @@ const char *sh_short_name(const char *name, char *buf, size_t len)
 	snprintf(buf, len, "%.60s... (%zu bytes)", name, n);
 	return buf;
 }
+
+int sh_fatal(int status)
+{
+	sh.status = status;
+	sh.skip = sh.interactive ? SKIP_INTR : SKIP_EXIT;
+	return status;
+}

@@ -14,7 +14,8 @@
 
 enum ev_kind {
 	EV_FORK,       /* target = child PID (err set if fork failed); argv = what a
-	                * simple command's child will run, else NULL */
+	                * simple command's child will run, else NULL; str = why the
+	                * shell forks, when it is not to run a program */
 	EV_PIPE,       /* a, b = read end, write end */
 	EV_OPEN,       /* str = path, b = open flags, a = resulting fd (err on failure) */
 	EV_DUP2,       /* dup2(a, b) */
@@ -27,7 +28,12 @@ enum ev_kind {
 	EV_SETPGID,    /* setpgid(target, a) */
 	EV_TCSETPGRP,  /* the terminal's foreground group is now a */
 	EV_JOB,        /* job a: str = what happened, str2 = its command */
-	EV_BUILTIN     /* str = builtin name: runs in this process, no fork */
+	EV_BUILTIN,    /* str = builtin name: runs in this process, no fork */
+	EV_FUNC,       /* str = function name: its body runs in this process, no fork */
+	EV_READ,       /* a command substitution read b bytes from fd a until end of file */
+	EV_HEREDOC,    /* a here-document of b bytes for fd a: str = "pipe" or "temporary file" */
+	EV_REDIR_BLOCK,/* redirections applied to a whole compound command: str = its kind */
+	EV_SHELL       /* str = what the shell itself just did (a trap, umask, ...) */
 };
 
 struct event {

@@ -1,396 +1,237 @@
-/* expand.c - word expansion.
- *
- * One pass over the raw word builds fields.  Each output byte carries a
- * "quoted" bit in a parallel mask, because only unquoted characters may be
- * glob metacharacters or split the word; quote removal is therefore free: the
- * quote characters are simply never copied.
- */
+/* expand.c - word expansion: the parts of a word into an xbuf, then the
+ * three ways the result is used (fields, one string, a pattern). */
 #include "expand.h"
 
-#include <glob.h>
-#include <limits.h>
+#include <inttypes.h>
 #include <pwd.h>
-#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "arith.h"
+#include "expandi.h"
 #include "shell.h"
+#include "stack.h"
 #include "vars.h"
 
-struct field {
-	struct strbuf text;
-	struct strbuf mask;   /* '1' where the byte at the same index was quoted */
-	int quoted;           /* a quote contributed to this field: keep it even if empty */
-	int glob;             /* an unquoted * ? or [ is present */
-};
-
-struct expander {
-	struct field cur;
-	struct strvec *out;   /* NULL in single mode: no splitting, no globbing */
-	const char *ifs;
-	int split_by_space;   /* the current field was just ended by IFS white space */
-	int assign;           /* an assignment value: ~ also expands after ':' */
-};
-
-/* Start an empty field.  The text buffer is new (it becomes an argv
- * string), but the mask's buffer is kept and reused field after field: it
- * is freed once, when the whole expansion is done. */
-static void field_reset(struct field *f)
+void xb_add(struct xbuf *x, const char *s, size_t n, enum xmark m)
 {
-	sb_init(&f->text);
-	sb_reset(&f->mask);
-	f->quoted = 0;
-	f->glob = 0;
-}
-
-static void put(struct expander *e, char c, int quoted)
-{
-	e->split_by_space = 0;
-	sb_addc(&e->cur.text, c);
-	sb_addc(&e->cur.mask, quoted ? '1' : '0');
-	if (!quoted && (c == '*' || c == '?' || c == '['))
-		e->cur.glob = 1;
-}
-
-/* Turn a field with unquoted glob characters into a glob(3) pattern in which
- * every quoted character (and every backslash) is escaped. */
-static char *glob_pattern(const struct field *f)
-{
-	struct strbuf p;
-	sb_init(&p);
-	for (size_t i = 0; i < f->text.len; i++) {
-		char c = f->text.buf[i];
-		int q = f->mask.buf[i] == '1';
-		/* Escaping any quoted byte is harmless and also covers the
-		 * characters special only inside [...]: ! ^ - */
-		if (c == '\\' || q)
-			sb_addc(&p, '\\');
-		sb_addc(&p, c);
-	}
-	return sb_steal(&p);
-}
-
-/* Is a pattern beyond what glob(3) should be given?  glibc's glob calls
- * itself once per directory level below the first wildcard and copies the
- * directory part onto the stack each time, so a 1 MiB word like
- * * /a/a/a/... overflows the stack and kills the shell (bash dies the same
- * way; the fuzzer found it).  No file can match a pattern longer than
- * PATH_MAX anyway (except through a huge [...] set, which we give up), and
- * no real path has more than GLOB_MAX_DEPTH levels.  Returns 1 to skip
- * globbing: the word then stays as written, as when nothing matches. */
-#define GLOB_MAX_DEPTH 512
-static int glob_too_big(const char *pat)
-{
-	size_t len = 0, slashes = 0;
-	for (; pat[len]; len++)
-		slashes += pat[len] == '/';
-	return len > PATH_MAX || slashes > GLOB_MAX_DEPTH;
-}
-
-/* Finish the current field: glob it if it asks for it, push the result(s),
- * and start an empty field.  An empty unquoted field vanishes, as in sh. */
-static void field_end(struct expander *e)
-{
-	struct field *f = &e->cur;
-	e->split_by_space = 0;
-	if (f->text.len == 0 && !f->quoted) {
-		sb_free(&f->text);
-		field_reset(f);
+	if (n == 0)
 		return;
-	}
-	if (f->glob) {
-		char *pat = glob_pattern(f);
-		glob_t g = { 0 };
-		if (!glob_too_big(pat) && glob(pat, 0, NULL, &g) == 0) {
-			for (size_t i = 0; i < g.gl_pathc; i++)
-				sv_push(e->out, xstrdup(g.gl_pathv[i]));
-			globfree(&g);
-			free(pat);
-			sb_free(&f->text);
-			field_reset(f);
-			return;
-		}
-		/* No match (or an error): the word stays as written, minus quotes. */
-		globfree(&g);
-		free(pat);
-	}
-	sv_push(e->out, sb_steal(&f->text));
-	field_reset(f);
+	sb_addn(&x->text, s, n);
+	size_t at = x->mark.len;
+	sb_grow(&x->mark, n);
+	memset(x->mark.buf + at, m, n);
+	x->mark.len += n;
+	x->mark.buf[x->mark.len] = '\0';
 }
 
-static int is_ifs(const struct expander *e, char c)
+/* A marker byte: 0 in the text, m in the marks. */
+static void xb_marker(struct xbuf *x, enum xmark m)
 {
-	return c != '\0' && strchr(e->ifs, c) != NULL;
+	sb_addc(&x->text, '\0');
+	sb_addc(&x->mark, (char)m);
 }
 
-/* Split at one IFS character, with POSIX's two kinds of separator: runs of
- * IFS white space separate fields (and vanish at the edges), while every
- * other IFS character ends a field even if it is empty ("a::b" is three
- * fields), white space around it included. */
-static void split_at(struct expander *e, char c)
+void xb_qempty(struct xbuf *x)
 {
-	if (c == ' ' || c == '\t' || c == '\n') {
-		if (e->cur.text.len > 0 || e->cur.quoted) {
-			field_end(e);
-			e->split_by_space = 1;
-		}
-		return;
-	}
-	if (e->split_by_space) {
-		e->split_by_space = 0; /* white space already ended this field */
-		return;
-	}
-	e->cur.quoted = 1; /* keep it even when empty */
-	field_end(e);
+	xb_marker(x, XM_QEMPTY);
 }
 
-/* Add the result of an expansion.  Quoted results go in as they are;
- * unquoted ones are split on IFS (in list mode) and may glob. */
-static void put_expansion(struct expander *e, const char *s, int quoted)
+void xb_break(struct xbuf *x)
 {
-	for (; *s; s++) {
-		if (!quoted && e->out && is_ifs(e, *s))
-			split_at(e, *s);
-		else
-			put(e, *s, quoted);
-	}
+	xb_marker(x, XM_BREAK);
 }
 
-/* The value of a named or special parameter, or NULL if unset.  Numbers are
- * formatted into buf. */
-static const char *param_value(const char *name, size_t n, char *buf, size_t bufsz)
+void xb_free(struct xbuf *x)
 {
-	if (n == 1) {
-		switch (name[0]) {
-		case '?': snprintf(buf, bufsz, "%d", sh.status); return buf;
-		case '$': snprintf(buf, bufsz, "%ld", (long)sh.pid); return buf;
-		case '#': snprintf(buf, bufsz, "%d", sh.argc); return buf;
-		case '!':
-			if (!sh.last_bg)
-				return NULL;
-			snprintf(buf, bufsz, "%ld", (long)sh.last_bg);
-			return buf;
-		}
-	}
-	if (name[0] >= '0' && name[0] <= '9') {
-		/* Only the n digits that belong to the parameter: $10 is $1
-		 * followed by a 0, ${10} is the tenth argument. */
-		long k = 0;
-		for (size_t i = 0; i < n && k < 100000; i++)
-			k = k * 10 + (name[i] - '0');
-		if (k == 0)
-			return sh.arg0;
-		return k <= sh.argc ? sh.argv[k - 1] : NULL;
-	}
-	char key[256];
-	if (n >= sizeof key)
-		return NULL;
-	memcpy(key, name, n);
-	key[n] = '\0';
-	return var_get(key);
+	sb_free(&x->text);
+	sb_free(&x->mark);
 }
 
-/* $@ and $*.  Quoted "$@" makes one field per argument (none at all when
- * there are no arguments); quoted "$*" joins them with the first IFS byte;
- * unquoted, both split every argument further. Returns 1 if anything at
- * all was produced (used to decide whether "$@" leaves an empty field). */
-static int put_all_args(struct expander *e, char which, int quoted)
+/* ~ and ~user: the home directory, never split or globbed.  An unknown
+ * user leaves the text as written. */
+static void tilde(struct xbuf *x, const struct wpart *p)
 {
-	for (int i = 0; i < sh.argc; i++) {
-		if (quoted && which == '@')
-			e->cur.quoted = 1; /* "$@" keeps empty arguments as fields */
-		if (i > 0) {
-			if (which == '@' && e->out) {
-				field_end(e);
-				e->cur.quoted = quoted;
-			} else if (quoted || !e->out) {
-				/* "$*" joins with the first IFS byte (nothing when IFS
-				 * is empty); $@ outside a list context with a space. */
-				char sep[2] = { e->ifs[0], '\0' };
-				if (which == '@' && !e->out)
-					sep[0] = ' ';
-				put_expansion(e, sep, 1);
-			} else {
-				field_end(e);
-			}
-		}
-		put_expansion(e, sh.argv[i], quoted);
-	}
-	return sh.argc > 0;
-}
-
-/* Expand the parameter starting at s[0] == '$'.  Returns how many bytes of s
- * were consumed; *empty_at is set when this was a quoted "$@" with nothing
- * in it. */
-static size_t expand_param(struct expander *e, const char *s, int quoted, int *empty_at)
-{
-	const char *name = s + 1;
-	size_t n, used;
-	char buf[32];
-
-	if (s[1] == '{') {
-		name = s + 2;
-		n = (size_t)(strchr(name, '}') - name);
-		used = n + 3;
-	} else if (s[1] && strchr("?$!#@*0123456789", s[1])) {
-		n = 1;
-		used = 2;
-	} else if ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '_') {
-		n = 1;
-		while ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z') ||
-		       name[n] == '_' || (name[n] >= '0' && name[n] <= '9'))
-			n++;
-		used = n + 1;
-	} else {
-		put(e, '$', quoted); /* a lone $ is just a dollar sign */
-		return 1;
-	}
-	if (n == 1 && (name[0] == '@' || name[0] == '*')) {
-		if (!put_all_args(e, name[0], quoted) && quoted && name[0] == '@')
-			*empty_at = 1;
-		return used;
-	}
-	const char *v = param_value(name, n, buf, sizeof buf);
-	if (v)
-		put_expansion(e, v, quoted);
-	return used;
-}
-
-/* ~ and ~user at the start of a word, when followed by / or the end and not
- * quoted.  Returns bytes consumed (0 when there is nothing to expand). */
-static size_t expand_tilde(struct expander *e, const char *s)
-{
-	size_t n = 1;
-	while (s[n] && s[n] != '/' && !(e->assign && s[n] == ':')) {
-		if (strchr("'\"\\$`", s[n]))
-			return 0;
-		n++;
-	}
 	const char *home = NULL;
-	if (n == 1) {
+	if (!p->text[0]) {
 		home = var_get("HOME");
 		if (!home) {
 			struct passwd *pw = getpwuid(getuid());
 			home = pw ? pw->pw_dir : NULL;
 		}
 	} else {
-		char user[256];
-		if (n - 1 >= sizeof user)
-			return 0;
-		memcpy(user, s + 1, n - 1);
-		user[n - 1] = '\0';
-		struct passwd *pw = getpwnam(user);
+		struct passwd *pw = getpwnam(p->text);
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (!home)
-		return 0;
-	put_expansion(e, home, 1);
-	return n;
+	if (!home) {
+		xb_add(x, "~", 1, XM_LIT);
+		xb_add(x, p->text, strlen(p->text), XM_LIT);
+		return;
+	}
+	if (*home)
+		xb_add(x, home, strlen(home), XM_QUOTED);
+	else
+		xb_qempty(x);
 }
 
-/* The characters a backslash escapes inside double quotes. */
-static int dq_escapable(char c)
+/* $((...)): expand the expression as in double quotes, then evaluate. */
+static int arith(struct xbuf *x, const struct wpart *p)
 {
-	return c == '$' || c == '`' || c == '"' || c == '\\' || c == '\n';
+	char *expr = expand_string(p->arg);
+	if (!expr)
+		return -1;
+	intmax_t v;
+	int rc = arith_eval(expr, &v);
+	free(expr);
+	if (rc < 0)
+		return -1;
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%" PRIdMAX, v);
+	xb_add(x, buf, (size_t)n, p->quoted ? XM_QUOTED : XM_EXP);
+	return 0;
 }
 
-/* Walk one raw word and feed the expander. */
-static void expand_one(struct expander *e, const char *s)
+int xb_word(struct xbuf *x, const struct word *w)
 {
-	size_t i = 0;
-	if (s[0] == '~')
-		i = expand_tilde(e, s);
-	while (s[i]) {
-		char c = s[i];
-		if (c == '\\' || c == '\'' || c == '"')
-			e->split_by_space = 0; /* even "" is content between separators */
-		if (c == '\\') {
-			if (s[i + 1] != '\n')
-				put(e, s[i + 1], 1);
-			e->cur.quoted |= s[i + 1] != '\n';
-			i += 2;
-		} else if (c == '\'') {
-			const char *close = strchr(s + i + 1, '\'');
-			for (const char *p = s + i + 1; p < close; p++)
-				put(e, *p, 1);
-			e->cur.quoted = 1;
-			i = (size_t)(close - s) + 1;
-		} else if (c == '"') {
-			int only_empty_at = 0, other = 0;
-			i++;
-			while (s[i] != '"') {
-				if (s[i] == '\\' && dq_escapable(s[i + 1])) {
-					if (s[i + 1] != '\n')
-						put(e, s[i + 1], 1);
-					i += 2;
-					other = 1;
-				} else if (s[i] == '$') {
-					int empty_at = 0;
-					i += expand_param(e, s + i, 1, &empty_at);
-					if (empty_at)
-						only_empty_at = 1;
-					else
-						other = 1;
-				} else {
-					put(e, s[i++], 1);
-					other = 1;
-				}
-			}
-			i++;
-			if (other || !only_empty_at)
-				e->cur.quoted = 1;
-		} else if (c == '$') {
-			int empty_at = 0;
-			i += expand_param(e, s + i, 0, &empty_at);
-		} else if (c == ':' && e->assign && s[i + 1] == '~') {
-			/* PATH=~/bin:~/tools: each element gets its tilde */
-			put(e, c, 0);
-			i++;
-			size_t used = expand_tilde(e, s + i);
-			if (used == 0)
-				put(e, s[i++], 0);
-			i += used;
-		} else {
-			put(e, c, 0);
-			i++;
+	if (stack_low(STACK_RESERVE)) {
+		sh_error("expansion nested too deeply");
+		return -1;
+	}
+	for (size_t i = 0; i < w->nparts; i++) {
+		const struct wpart *p = &w->parts[i];
+		int rc = 0;
+		switch (p->kind) {
+		case WP_LIT:
+			if (p->quoted && p->len == 0)
+				xb_qempty(x);
+			else
+				xb_add(x, p->text, p->len, p->quoted ? XM_QUOTED : XM_LIT);
+			break;
+		case WP_TILDE:
+			tilde(x, p);
+			break;
+		case WP_PARAM:
+			rc = param_expand(x, p);
+			break;
+		case WP_CMDSUB:
+			rc = cmdsubst_expand(x, p);
+			break;
+		case WP_ARITH:
+			rc = arith(x, p);
+			break;
 		}
+		if (rc < 0)
+			return -1;
 	}
+	return 0;
 }
 
-static const char *current_ifs(void)
+int expand_words(struct word *const *w, size_t n, struct strvec *out)
 {
-	const char *ifs = var_get("IFS");
-	return ifs ? ifs : " \t\n";
-}
-
-void expand_words(const struct word *w, size_t n, struct strvec *out)
-{
-	struct expander e = { .out = out, .ifs = current_ifs() };
-	for (size_t k = 0; k < n; k++) {
-		field_reset(&e.cur);
-		expand_one(&e, w[k].text);
-		field_end(&e);
+	struct xbuf x = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		/* The common case: nothing to expand, no pattern. */
+		if (w[i]->lit) {
+			sv_push(out, xstrdup(w[i]->lit));
+			continue;
+		}
+		sb_reset(&x.text);
+		sb_reset(&x.mark);
+		if (xb_word(&x, w[i]) < 0) {
+			xb_free(&x);
+			return -1;
+		}
+		fields_split_glob(&x, out);
 	}
-	sb_free(&e.cur.mask);
+	xb_free(&x);
+	return 0;
 }
 
-/* Single mode: every byte lands in one field, nothing splits or globs. */
-static char *expand_to_string(const char *text, int assign)
+/* The text of x with field boundaries ("$@") as spaces and empty-string
+ * markers dropped. */
+static char *joined(struct xbuf *x)
 {
-	struct expander e = { .out = NULL, .ifs = current_ifs(), .assign = assign };
-	field_reset(&e.cur);
-	expand_one(&e, text);
-	sb_free(&e.cur.mask);
-	return sb_steal(&e.cur.text);
+	size_t o = 0;
+	for (size_t i = 0; i < x->text.len; i++) {
+		if (x->mark.buf[i] == XM_QEMPTY)
+			continue;
+		x->text.buf[o++] = x->mark.buf[i] == XM_BREAK ? ' ' : x->text.buf[i];
+	}
+	if (!x->text.buf)
+		return xstrdup("");
+	x->text.buf[o] = '\0';
+	x->text.len = o;
+	return sb_steal(&x->text);
 }
 
-char *expand_single(const char *text)
+char *expand_string(const struct word *w)
 {
-	return expand_to_string(text, 0);
+	if (w->lit)
+		return xstrdup(w->lit);
+	struct xbuf x = { 0 };
+	char *s = xb_word(&x, w) < 0 ? NULL : joined(&x);
+	xb_free(&x);
+	return s;
 }
 
-char *expand_assign(const char *value)
+char *expand_pattern(const struct word *w)
 {
-	return expand_to_string(value, 1);
+	struct xbuf x = { 0 };
+	if (xb_word(&x, w) < 0) {
+		xb_free(&x);
+		return NULL;
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < x.text.len; i++) {
+		char c = x.text.buf[i];
+		if (x.mark.buf[i] == XM_QEMPTY)
+			continue;
+		if (x.mark.buf[i] == XM_BREAK)
+			c = ' ';
+		else if (x.mark.buf[i] == XM_QUOTED)
+			sb_addc(&sb, '\\'); /* any quoted character: ! - ^ inside [...] too */
+		sb_addc(&sb, c);
+	}
+	xb_free(&x);
+	return sb.buf ? sb_steal(&sb) : xstrdup("");
+}
+
+int has_glob_chars(const char *s)
+{
+	int bracket = 0;
+	for (; *s; s++) {
+		if (*s == '*' || *s == '?')
+			return 1;
+		if (*s == '[')
+			bracket = 1;
+		else if (*s == ']' && bracket)
+			return 1;
+		else if (*s == '\\' && s[1])
+			s++;
+	}
+	return 0;
+}
+
+/* ---- the status of command substitutions -------------------------------- */
+
+static int subst_ran, subst_status;
+
+void expand_reset_subst(void)
+{
+	subst_ran = 0;
+}
+
+void cmdsubst_note(int status)
+{
+	subst_ran = 1;
+	subst_status = status;
+}
+
+int expand_subst_ran(int *status)
+{
+	if (subst_ran)
+		*status = subst_status;
+	return subst_ran;
 }

@@ -1,25 +1,40 @@
-/* expand.h - turning written words into the strings a command receives.
+/* expand.h - turning parsed words into the strings a command receives
+ * (XCU 2.6): tilde expansion, parameter expansion, command substitution and
+ * arithmetic expansion, then field splitting on IFS of what the expansions
+ * produced (never of the literal text), pathname expansion with glob(3),
+ * and quote removal.  Quoting was decided by the lexer (node.h), so nothing
+ * here scans for quotes.
  *
- * Order, as in POSIX sh: tilde, parameters ($NAME ${NAME} $? $$ $! $# $0-$9
- * $@ $*), field splitting of unquoted expansion results on IFS, pathname
- * expansion with glob(3) of unquoted * ? [...], and quote removal last.
- * Expansion cannot fail: the lexer already rejected malformed ${...}.
+ * An expansion can fail (${x?message}, $((1/0)), set -u): the functions
+ * below then return -1 after printing the message, and the caller abandons
+ * the command (see sh_fatal).
  */
 #ifndef FORKSH_EXPAND_H
 #define FORKSH_EXPAND_H
 
-#include "parser.h"
+#include "node.h"
 #include "util.h"
 
-/* Expand n words into fields appended to out (which must be initialised). */
-void expand_words(const struct word *w, size_t n, struct strvec *out);
+/* Expand n words into fields appended to out (which must be initialised).
+ * Returns 0, or -1 on an error. */
+int expand_words(struct word *const *w, size_t n, struct strvec *out);
 
 /* Expand one word into exactly one string: no field splitting and no
- * globbing.  Used for assignment values and redirection targets. */
-char *expand_single(const char *text);
+ * pathname expansion ("$@" is joined with spaces).  Used for assignment
+ * values, redirection targets, here-document bodies, the case word.
+ * Returns a new string, or NULL on an error. */
+char *expand_string(const struct word *w);
 
-/* Like expand_single, for the value of NAME=value: a ~ after ':' expands
- * too, as in PATH=~/bin:~/.local/bin. */
-char *expand_assign(const char *value);
+/* Expand a word as a pattern for fnmatch(3): quoted characters come out
+ * escaped with a backslash, so that '*' matches a star.  NULL on error. */
+char *expand_pattern(const struct word *w);
+
+/* The status of the last command substitution run by an expansion, and
+ * whether one ran since expand_reset_subst(): `x=$(false)` has status 1. */
+void expand_reset_subst(void);
+int expand_subst_ran(int *status);
+
+/* Is there an unquoted glob character (* ? or a [ with a later ]) in s? */
+int has_glob_chars(const char *s);
 
 #endif

@@ -13,12 +13,10 @@
  * the caret) and gives 2; otherwise returns 0. */
 int explain_line(const char *src, FILE *out, int utf8);
 
-/* If line is "explain ..." (the word explain, unquoted, first) and the
- * parser split it into more than one command (tree, NULL after a syntax
- * error), explain the raw rest of the line, operators and all, and return
- * the status; otherwise return -1 and the line runs as usual.  This lets
- * `explain ls | wc -l` see the pipe. */
+/* Explain a parsed tree (NULL: an empty line).  Returns 0.  `explain`
+ * first on a command line becomes an N_EXPLAIN node holding the tree of
+ * the rest of the line (parser.c), so `explain ls | wc -l` sees the pipe. */
 struct node;
-int explain_intercept(const char *line, const struct node *tree);
+int explain_tree(const struct node *tree, FILE *out, int utf8);
 
 #endif

@@ -23,9 +23,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "../builtins/builtins.h"
+#include "builtin.h"
 #include "jobs.h"
-#include "../lessons/lessons.h"
 #include "shell.h"
 #include "signals.h"
 #include "util.h"
@@ -323,48 +322,37 @@ static int char_is_quoted(char *text, int index)
 	return n % 2 == 1;
 }
 
-/* After `lesson `: lesson names, then the lesson's options. */
-static size_t lesson_next;
-static char *lesson_generator(const char *text, int state)
+/* Arguments of a builtin that completes its own (lesson names, say): its
+ * generator gets the whole line too. */
+static const struct builtin *completing;
+static char *builtin_arg_generator(const char *text, int state)
 {
-	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids" };
-	size_t len = strlen(text);
-	if (state == 0)
-		lesson_next = 0;
-	for (;;) {
-		size_t i = lesson_next++;
-		const char *cand = NULL;
-		size_t nlessons = lesson_count();
-		if (i < nlessons)
-			cand = lesson_name_at(i);
-		else if (i - nlessons < 3)
-			cand = common[i - nlessons];
-		else {
-			/* the options of the lesson named on the line */
-			char name[32] = "";
-			sscanf(rl_line_buffer, " lesson %31s", name);
-			const struct lesson *l = lesson_find(name);
-			size_t k = i - nlessons - 3;
-			if (!l || k >= l->nopts)
-				return NULL;
-			static char opt[48];
-			snprintf(opt, sizeof opt, "--%s", l->opts[k].name);
-			cand = opt;
-		}
-		if (strncmp(cand, text, len) == 0)
-			return xstrdup(cand);
-	}
+	return completing->complete(rl_line_buffer, text, state);
+}
+
+/* The builtin named by the first word of the line, if the word being
+ * completed (at start) comes after it and it completes its arguments. */
+static const struct builtin *arg_completer(int start)
+{
+	const char *p = rl_line_buffer;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t n = strcspn(p, " \t");
+	if (!p[n] || start <= (int)(p - rl_line_buffer + (long)n) || n >= 64)
+		return NULL;
+	char name[64];
+	memcpy(name, p, n);
+	name[n] = '\0';
+	const struct builtin *b = builtin_find(name);
+	return b && b->complete ? b : NULL;
 }
 
 static char **complete(const char *text, int start, int end)
 {
 	(void)end;
-	const char *p = rl_line_buffer;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (strncmp(p, "lesson", 6) == 0 && (p[6] == ' ' || p[6] == '\t') && start > (int)(p - rl_line_buffer) + 6) {
+	if ((completing = arg_completer(start)) != NULL) {
 		rl_attempted_completion_over = 1;
-		return rl_completion_matches(text, lesson_generator);
+		return rl_completion_matches(text, builtin_arg_generator);
 	}
 	if (command_position(start) && !strchr(text, '/')) {
 		rl_attempted_completion_over = 1;

@@ -21,7 +21,7 @@
 
 #include "events.h"
 #include "jobctl.h"
-#include "parser.h"
+#include "node.h"
 #include "shell.h"
 #include "signals.h"
 #include "util.h"
@@ -282,7 +282,8 @@ static void report_signal(int ws)
 	if (sig == SIGINT) {
 		/* The user pressed Ctrl-C: the rest of the line is abandoned too,
 		 * and the prompt goes on a line of its own. */
-		sh.interrupted = 1;
+		sh.skip = SKIP_INTR;
+		sh.status = 128 + SIGINT;
 		fputc('\n', stderr);
 		return;
 	}
@@ -295,9 +296,12 @@ static int wait_foreground(struct job *j)
 {
 	foreground = j;
 	int stopped = 0;
+	/* Only a shell with job control sees its children stop: a child
+	 * shell (a subshell) is stopped together with its own children. */
+	int flags = jobctl_enabled() ? WUNTRACED : 0;
 	while (j->nexited < j->n && !stopped) {
 		int ws;
-		pid_t pid = wait_any(&ws, WUNTRACED);
+		pid_t pid = wait_any(&ws, flags);
 		if (pid < 0) {
 			if (errno != EINTR)
 				break; /* ECHILD: nothing left to wait for */
@@ -368,7 +372,8 @@ int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *who
 
 	int stopped = wait_foreground(&tmp);
 	struct termios modes;
-	jobctl_take_terminal(stopped ? &modes : NULL);
+	if (pgid)
+		jobctl_take_terminal(stopped ? &modes : NULL);
 	int status;
 	if (stopped) {
 		struct job *j = jobs_add(pids, n, pgid, node_text(whole), JOB_STOPPED);
@@ -387,6 +392,34 @@ int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *who
 		free(tmp.exited);
 	}
 	return status;
+}
+
+int jobs_wait_pid(pid_t pid)
+{
+	int one_status = 0;
+	unsigned char one_exited = 0;
+	struct job tmp = { .n = 1, .pids = &pid, .state = JOB_RUNNING, .status = &one_status,
+			   .exited = &one_exited };
+	int saved = sh.interactive;
+	sh.interactive = 0; /* no "Terminated" report: the caller decides */
+	while (!one_exited) {
+		int ws;
+		pid_t got = wait_any(&ws, 0);
+		if (got < 0) {
+			if (errno != EINTR)
+				break;
+			continue;
+		}
+		if (got == pid) {
+			one_status = ws;
+			one_exited = 1;
+		} else {
+			jobs_record(got, ws);
+		}
+	}
+	sh.interactive = saved;
+	(void)tmp;
+	return one_status;
 }
 
 void jobs_continue(struct job *j)

@@ -75,6 +75,11 @@ void jobs_reap(void);
 struct node;
 int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *whole);
 
+/* Wait for the one child pid (a command substitution, which is no job):
+ * until it exits, recording whatever else ends meanwhile.  Returns its raw
+ * wait status. */
+int jobs_wait_pid(pid_t pid);
+
 /* Send SIGCONT to job j and mark it running (bg). */
 void jobs_continue(struct job *j);
 

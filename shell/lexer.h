@@ -1,61 +1,75 @@
-/* lexer.h - split one logical command line into tokens with source positions.
+/* lexer.h - the tokenizer: characters from a source in, tokens out.
  *
- * Words keep their raw text, quotes and all: quote removal belongs to
- * expansion, which needs to know which characters were quoted.  The lexer
- * only checks that quotes are closed and finds where each word ends.
+ * Operators are recognised here; words are read straight into their parts
+ * (node.h), including the command substitutions inside them, which are
+ * parsed on the spot by a nested parser reading the same source.  Whether a
+ * word is a reserved word (if, then, ...) is the parser's decision, since it
+ * depends on where the word stands.  Here-document bodies are read when the
+ * newline that ends their line is tokenized.
  */
 #ifndef FORKSH_LEXER_H
 #define FORKSH_LEXER_H
 
 #include <stddef.h>
 
+#include "node.h"
+
 enum tok_kind {
-	TOK_WORD,
-	TOK_NEWLINE,
-	TOK_SEMI,      /* ;  */
-	TOK_AMP,       /* &  */
-	TOK_PIPE,      /* |  */
-	TOK_AND,       /* && */
-	TOK_OR,        /* || */
-	TOK_LESS,      /* <  */
-	TOK_GREAT,     /* >  */
-	TOK_DGREAT,    /* >> */
-	TOK_LESSAND,   /* <& */
-	TOK_GREATAND,  /* >& */
-	TOK_EOF
+	T_EOF,
+	T_NEWLINE,
+	T_WORD,
+	T_SEMI,      /* ;   */
+	T_AMP,       /* &   */
+	T_PIPE,      /* |   */
+	T_AND,       /* &&  */
+	T_OR,        /* ||  */
+	T_DSEMI,     /* ;;  */
+	T_SEMIAMP,   /* ;&  */
+	T_LPAREN,    /* (   */
+	T_RPAREN,    /* )   */
+	T_LESS,      /* <   */
+	T_GREAT,     /* >   */
+	T_DGREAT,    /* >>  */
+	T_CLOBBER,   /* >|  */
+	T_LESSGREAT, /* <>  */
+	T_LESSAND,   /* <&  */
+	T_GREATAND,  /* >&  */
+	T_DLESS,     /* <<  */
+	T_DLESSDASH, /* <<- */
+	T_ERROR      /* the lexer failed; the parser's error holds why */
 };
 
 struct token {
 	enum tok_kind kind;
-	int io_number;  /* the N of N> or N<&M, or -1 when none was written */
-	size_t pos;     /* byte offset of the token's first character */
-	size_t len;     /* length of the raw text in the source line */
-	char *text;     /* TOK_WORD only: the raw word, quotes intact */
+	int io_number;     /* the N of N>, or -1 when none was written */
+	size_t pos;        /* offset of the first character in the source's text */
+	long line;         /* its line number */
+	struct word *word; /* T_WORD: owned by the token until taken */
 };
 
-struct token_list {
-	struct token *v;
-	size_t n;
-	size_t cap;
-};
+struct parser;
 
-/* How a lexer or parser failure is reported.  INCOMPLETE means "this is fine
- * so far but the line ends too early" (an open quote, a trailing | or &&, a
- * backslash-newline): the reader may fetch another line and try again. */
-enum syn_status { SYN_OK = 0, SYN_ERROR, SYN_INCOMPLETE };
+/* Read the next token for parser p.  On failure returns a T_ERROR token
+ * with p's error set. */
+struct token lex_token(struct parser *p);
 
-struct syn_error {
-	enum syn_status status;
-	size_t pos;      /* byte offset the caret points at */
-	int continuation; /* SYN_INCOMPLETE because the input ends in backslash-newline:
-			   * the reader drops those two bytes and joins the next line */
-	char msg[160];
-};
-
-/* Tokenise src.  Returns SYN_OK and fills out (free with lex_free), or an
- * error status with err filled in and out left empty. */
-enum syn_status lex(const char *src, struct token_list *out, struct syn_error *err);
-void lex_free(struct token_list *toks);
+/* Printable name of a token kind for messages: "'&&'", "end of line". */
 const char *tok_name(enum tok_kind kind);
+
+/* Parse the text of a here-document body (unquoted delimiter: $, ` and \
+ * are special) into a word.  Returns NULL with p's error set on failure. */
+struct word *lex_heredoc_body(struct parser *p, const char *text, size_t pos);
+
+/* Is w a plain, unquoted word with exactly the text s (a reserved word
+ * candidate)? */
+int word_is(const struct word *w, const char *s);
+
+/* The length of the NAME in an assignment word NAME=..., or 0 when w is not
+ * one. */
+size_t word_assign_len(const struct word *w);
+
+/* In a word that turned out not to be an assignment, turn the tildes the
+ * lexer took after '=' and ':' back into plain text. */
+void word_drop_assign_tildes(struct word *w);
 
 #endif

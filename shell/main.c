@@ -10,12 +10,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../builtins/builtins.h"
+#include "func.h"
 #include "jobs.h"
+#include "params.h"
 #include "redir.h"
 #include "repl.h"
+#include "stack.h"
 #include "shell.h"
 #include "signals.h"
 #include "trace.h"
+#include "trap.h"
+#include "util.h"
 #include "vars.h"
 
 static void usage(FILE *out)
@@ -39,7 +45,7 @@ static void usage(FILE *out)
 /* Make sure PWD names the current directory, as other shells do at start. */
 static void init_pwd(void)
 {
-	const char *pwd = getenv("PWD");
+	const char *pwd = var_get("PWD");
 	struct stat a, b;
 	if (pwd && *pwd == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev &&
 	    a.st_ino == b.st_ino)
@@ -95,6 +101,9 @@ int main(int argc, char **argv)
 		}
 	}
 
+	stack_init();
+	var_import_environ();
+	builtins_init();
 	sh.pid = getpid();
 	/* Become the child subreaper: orphaned grandchildren (the lessons make
 	 * them on purpose) are adopted by forksh, not init, so they can be shown
@@ -120,13 +129,11 @@ int main(int argc, char **argv)
 	if (cmds) {
 		if (optind < argc)
 			sh.source = sh.arg0 = argv[optind++];
-		sh.argc = argc - optind;
-		sh.argv = argv + optind;
+		params_set(argc - optind, argv + optind);
 		status = repl_run_string(cmds);
 	} else if (optind < argc) {
 		sh.arg0 = argv[optind++];
-		sh.argc = argc - optind;
-		sh.argv = argv + optind;
+		params_set(argc - optind, argv + optind);
 		int fd = open_script(sh.arg0, &status);
 		if (fd >= 0) {
 			sh.source = sh.arg0;
@@ -143,7 +150,10 @@ int main(int argc, char **argv)
 		status = repl_run_fd(STDIN_FILENO, 1);
 	}
 
+	trap_run_exit();
 	jobs_forget();
+	func_clear_all();
+	params_set(0, NULL);
 	var_clear_all();
 	if (fflush(stdout) != 0 && status == 0)
 		status = 1;

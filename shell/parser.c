@@ -1,487 +1,901 @@
-/* parser.c - recursive descent over the token list, one function per rule.
+/* parser.c - the grammar of XCU 2.10, one function per rule (see parser.h).
  *
- * Every rule function returns the node it built, or NULL with p->err set.
- * Nothing here exits the process: a REPL must survive any input.
+ * Every rule returns the node it built, or NULL; a NULL with p->failed set
+ * means a syntax error, recorded once (the first error wins) with the
+ * position of the token that caused it.  Callers test p->failed after each
+ * call and hand the failure up, freeing what they had built.
  */
 #include "parser.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "stack.h"
 #include "util.h"
 #include "vars.h"
 
-struct parser {
-	struct token_list toks;
-	size_t i;
-	struct syn_error *err;
-};
+static struct node *compound_list(struct parser *p);
+static struct node *command(struct parser *p);
+static struct token *peek(struct parser *p);
+
+/* A node starting at the current token, with its position and line. */
+static struct node *new_node(struct parser *p, enum node_type type)
+{
+	struct token *t = peek(p);
+	struct node *n = node_new(type, t->pos);
+	n->line = t->line;
+	return n;
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+void *parse_fail(struct parser *p, size_t pos, const char *fmt, ...)
+{
+	if (p->failed)
+		return NULL;
+	p->failed = 1;
+	p->err.status = SYN_ERROR;
+	p->err.pos = pos;
+	p->err.line = p->src->line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->err.msg, sizeof p->err.msg, fmt, ap);
+	va_end(ap);
+	return NULL;
+}
+
+void *parse_fail_eof(struct parser *p, const char *what)
+{
+	if (p->failed)
+		return NULL;
+	parse_fail(p, p->src->pos, "unexpected end of input (%s)", what);
+	p->err.at_eof = 1;
+	return NULL;
+}
+
+int parse_too_deep(struct parser *p, size_t pos)
+{
+	if (!stack_low(STACK_RESERVE))
+		return 0;
+	parse_fail(p, pos, "nested too deeply");
+	return 1;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
 
 static struct token *peek(struct parser *p)
 {
-	return &p->toks.v[p->i];
-}
-
-static struct token *next(struct parser *p)
-{
-	struct token *t = &p->toks.v[p->i];
-	if (t->kind != TOK_EOF)
-		p->i++;
-	return t;
-}
-
-/* Report an unexpected token.  Running into the end of the input where more
- * was needed is "incomplete", so an interactive reader can ask for another
- * line (as after a trailing | or &&). */
-static void *unexpected(struct parser *p, struct token *t)
-{
-	if (t->kind == TOK_EOF) {
-		p->err->status = SYN_INCOMPLETE;
-		snprintf(p->err->msg, sizeof p->err->msg, "unexpected end of input");
-	} else {
-		p->err->status = SYN_ERROR;
-		if (t->kind == TOK_WORD)
-			snprintf(p->err->msg, sizeof p->err->msg, "unexpected word '%s'", t->text);
-		else
-			snprintf(p->err->msg, sizeof p->err->msg, "unexpected '%s'", tok_name(t->kind));
+	if (!p->have_tok) {
+		p->tok = lex_token(p);
+		p->have_tok = 1;
 	}
-	p->err->pos = t->pos;
-	return NULL;
+	return &p->tok;
 }
 
-static void skip_newlines(struct parser *p)
+/* Drop the current token (and its word, unless it was taken). */
+static void consume(struct parser *p)
 {
-	while (peek(p)->kind == TOK_NEWLINE)
-		next(p);
+	if (p->have_tok)
+		word_free(p->tok.word);
+	p->tok.word = NULL;
+	p->have_tok = 0;
 }
 
-/* Make room for element n (counting from 0) of an array that only ever
- * grows through here (or starts with one element).  Its capacity is the
- * smallest power of two that holds its count, so it is reallocated only
- * when the count is a power of two, that is, when it is full:
- * growing by one element at a time made a 100 000-long && chain or
- * argument list quadratic (a minute under valgrind).  Returns the array,
- * moved or not; out of memory is fatal as everywhere. */
-static void *grow(void *v, size_t n, size_t size)
+/* Take the current token's word for the tree, and move on. */
+static struct word *take_word(struct parser *p)
 {
-	if (n == 0)
-		return xrealloc(v, size);
-	if ((n & (n - 1)) == 0)
-		return xrealloc(v, 2 * n * size);
-	return v;
+	struct word *w = p->tok.word;
+	p->tok.word = NULL;
+	consume(p);
+	return w;
 }
 
-/* Constructors: one per node kind, named after it. */
-static struct andor_node *andor_new(struct node *first)
+static int is_kw(struct parser *p, const char *kw)
 {
-	struct andor_node *a = xcalloc(1, sizeof *a);
-	a->type = N_ANDOR;
-	a->items = xmalloc(sizeof *a->items);
-	a->items[a->n++] = first;
-	return a;
-}
-
-static void andor_add(struct andor_node *a, enum andor_op op, struct node *item)
-{
-	a->items = grow(a->items, a->n, sizeof *a->items);
-	a->ops = grow(a->ops, a->n - 1, sizeof *a->ops);
-	a->ops[a->n - 1] = op;
-	a->items[a->n++] = item;
-}
-
-static struct seq_node *seq_new(void)
-{
-	struct seq_node *s = xcalloc(1, sizeof *s);
-	s->type = N_SEQ;
-	return s;
-}
-
-static void seq_add(struct seq_node *s, struct node *item)
-{
-	s->items = grow(s->items, s->n, sizeof *s->items);
-	s->items[s->n++] = item;
-}
-
-static struct node *bg_new(struct node *body)
-{
-	struct bg_node *b = xmalloc(sizeof *b);
-	b->type = N_BG;
-	b->body = body;
-	return (struct node *)b;
-}
-
-static struct cmd_node *cmd_new(size_t pos)
-{
-	struct cmd_node *c = xcalloc(1, sizeof *c);
-	c->type = N_CMD;
-	c->pos = pos;
-	return c;
-}
-
-int is_assignment(const char *text)
-{
-	const char *eq = strchr(text, '=');
-	return eq && var_valid_name(text, (size_t)(eq - text));
-}
-
-static int is_redir_tok(enum tok_kind k)
-{
-	return k == TOK_LESS || k == TOK_GREAT || k == TOK_DGREAT || k == TOK_LESSAND ||
-	       k == TOK_GREATAND;
-}
-
-static void word_append(struct word **v, size_t *n, struct token *t)
-{
-	*v = grow(*v, *n, sizeof **v);
-	(*v)[*n].text = t->text;
-	(*v)[*n].pos = t->pos;
-	t->text = NULL; /* the tree owns it now */
-	(*n)++;
-}
-
-/* redirect := [N] op WORD.  Fills r; returns 0, or -1 with p->err set. */
-static int parse_redirect(struct parser *p, struct redir *r)
-{
-	struct token *op = next(p);
 	struct token *t = peek(p);
-	int out = op->kind == TOK_GREAT || op->kind == TOK_DGREAT || op->kind == TOK_GREATAND;
+	return t->kind == T_WORD && word_is(t->word, kw);
+}
 
-	memset(r, 0, sizeof *r);
-	r->pos = op->pos;
-	r->fd = op->io_number >= 0 ? op->io_number : (out ? 1 : 0);
-	if (t->kind != TOK_WORD) {
-		unexpected(p, t);
-		return -1;
-	}
-	if (op->kind == TOK_LESSAND || op->kind == TOK_GREATAND) {
-		const char *s = t->text;
-		if (strcmp(s, "-") == 0) {
-			r->kind = R_CLOSE;
-		} else if (s[0] >= '0' && s[0] <= '9' && s[1] == '\0') {
-			r->kind = R_DUP;
-			r->dup_from = s[0] - '0';
-		} else {
-			p->err->status = SYN_ERROR;
-			p->err->pos = t->pos;
-			snprintf(p->err->msg, sizeof p->err->msg,
-				 "'%s' needs a descriptor number 0-9 or '-' after it, not '%s'",
-				 tok_name(op->kind), s);
-			return -1;
-		}
-		next(p);
+/* The reserved words (XCU 2.4) that start a command, and those that end a
+ * list inside a compound command. */
+static const char *const starters[] = { "{", "!", "if", "while", "until", "for", "case", NULL };
+static const char *const enders[] = { "}", "then", "else", "elif", "fi", "do", "done", "esac", "in", NULL };
+
+static int is_one_of(struct parser *p, const char *const *words)
+{
+	struct token *t = peek(p);
+	if (t->kind != T_WORD || !t->word->lit || (t->word->flags & W_QUOTED))
 		return 0;
-	}
-	r->kind = op->kind == TOK_LESS ? R_IN : op->kind == TOK_GREAT ? R_OUT : R_APPEND;
-	r->target.pos = t->pos;
-	r->target.text = t->text;
-	t->text = NULL;
-	next(p);
+	for (size_t i = 0; words[i]; i++)
+		if (strcmp(t->word->lit, words[i]) == 0)
+			return 1;
 	return 0;
 }
 
-/* command := ASSIGNMENT* (WORD | redirect)*, and at least one of them. */
-static struct node *parse_command(struct parser *p)
+/* Report the current token as unexpected. */
+static void *unexpected(struct parser *p)
 {
 	struct token *t = peek(p);
-	struct cmd_node *c = cmd_new(t->pos);
+	if (p->failed)
+		return NULL;
+	if (t->kind == T_EOF)
+		return parse_fail_eof(p, "a command was expected");
+	if (t->kind == T_WORD) {
+		char buf[96];
+		const char *w = t->word->raw;
+		if (strlen(w) > 40) {
+			snprintf(buf, sizeof buf, "%.40s...", w);
+			w = buf;
+		}
+		return parse_fail(p, t->pos, "unexpected word '%s'", w);
+	}
+	return parse_fail(p, t->pos, "unexpected %s", tok_name(t->kind));
+}
 
-	for (;;) {
-		t = peek(p);
-		if (t->kind == TOK_WORD) {
-			if (c->nwords == 0 && is_assignment(t->text))
-				word_append(&c->assigns, &c->nassign, t);
-			else
-				word_append(&c->words, &c->nwords, t);
-			next(p);
-		} else if (is_redir_tok(t->kind)) {
-			c->redirs = grow(c->redirs, c->nredirs, sizeof *c->redirs);
-			if (parse_redirect(p, &c->redirs[c->nredirs]) < 0)
-				goto fail;
-			c->nredirs++;
-		} else {
-			break;
+/* Consume the reserved word kw that closes `opener` (at opener_pos), or
+ * fail saying which was expected. */
+static int expect_kw(struct parser *p, const char *kw, const char *opener)
+{
+	if (p->failed)
+		return 0;
+	if (is_kw(p, kw)) {
+		consume(p);
+		return 1;
+	}
+	struct token *t = peek(p);
+	if (p->failed)
+		return 0;
+	if (t->kind == T_EOF) {
+		parse_fail(p, t->pos, "unexpected end of input ('%s' is missing its '%s')", opener, kw);
+		p->err.at_eof = 1;
+		return 0;
+	}
+	if (t->kind == T_WORD)
+		parse_fail(p, t->pos, "expected '%s' to go with '%s', found '%.40s'", kw, opener, t->word->raw);
+	else
+		parse_fail(p, t->pos, "expected '%s' to go with '%s', found %s", kw, opener, tok_name(t->kind));
+	return 0;
+}
+
+static int expect_tok(struct parser *p, enum tok_kind kind, const char *opener)
+{
+	if (p->failed)
+		return 0;
+	struct token *t = peek(p);
+	if (t->kind == kind) {
+		consume(p);
+		return 1;
+	}
+	if (p->failed)
+		return 0;
+	if (t->kind == T_EOF) {
+		parse_fail(p, t->pos, "unexpected end of input ('%s' is missing its %s)", opener, tok_name(kind));
+		p->err.at_eof = 1;
+		return 0;
+	}
+	unexpected(p);
+	return 0;
+}
+
+/* linebreak: any number of newlines. */
+static void linebreak(struct parser *p)
+{
+	while (!p->failed && peek(p)->kind == T_NEWLINE)
+		consume(p);
+}
+
+/* ---- redirections ------------------------------------------------------ */
+
+static int is_redir_op(enum tok_kind k)
+{
+	return k == T_LESS || k == T_GREAT || k == T_DGREAT || k == T_CLOBBER || k == T_LESSGREAT ||
+	       k == T_LESSAND || k == T_GREATAND || k == T_DLESS || k == T_DLESSDASH;
+}
+
+/* The delimiter of a here-document: its word with the quotes removed (no
+ * expansion happens to it). */
+static char *heredoc_delim(const struct word *w, int *quoted)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	*quoted = 0;
+	for (const char *s = w->raw; *s; s++) {
+		if (*s == '\'' || *s == '"') {
+			*quoted = 1;
+			continue;
+		}
+		if (*s == '\\' && s[1]) {
+			*quoted = 1;
+			s++;
+		}
+		sb_addc(&sb, *s);
+	}
+	return sb.buf ? sb_steal(&sb) : xstrdup("");
+}
+
+/* redirect := [IO_NUMBER] op WORD; a here-document joins the list of bodies
+ * to read after the next newline. */
+static int redirect(struct parser *p, struct redir_list *list)
+{
+	struct token *t = peek(p);
+	struct redir r = { .pos = t->pos };
+	enum tok_kind op = t->kind;
+	int fd = t->io_number;
+	static const struct { enum tok_kind tok; enum redir_kind kind; int fd; } ops[] = {
+		{ T_LESS, R_IN, 0 },        { T_GREAT, R_OUT, 1 },     { T_DGREAT, R_APPEND, 1 },
+		{ T_CLOBBER, R_CLOBBER, 1 }, { T_LESSGREAT, R_RDWR, 0 }, { T_LESSAND, R_DUPIN, 0 },
+		{ T_GREATAND, R_DUPOUT, 1 }, { T_DLESS, R_HEREDOC, 0 },  { T_DLESSDASH, R_HEREDOC, 0 },
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		if (ops[i].tok == op) {
+			r.kind = ops[i].kind;
+			r.fd = fd >= 0 ? fd : ops[i].fd;
 		}
 	}
-	if (c->nassign + c->nwords + c->nredirs == 0) {
-		unexpected(p, t);
-		goto fail;
+	consume(p);
+	t = peek(p);
+	if (p->failed)
+		return 0;
+	if (t->kind != T_WORD) {
+		if (t->kind == T_EOF)
+			return parse_fail_eof(p, "a redirection without its word"), 0;
+		return parse_fail(p, t->pos, "%s needs a %s after it, found %s", tok_name(op),
+				  r.kind == R_HEREDOC ? "delimiter word" : "file name",
+				  t->kind == T_NEWLINE ? "the end of the line" : tok_name(t->kind)), 0;
 	}
-	return (struct node *)c;
-fail:
-	node_free((struct node *)c);
-	return NULL;
+	r.target = take_word(p);
+	if (r.kind == R_HEREDOC) {
+		struct heredoc *h = xcalloc(1, sizeof *h);
+		h->delim = heredoc_delim(r.target, &h->quoted);
+		h->strip_tabs = op == T_DLESSDASH;
+		r.doc = h;
+		struct heredoc **tail = &p->pending;
+		while (*tail)
+			tail = &(*tail)->next_pending;
+		*tail = h;
+	}
+	if (list->n % 4 == 0)
+		list->v = xrealloc(list->v, (list->n + 4) * sizeof *list->v);
+	list->v[list->n++] = r;
+	return 1;
 }
 
-static int is_bang(struct token *t)
+/* redirect* after a compound command: wrap it in an N_REDIR if any. */
+static struct node *trailing_redirects(struct parser *p, struct node *body)
 {
-	return t->kind == TOK_WORD && strcmp(t->text, "!") == 0;
+	if (!body || p->failed || !is_redir_op(peek(p)->kind))
+		return body;
+	struct redir_node *r = (struct redir_node *)node_new(N_REDIR, body->pos);
+	r->body = body;
+	while (!p->failed && is_redir_op(peek(p)->kind))
+		redirect(p, &r->redirs);
+	return &r->n;
 }
 
-/* pipeline := ['!'] command ('|' NEWLINE* command)* */
-static struct node *parse_pipeline(struct parser *p)
+/* ---- compound commands ------------------------------------------------- */
+
+/* A compound command's list may not be empty. */
+static struct node *nonempty_list(struct parser *p, const char *where)
+{
+	struct node *n = compound_list(p);
+	if (!n && !p->failed) {
+		struct token *t = peek(p);
+		if (!p->failed && t->kind == T_EOF) {
+			char what[64];
+			snprintf(what, sizeof what, "'%s' needs a command", where);
+			return parse_fail_eof(p, what);
+		}
+		if (!p->failed)
+			parse_fail(p, t->pos, "'%s' needs at least one command here", where);
+	}
+	return n;
+}
+
+/* { list ; }  or  ( list ) */
+static struct node *group(struct parser *p, enum node_type type)
+{
+	struct group_node *g = (struct group_node *)node_new(type, peek(p)->pos);
+	consume(p);
+	g->body = nonempty_list(p, type == N_BRACE ? "{" : "(");
+	if (type == N_BRACE)
+		expect_kw(p, "}", "{");
+	else
+		expect_tok(p, T_RPAREN, "(");
+	return &g->n;
+}
+
+/* if list then list [elif list then list]... [else list] fi */
+static struct node *if_clause(struct parser *p, int is_elif)
+{
+	struct if_node *n = (struct if_node *)new_node(p, N_IF);
+	n->is_elif = is_elif;
+	consume(p);
+	const char *opener = is_elif ? "elif" : "if";
+	n->cond = nonempty_list(p, opener);
+	if (!expect_kw(p, "then", opener))
+		return &n->n;
+	n->then_part = nonempty_list(p, "then");
+	if (p->failed)
+		return &n->n;
+	if (is_kw(p, "elif")) {
+		n->else_part = if_clause(p, 1);
+		return &n->n; /* the innermost elif took the fi */
+	}
+	if (is_kw(p, "else")) {
+		consume(p);
+		n->else_part = nonempty_list(p, "else");
+	}
+	expect_kw(p, "fi", "if");
+	return &n->n;
+}
+
+/* while list do list done  /  until list do list done */
+static struct node *while_clause(struct parser *p, int until)
+{
+	struct while_node *n = (struct while_node *)new_node(p, N_WHILE);
+	n->until = until;
+	consume(p);
+	const char *opener = until ? "until" : "while";
+	n->cond = nonempty_list(p, opener);
+	if (!expect_kw(p, "do", opener))
+		return &n->n;
+	n->body = nonempty_list(p, "do");
+	expect_kw(p, "done", "do");
+	return &n->n;
+}
+
+/* for NAME [in WORD...] (; | newline) do list done  (also: for NAME do ...) */
+static struct node *for_clause(struct parser *p)
+{
+	struct for_node *n = (struct for_node *)new_node(p, N_FOR);
+	consume(p);
+	struct token *t = peek(p);
+	if (p->failed)
+		return &n->n;
+	if (t->kind != T_WORD || !t->word->lit || (t->word->flags & W_QUOTED) ||
+	    !var_valid_name(t->word->lit, strlen(t->word->lit))) {
+		if (t->kind == T_EOF)
+			return parse_fail_eof(p, "'for' without its variable"), &n->n;
+		parse_fail(p, t->pos, "'for' needs a variable name here");
+		return &n->n;
+	}
+	n->var = xstrdup(t->word->lit);
+	consume(p);
+	linebreak(p);
+	if (is_kw(p, "in")) {
+		consume(p);
+		n->has_in = 1;
+		size_t cap = 0;
+		while (!p->failed && peek(p)->kind == T_WORD)
+			ptr_push((void ***)&n->words, &n->nwords, &cap, take_word(p));
+		t = peek(p);
+		if (!p->failed && t->kind != T_SEMI && t->kind != T_NEWLINE)
+			return unexpected(p), &n->n;
+		consume(p);
+		linebreak(p);
+	} else if (!p->failed && peek(p)->kind == T_SEMI) {
+		consume(p);
+		linebreak(p);
+	}
+	if (!expect_kw(p, "do", "for"))
+		return &n->n;
+	n->body = nonempty_list(p, "do");
+	expect_kw(p, "done", "do");
+	return &n->n;
+}
+
+/* case WORD in [(] PATTERN [| PATTERN]... ) list ;; ... esac */
+static struct node *case_clause(struct parser *p)
+{
+	struct case_node *n = (struct case_node *)new_node(p, N_CASE);
+	consume(p);
+	struct token *t = peek(p);
+	if (p->failed)
+		return &n->n;
+	if (t->kind != T_WORD)
+		return unexpected(p), &n->n;
+	n->subject = take_word(p);
+	linebreak(p);
+	if (!expect_kw(p, "in", "case"))
+		return &n->n;
+	linebreak(p);
+	size_t cap = 0;
+	while (!p->failed && !is_kw(p, "esac")) {
+		struct case_item item = { 0 };
+		size_t pcap = 0;
+		if (peek(p)->kind == T_LPAREN)
+			consume(p);
+		for (;;) {
+			t = peek(p);
+			if (p->failed)
+				break;
+			if (t->kind != T_WORD) {
+				unexpected(p);
+				break;
+			}
+			ptr_push((void ***)&item.pats, &item.npats, &pcap, take_word(p));
+			if (peek(p)->kind != T_PIPE)
+				break;
+			consume(p);
+		}
+		if (!p->failed)
+			expect_tok(p, T_RPAREN, "case pattern");
+		if (!p->failed)
+			item.body = compound_list(p);
+		if (n->nitems == cap) {
+			cap = cap ? cap * 2 : 4;
+			n->items = xrealloc(n->items, cap * sizeof *n->items);
+		}
+		n->items[n->nitems++] = item;
+		if (p->failed)
+			break;
+		t = peek(p);
+		if (t->kind == T_DSEMI || t->kind == T_SEMIAMP) {
+			n->items[n->nitems - 1].fallthrough = t->kind == T_SEMIAMP;
+			consume(p);
+			linebreak(p);
+		} else if (!is_kw(p, "esac")) {
+			if (!p->failed && t->kind == T_EOF)
+				parse_fail(p, t->pos, "unexpected end of input ('case' is missing its 'esac')"),
+					p->err.at_eof = 1;
+			else
+				unexpected(p);
+		}
+	}
+	expect_kw(p, "esac", "case");
+	return &n->n;
+}
+
+/* NAME ( ) linebreak compound-command redirect* : the name is read. */
+static struct node *function_def(struct parser *p, struct word *name, size_t pos)
+{
+	consume(p); /* ( */
+	struct funcdef_node *f = (struct funcdef_node *)node_new(N_FUNCDEF, pos);
+	f->refs = 1;
+	f->name = xstrdup(name->lit);
+	word_free(name);
+	if (!expect_tok(p, T_RPAREN, "function definition"))
+		return &f->n;
+	linebreak(p);
+	if (p->failed)
+		return &f->n;
+	struct token *t = peek(p);
+	if (!(t->kind == T_LPAREN || is_one_of(p, starters)) || is_kw(p, "!")) {
+		if (!p->failed)
+			parse_fail(p, t->pos, "a function body must be a compound command such as { ...; }");
+		return &f->n;
+	}
+	f->body = command(p);
+	size_t end = p->have_tok ? p->tok.pos : p->src->pos;
+	if (end > pos && end <= p->src->text.len)
+		f->text = xstrndup(p->src->text.buf + pos, end - pos);
+	else
+		f->text = xstrdup(f->name);
+	/* trim the blanks and newlines before the next token */
+	size_t len = strlen(f->text);
+	while (len && (f->text[len - 1] == ' ' || f->text[len - 1] == '\t' || f->text[len - 1] == '\n'))
+		f->text[--len] = '\0';
+	return &f->n;
+}
+
+/* ---- simple commands --------------------------------------------------- */
+
+static struct node *simple_command(struct parser *p)
+{
+	struct simple_node *s = (struct simple_node *)new_node(p, N_SIMPLE);
+	size_t acap = 0, wcap = 0;
+	for (;;) {
+		struct token *t = peek(p);
+		if (p->failed)
+			break;
+		if (is_redir_op(t->kind)) {
+			redirect(p, &s->redirs);
+			continue;
+		}
+		if (t->kind != T_WORD)
+			break;
+		if (s->nwords == 0 && word_assign_len(t->word)) {
+			ptr_push((void ***)&s->assigns, &s->nassign, &acap, take_word(p));
+			continue;
+		}
+		if (s->nwords == 0 && p->alias && t->word->lit && !(t->word->flags & W_QUOTED)) {
+			const char *text = p->alias(t->word->lit, p);
+			if (text) {
+				consume(p);
+				src_insert(p->src, text, strlen(text));
+				continue;
+			}
+		}
+		struct word *w = take_word(p);
+		if (w->flags & W_TILDE)
+			word_drop_assign_tildes(w);
+		if (s->nwords == 0 && s->nassign == 0 && s->redirs.n == 0 && w->lit &&
+		    !(w->flags & W_QUOTED) && var_valid_name(w->lit, strlen(w->lit)) &&
+		    peek(p)->kind == T_LPAREN) {
+			node_free(&s->n);
+			return function_def(p, w, w->pos);
+		}
+		ptr_push((void ***)&s->words, &s->nwords, &wcap, w);
+	}
+	if (!p->failed && s->nwords == 0 && s->nassign == 0 && s->redirs.n == 0)
+		unexpected(p);
+	return &s->n;
+}
+
+/* command := compound_command redirect* | function_def | simple_command */
+static struct node *command(struct parser *p)
+{
+	struct token *t = peek(p);
+	if (p->failed)
+		return NULL;
+	if (parse_too_deep(p, t->pos))
+		return NULL;
+	struct node *n;
+	p->depth++;
+	if (t->kind == T_LPAREN) {
+		n = group(p, N_SUBSHELL);
+	} else if (is_kw(p, "{")) {
+		n = group(p, N_BRACE);
+	} else if (is_kw(p, "if")) {
+		n = if_clause(p, 0);
+	} else if (is_kw(p, "while") || is_kw(p, "until")) {
+		n = while_clause(p, is_kw(p, "until"));
+	} else if (is_kw(p, "for")) {
+		n = for_clause(p);
+	} else if (is_kw(p, "case")) {
+		n = case_clause(p);
+	} else if (is_one_of(p, enders) || is_kw(p, "!")) {
+		p->depth--;
+		return unexpected(p);
+	} else {
+		p->depth--;
+		return simple_command(p);
+	}
+	p->depth--;
+	return trailing_redirects(p, n);
+}
+
+/* pipeline := ['!'] command ('|' linebreak command)* */
+static struct node *pipeline(struct parser *p)
 {
 	int negate = 0;
-	while (is_bang(peek(p))) {
+	size_t pos = peek(p)->pos;
+	while (!p->failed && is_kw(p, "!")) {
 		negate = !negate;
-		next(p);
+		consume(p);
 	}
-	struct node *first = parse_command(p);
-	if (!first)
-		return NULL;
-	if (peek(p)->kind != TOK_PIPE && !negate)
+	struct node *first = command(p);
+	if (p->failed || (!negate && peek(p)->kind != T_PIPE))
 		return first;
-
-	struct pipe_node *pn = xcalloc(1, sizeof *pn);
-	pn->type = N_PIPE;
+	struct pipe_node *pn = (struct pipe_node *)node_new(N_PIPE, pos);
 	pn->negate = negate;
-	pn->cmds = xmalloc(sizeof *pn->cmds);
-	pn->cmds[pn->n++] = first;
-	while (peek(p)->kind == TOK_PIPE) {
-		next(p);
-		skip_newlines(p);
-		if (is_bang(peek(p))) {
-			/* ! negates a whole pipeline, so it may only start one */
-			node_free((struct node *)pn);
-			return unexpected(p, peek(p));
-		}
-		struct node *c = parse_command(p);
-		if (!c) {
-			node_free((struct node *)pn);
-			return NULL;
-		}
-		pn->cmds = grow(pn->cmds, pn->n, sizeof *pn->cmds);
-		pn->cmds[pn->n++] = c;
+	size_t cap = 0;
+	ptr_push((void ***)&pn->cmds, &pn->count, &cap, first);
+	while (!p->failed && peek(p)->kind == T_PIPE) {
+		consume(p);
+		linebreak(p);
+		struct node *c = command(p);
+		if (c)
+			ptr_push((void ***)&pn->cmds, &pn->count, &cap, c);
 	}
-	return (struct node *)pn;
+	return &pn->n;
 }
 
-/* and_or := pipeline (('&&' | '||') NEWLINE* pipeline)* */
-static struct node *parse_and_or(struct parser *p)
+/* and_or := pipeline (('&&' | '||') linebreak pipeline)* */
+static struct node *and_or(struct parser *p)
 {
-	struct node *first = parse_pipeline(p);
-	if (!first || (peek(p)->kind != TOK_AND && peek(p)->kind != TOK_OR))
+	struct node *first = pipeline(p);
+	if (p->failed)
 		return first;
-	struct andor_node *a = andor_new(first);
-	while (peek(p)->kind == TOK_AND || peek(p)->kind == TOK_OR) {
-		enum andor_op op = next(p)->kind == TOK_AND ? OP_AND : OP_OR;
-		skip_newlines(p);
-		struct node *item = parse_pipeline(p);
-		if (!item) {
-			node_free((struct node *)a);
-			return NULL;
+	enum tok_kind k = peek(p)->kind;
+	if (k != T_AND && k != T_OR)
+		return first;
+	struct andor_node *a = (struct andor_node *)node_new(N_ANDOR, first->pos);
+	size_t cap = 0, ocap = 0;
+	ptr_push((void ***)&a->items, &a->count, &cap, first);
+	while (!p->failed && ((k = peek(p)->kind) == T_AND || k == T_OR)) {
+		if (a->count - 1 == ocap) {
+			ocap = ocap ? ocap * 2 : 4;
+			a->ops = xrealloc(a->ops, ocap * sizeof *a->ops);
 		}
-		andor_add(a, op, item);
+		a->ops[a->count - 1] = k == T_AND ? OP_AND : OP_OR;
+		consume(p);
+		linebreak(p);
+		struct node *n = pipeline(p);
+		if (!n)
+			break;
+		ptr_push((void ***)&a->items, &a->count, &cap, n);
 	}
-	return (struct node *)a;
+	return &a->n;
 }
 
-static int ends_list(enum tok_kind k)
+/* ---- lists ------------------------------------------------------------- */
+
+/* Collect list items into a sequence node (or return the single item). */
+struct list_build {
+	struct node **items;
+	size_t n, cap;
+};
+
+static void list_add(struct list_build *lb, struct node *n, int background)
 {
-	return k == TOK_EOF;
+	if (background) {
+		struct bg_node *bg = (struct bg_node *)node_new(N_BG, n->pos);
+		bg->body = n;
+		n = &bg->n;
+	}
+	ptr_push((void ***)&lb->items, &lb->n, &lb->cap, n);
 }
 
-/* list := and_or ((';' | '&' | NEWLINE) and_or?)*
- * The separator after an and_or decides how it runs: '&' wraps it in a
- * background node.  Leading blank lines are allowed; a leading ';' is not. */
-static struct node *parse_list(struct parser *p)
+static struct node *list_finish(struct list_build *lb)
 {
-	struct seq_node *list = seq_new();
+	if (lb->n == 0) {
+		free(lb->items);
+		return NULL;
+	}
+	if (lb->n == 1) {
+		struct node *n = lb->items[0];
+		free(lb->items);
+		return n;
+	}
+	struct seq_node *s = (struct seq_node *)node_new(N_SEQ, lb->items[0]->pos);
+	s->items = lb->items;
+	s->count = lb->n;
+	return &s->n;
+}
 
-	skip_newlines(p);
-	while (!ends_list(peek(p)->kind)) {
-		struct node *item = parse_and_or(p);
-		if (!item)
-			goto fail;
-		struct token *sep = peek(p);
-		if (sep->kind == TOK_AMP) {
-			item = bg_new(item);
-			next(p);
-		} else if (sep->kind == TOK_SEMI || sep->kind == TOK_NEWLINE) {
-			next(p);
-		} else if (sep->kind != TOK_EOF) {
-			node_free(item);
-			unexpected(p, sep);
-			goto fail;
+/* Can the next token not start a command (so the list ends here)? */
+static int list_ends(struct parser *p)
+{
+	struct token *t = peek(p);
+	if (p->failed)
+		return 1;
+	switch (t->kind) {
+	case T_EOF:
+	case T_RPAREN:
+	case T_DSEMI:
+	case T_SEMIAMP:
+		return 1;
+	case T_WORD:
+		return is_one_of(p, enders);
+	default:
+		return 0;
+	}
+}
+
+/* A list inside a compound command: newlines separate commands as ';' does,
+ * and it ends before whatever cannot start a command (a closing reserved
+ * word, ')', ';;', the end of input).  NULL for an empty list. */
+static struct node *compound_list(struct parser *p)
+{
+	struct list_build lb = { 0 };
+	linebreak(p);
+	while (!list_ends(p)) {
+		struct node *n = and_or(p);
+		if (p->failed) {
+			node_free(n);
+			break;
 		}
-		seq_add(list, item);
-		skip_newlines(p);
+		enum tok_kind k = peek(p)->kind;
+		int bg = k == T_AMP;
+		list_add(&lb, n, bg);
+		if (k != T_AMP && k != T_SEMI && k != T_NEWLINE)
+			break;
+		consume(p);
+		linebreak(p);
 	}
-	if (list->n > 1)
-		return (struct node *)list;
-	struct node *only = list->n ? list->items[0] : NULL;
-	list->n = 0;
-	node_free((struct node *)list);
-	return only;
-fail:
-	node_free((struct node *)list);
-	return NULL;
+	struct node *list = list_finish(&lb);
+	if (p->failed) {
+		node_free(list);
+		return NULL;
+	}
+	return list;
 }
 
-enum syn_status parse_line(const char *src, struct node **out, struct syn_error *err)
+/* complete_command := list (NEWLINE | EOF): on one line, ';' and '&'
+ * separate the commands; the newline ends them, and nothing after it is
+ * read (the next line may not have been typed yet). */
+static struct node *complete_command(struct parser *p)
 {
-	struct parser p = { .i = 0, .err = err };
+	struct list_build lb = { 0 };
+	for (;;) {
+		struct node *n = and_or(p);
+		if (p->failed) {
+			node_free(n);
+			break;
+		}
+		enum tok_kind k = peek(p)->kind;
+		list_add(&lb, n, k == T_AMP);
+		if (k == T_AMP || k == T_SEMI) {
+			consume(p);
+			k = peek(p)->kind;
+			if (p->failed)
+				break;
+			if (k != T_NEWLINE && k != T_EOF)
+				continue; /* another command on the same line */
+		}
+		if (k == T_NEWLINE)
+			consume(p);
+		else if (k != T_EOF)
+			unexpected(p);
+		break;
+	}
+	struct node *list = list_finish(&lb);
+	if (p->failed) {
+		node_free(list);
+		return NULL;
+	}
+	return list;
+}
 
+/* `explain` first on a line takes the rest of the line as its subject, so
+ * that `explain ls | wc -l` explains the pipeline instead of piping
+ * explain's output into wc.  A plain `explain WORD...` stays the builtin. */
+static struct node *maybe_explain(struct parser *p, struct node *n, size_t start)
+{
+	if (!n || n->type == N_SIMPLE) {
+		const struct simple_node *s = (const struct simple_node *)n;
+		if (!n || s->nwords == 0 || !word_is(s->words[0], "explain") || s->redirs.n == 0)
+			return n;
+	} else {
+		const struct node *first = n;
+		while (first->type == N_SEQ || first->type == N_ANDOR || first->type == N_PIPE || first->type == N_BG) {
+			if (first->type == N_SEQ)
+				first = ((const struct seq_node *)first)->items[0];
+			else if (first->type == N_ANDOR)
+				first = ((const struct andor_node *)first)->items[0];
+			else if (first->type == N_PIPE)
+				first = ((const struct pipe_node *)first)->cmds[0];
+			else
+				first = ((const struct bg_node *)first)->body;
+		}
+		const struct simple_node *s = (const struct simple_node *)first;
+		if (first->type != N_SIMPLE || s->nwords == 0 || !word_is(s->words[0], "explain"))
+			return n;
+	}
+	/* Parse the text after the word explain again, on its own. */
+	const char *text = p->src->text.buf + start;
+	size_t len = p->src->pos - start;
+	const char *w = text;
+	while (*w == ' ' || *w == '\t')
+		w++;
+	w += strlen("explain");
+	size_t rest = len - (size_t)(w - text);
+	while (rest && (w[rest - 1] == '\n'))
+		rest--;
+	if (rest == 0 || (*w != ' ' && *w != '\t'))
+		return n;
+	struct explain_node *e = (struct explain_node *)node_new(N_EXPLAIN, n->pos);
+	e->text = xstrndup(w, rest);
+	node_free(n);
+	struct syn_error err;
+	if (parse_string(e->text, rest, &e->body, &err) != SYN_OK) {
+		p->failed = 1;
+		p->err = err;
+		p->err.pos += (size_t)(w - p->src->text.buf);
+		node_free(&e->n);
+		return NULL;
+	}
+	return &e->n;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+/* Free what a parser still holds after it stopped. */
+static void parser_done(struct parser *p)
+{
+	consume(p);
+	p->pending = NULL; /* the redirections in the (freed) tree own them */
+}
+
+enum syn_status parse_command(struct source *src, struct node **out, struct syn_error *err)
+{
+	struct parser p = { .src = src };
 	*out = NULL;
-	if (lex(src, &p.toks, err) != SYN_OK)
-		return err->status;
-	struct node *n = parse_list(&p);
-	lex_free(&p.toks);
-	if (err->status != SYN_OK) {
+	struct token *t = peek(&p);
+	if (!p.failed && t->kind == T_NEWLINE) {
+		/* a blank line or a comment: nothing to run */
+		consume(&p);
+		return SYN_OK;
+	}
+	if (!p.failed && t->kind == T_EOF) {
+		parser_done(&p);
+		return SYN_EOF;
+	}
+	size_t start = t->pos;
+	struct node *n = p.failed ? NULL : complete_command(&p);
+	if (!p.failed && p.pending)
+		parse_fail(&p, src->pos, "a here-document's body never started (no newline after its line)");
+	if (!p.failed)
+		n = maybe_explain(&p, n, start);
+	parser_done(&p);
+	if (p.failed) {
 		node_free(n);
-		return err->status;
+		*err = p.err;
+		return p.err.status;
 	}
 	*out = n;
 	return SYN_OK;
 }
 
-static void words_free(struct word *w, size_t n)
+/* Parse all of a source as one list: commands separated by newlines too.
+ * Used for strings, where the whole text is there from the start. */
+static struct node *whole_source(struct parser *p)
 {
-	for (size_t i = 0; i < n; i++)
-		free(w[i].text);
-	free(w);
+	struct node *n = compound_list(p);
+	if (!p->failed && peek(p)->kind != T_EOF)
+		unexpected(p);
+	if (!p->failed && p->pending)
+		parse_fail(p, p->src->pos, "a here-document's body never started (no newline after its line)");
+	if (p->failed) {
+		node_free(n);
+		return NULL;
+	}
+	return n;
 }
 
-void node_free(struct node *n)
+enum syn_status parse_string(const char *s, size_t len, struct node **out, struct syn_error *err)
 {
-	if (!n)
-		return;
-	switch (n->type) {
-	case N_CMD: {
-		struct cmd_node *c = (struct cmd_node *)n;
-		words_free(c->assigns, c->nassign);
-		words_free(c->words, c->nwords);
-		for (size_t i = 0; i < c->nredirs; i++)
-			free(c->redirs[i].target.text);
-		free(c->redirs);
-		break;
+	struct source src;
+	src_init_string(&src, s, len, 1);
+	struct parser p = { .src = &src };
+	*out = whole_source(&p);
+	parser_done(&p);
+	src_free(&src);
+	if (p.failed) {
+		*err = p.err;
+		return p.err.status;
 	}
-	case N_PIPE: {
-		struct pipe_node *pn = (struct pipe_node *)n;
-		for (size_t i = 0; i < pn->n; i++)
-			node_free(pn->cmds[i]);
-		free(pn->cmds);
-		break;
-	}
-	case N_ANDOR: {
-		struct andor_node *a = (struct andor_node *)n;
-		for (size_t i = 0; i < a->n; i++)
-			node_free(a->items[i]);
-		free(a->items);
-		free(a->ops);
-		break;
-	}
-	case N_SEQ: {
-		struct seq_node *s = (struct seq_node *)n;
-		for (size_t i = 0; i < s->n; i++)
-			node_free(s->items[i]);
-		free(s->items);
-		break;
-	}
-	case N_BG:
-		node_free(((struct bg_node *)n)->body);
-		break;
-	}
-	free(n);
+	return SYN_OK;
 }
 
-static void format_redir(const struct redir *r, struct strbuf *out)
+struct node *parse_nested_string(struct parser *p, const char *s, size_t len, size_t pos)
 {
-	static const char *const ops[] = { [R_IN] = "<", [R_OUT] = ">", [R_APPEND] = ">>" };
-	char buf[32];
-	int dflt = (r->kind == R_IN) ? 0 : 1;
-	switch (r->kind) {
-	case R_IN:
-	case R_OUT:
-	case R_APPEND:
-		if (r->fd != dflt) {
-			snprintf(buf, sizeof buf, "%d", r->fd);
-			sb_adds(out, buf);
-		}
-		sb_adds(out, ops[r->kind]);
-		sb_adds(out, r->target.text);
-		break;
-	case R_DUP:
-		snprintf(buf, sizeof buf, "%d>&%d", r->fd, r->dup_from);
-		sb_adds(out, buf);
-		break;
-	case R_CLOSE:
-		snprintf(buf, sizeof buf, "%d>&-", r->fd);
-		sb_adds(out, buf);
-		break;
+	struct source src;
+	src_init_string(&src, s, len, p->src->line);
+	struct parser sub = { .src = &src, .depth = p->depth + 1, .alias = p->alias };
+	struct node *n = whole_source(&sub);
+	parser_done(&sub);
+	src_free(&src);
+	if (sub.failed && !p->failed) {
+		p->failed = 1;
+		p->err = sub.err;
+		p->err.pos = pos;
+		p->err.line = p->src->line;
+		if (sub.err.status == SYN_INTR)
+			p->err.status = SYN_INTR;
 	}
+	return n;
 }
 
-void node_format(const struct node *n, struct strbuf *out)
+struct node *parse_subst(struct parser *p)
 {
-	switch (n->type) {
-	case N_CMD: {
-		const struct cmd_node *c = (const struct cmd_node *)n;
-		const char *sep = "";
-		/* Redirections usually go last, but a command word "!" that was
-		 * written after one (`a | >f ! b`) would read back as negation,
-		 * so then they stay in front. */
-		int redirs_first = c->nassign == 0 && c->nwords > 0 && strcmp(c->words[0].text, "!") == 0;
-		for (size_t i = 0; i < c->nassign; i++, sep = " ") {
-			sb_adds(out, sep);
-			sb_adds(out, c->assigns[i].text);
+	struct parser sub = { .src = p->src, .depth = p->depth + 1, .in_subst = 1, .alias = p->alias };
+	size_t pos = p->src->pos;
+	struct node *n = compound_list(&sub);
+	if (!sub.failed) {
+		struct token *t = peek(&sub);
+		if (!sub.failed && t->kind != T_RPAREN) {
+			if (t->kind == T_EOF)
+				parse_fail(&sub, t->pos, "unexpected end of input ('$(' is missing its ')')"),
+					sub.err.at_eof = 1;
+			else
+				unexpected(&sub);
 		}
-		for (size_t i = 0; redirs_first && i < c->nredirs; i++, sep = " ") {
-			sb_adds(out, sep);
-			format_redir(&c->redirs[i], out);
-		}
-		for (size_t i = 0; i < c->nwords; i++, sep = " ") {
-			sb_adds(out, sep);
-			sb_adds(out, c->words[i].text);
-		}
-		for (size_t i = 0; !redirs_first && i < c->nredirs; i++, sep = " ") {
-			sb_adds(out, sep);
-			format_redir(&c->redirs[i], out);
-		}
-		break;
+		sub.have_tok = 0; /* the ')' is taken: the word goes on after it */
 	}
-	case N_PIPE: {
-		const struct pipe_node *p = (const struct pipe_node *)n;
-		if (p->negate)
-			sb_adds(out, "! ");
-		for (size_t i = 0; i < p->n; i++) {
-			if (i)
-				sb_adds(out, " | ");
-			node_format(p->cmds[i], out);
+	if (!sub.failed && sub.pending)
+		parse_fail(&sub, pos, "a here-document inside $( ) has no body");
+	parser_done(&sub);
+	if (sub.failed) {
+		node_free(n);
+		if (!p->failed) {
+			p->failed = 1;
+			p->err = sub.err;
 		}
-		break;
+		return NULL;
 	}
-	case N_ANDOR: {
-		const struct andor_node *a = (const struct andor_node *)n;
-		for (size_t i = 0; i < a->n; i++) {
-			if (i)
-				sb_adds(out, a->ops[i - 1] == OP_AND ? " && " : " || ");
-			node_format(a->items[i], out);
-		}
-		break;
-	}
-	case N_SEQ: {
-		const struct seq_node *s = (const struct seq_node *)n;
-		for (size_t i = 0; i < s->n; i++) {
-			node_format(s->items[i], out);
-			if (i + 1 < s->n && s->items[i]->type != N_BG)
-				sb_adds(out, ";");
-			if (i + 1 < s->n)
-				sb_adds(out, " ");
-		}
-		break;
-	}
-	case N_BG:
-		node_format(((const struct bg_node *)n)->body, out);
-		sb_adds(out, " &");
-		break;
-	}
-}
-
-char *node_text(const struct node *n)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	node_format(n, &sb);
-	return sb_steal(&sb);
+	return n;
 }

@@ -1,17 +1,20 @@
-/* parser.h - the command tree and the recursive-descent parser that builds it.
+/* parser.h - the recursive-descent parser (XCU 2.10, "Shell Grammar").
  *
- * Grammar (one function per rule in parser.c):
+ * One function per grammar rule in parser.c:
  *
- *   line      := list EOF
- *   list      := and_or ( (';' | '&' | NEWLINE) and_or? )*
- *   and_or    := pipeline ( ('&&' | '||') NEWLINE* pipeline )*
- *   pipeline  := ['!'] command ( '|' NEWLINE* command )*
- *   command   := ( ASSIGNMENT )* ( WORD | redirect )*     -- at least one item
- *   redirect  := [N] ('<' | '>' | '>>') WORD | [N] ('<&' | '>&') (DIGIT | '-')
+ *   complete_command := list (NEWLINE | EOF)
+ *   list        := and_or ((';' | '&') and_or)*          -- newlines too, inside compounds
+ *   and_or      := pipeline (('&&' | '||') linebreak pipeline)*
+ *   pipeline    := ['!'] command ('|' linebreak command)*
+ *   command     := simple_command | compound_command redirect* | function_def
+ *   compound    := brace_group | subshell | if | while | until | for | case
+ *   function_def:= NAME '(' ')' linebreak compound_command redirect*
+ *   simple      := (ASSIGNMENT | redirect)* (WORD | redirect)*
+ *   redirect    := [IO_NUMBER] (< > >> >| <> <& >& << <<-) WORD
  *
- * Each node kind is its own struct whose first member is the type tag, as in
- * xv6's sh.c, so a tree can be walked with one switch.  Parsing never forks
- * and never exits: errors come back in a struct syn_error.
+ * Parsing never forks and never exits: a failure comes back as a status and
+ * a message with the position of the offending token.  Reserved words are
+ * recognised only where the grammar allows one (`echo if fi` prints "if fi").
  */
 #ifndef FORKSH_PARSER_H
 #define FORKSH_PARSER_H
@@ -19,96 +22,65 @@
 #include <stddef.h>
 
 #include "lexer.h"
+#include "node.h"
+#include "source.h"
 
-enum node_type {
-	N_CMD,   /* a simple command: assignments, words, redirections */
-	N_PIPE,  /* cmd | cmd | ... (possibly negated with !) */
-	N_ANDOR, /* p1 && p2 || p3 ...: run left to right, each op decides the next */
-	N_SEQ,   /* a ; b ; c */
-	N_BG     /* body &  */
+enum syn_status {
+	SYN_OK = 0,
+	SYN_ERROR,   /* a syntax error: err says what and where */
+	SYN_EOF,     /* the input ended before any command */
+	SYN_INTR     /* Ctrl-C at a continuation prompt */
 };
 
-/* A word as written, quotes intact; pos is its offset in the source line. */
-struct word {
-	char *text;
-	size_t pos;
+struct syn_error {
+	enum syn_status status;
+	size_t pos;       /* offset in the source's text that the caret points at */
+	long line;        /* its line number */
+	int at_eof;       /* the input ended too early (an unfinished command) */
+	char msg[160];
 };
 
-enum redir_kind {
-	R_IN,      /* N<file   (N defaults to 0) */
-	R_OUT,     /* N>file   (N defaults to 1) */
-	R_APPEND,  /* N>>file  (N defaults to 1) */
-	R_DUP,     /* N>&M or N<&M: make N a copy of M */
-	R_CLOSE    /* N>&- or N<&-: close N */
+struct parser {
+	struct source *src;
+	struct syn_error err;
+	int failed;
+	struct token tok;         /* one token of lookahead */
+	int have_tok;
+	struct heredoc *pending;  /* here-documents whose bodies follow the next newline */
+	int depth;                /* nesting of compound commands and substitutions */
+	int in_subst;             /* inside $( ): ')' ends the list */
+	/* Aliases: when set, called for a word in command position; returns
+	 * the replacement text (to be read next) or NULL.  (builtins/alias.c) */
+	const char *(*alias)(const char *name, struct parser *p);
 };
 
-struct redir {
-	enum redir_kind kind;
-	int fd;            /* the descriptor being redirected */
-	int dup_from;      /* R_DUP: the descriptor copied into fd */
-	struct word target; /* R_IN/R_OUT/R_APPEND: the file name (unexpanded) */
-	size_t pos;
-};
+/* Read and parse the next complete command from src (up to the end of its
+ * line; a compound command may span many lines, fetched as needed).
+ * Returns SYN_OK with *out the tree (NULL for a blank line or a comment),
+ * SYN_EOF at the end of input, or SYN_ERROR / SYN_INTR with err filled in. */
+enum syn_status parse_command(struct source *src, struct node **out, struct syn_error *err);
 
-struct node {
-	enum node_type type;
-};
+/* Parse all of the string s (length len) into one tree: for command
+ * substitutions in backquotes, `explain` and the tests.  Returns as
+ * parse_command, SYN_OK with NULL for an empty string. */
+enum syn_status parse_string(const char *s, size_t len, struct node **out, struct syn_error *err);
 
-struct cmd_node {
-	enum node_type type;   /* N_CMD */
-	size_t pos;
-	size_t nassign;
-	struct word *assigns;  /* NAME=value words that came before the command name */
-	size_t nwords;
-	struct word *words;    /* the command name and its arguments */
-	size_t nredirs;
-	struct redir *redirs;  /* in the order written: they are applied left to right */
-};
+/* For the lexer: parse the list of a $( ) command substitution, up to and
+ * including its ')'.  Returns the tree (NULL when empty) or NULL with p's
+ * error set. */
+struct node *parse_subst(struct parser *p);
 
-struct pipe_node {
-	enum node_type type;   /* N_PIPE, always at least two commands or a negation */
-	int negate;            /* ! pipeline: invert the status */
-	size_t n;
-	struct node **cmds;
-};
+/* For the lexer: parse a string as a nested command (the text between
+ * backquotes).  Errors are reported at pos of the enclosing source. */
+struct node *parse_nested_string(struct parser *p, const char *s, size_t len, size_t pos);
 
-enum andor_op { OP_AND, OP_OR };
+/* Record a syntax error at pos (the first one wins); returns NULL. */
+void *parse_fail(struct parser *p, size_t pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Lists are flat arrays rather than nested binary nodes, so a chain of ten
- * thousand && neither recurses deeply when run nor when freed. */
-struct andor_node {
-	enum node_type type;   /* N_ANDOR, always at least two items */
-	size_t n;
-	struct node **items;
-	enum andor_op *ops;    /* ops[i] stands between items[i] and items[i + 1] */
-};
+/* Record "unexpected end of input" (the source ended inside a construct). */
+void *parse_fail_eof(struct parser *p, const char *what);
 
-struct seq_node {
-	enum node_type type;   /* N_SEQ, always at least two items */
-	size_t n;
-	struct node **items;
-};
-
-struct bg_node {
-	enum node_type type;   /* N_BG */
-	struct node *body;
-};
-
-/* Parse one logical line.  On success returns SYN_OK and *out is the tree (or
- * NULL for a line with nothing to run: blank or only a comment).  On failure
- * returns SYN_ERROR or SYN_INCOMPLETE with err filled in and *out NULL. */
-enum syn_status parse_line(const char *src, struct node **out, struct syn_error *err);
-
-void node_free(struct node *n);
-
-struct strbuf;
-/* Write n back as shell text (words as written, single spaces), e.g. for
- * the job table: "sleep 5 | wc -l > out". */
-void node_format(const struct node *n, struct strbuf *out);
-/* The same, as a new string the caller frees. */
-char *node_text(const struct node *n);
-
-/* True if word text has the form NAME=... with a valid variable name. */
-int is_assignment(const char *text);
+/* Is the nesting too deep for the stack left?  Sets the error if so. */
+int parse_too_deep(struct parser *p, size_t pos);
 
 #endif

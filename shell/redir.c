@@ -14,6 +14,7 @@
 #include "expand.h"
 #include "shell.h"
 #include "util.h"
+#include <sys/stat.h>
 
 void close_fd(int fd)
 {
@@ -66,41 +67,142 @@ static int open_flags(enum redir_kind kind)
 {
 	switch (kind) {
 	case R_IN: return O_RDONLY;
-	case R_OUT: return O_WRONLY | O_CREAT | O_TRUNC;
+	case R_OUT:
+	case R_CLOBBER: return O_WRONLY | O_CREAT | O_TRUNC;
 	case R_APPEND: return O_WRONLY | O_CREAT | O_APPEND;
+	case R_RDWR: return O_RDWR | O_CREAT;
 	default: return -1;
 	}
+}
+
+/* Open the file of a redirection.  With set -C, > does not overwrite an
+ * existing regular file (other files, /dev/null say, are fine).  Returns
+ * the descriptor, or -1 with errno set (EEXIST: the noclobber refusal). */
+static int open_target(const char *path, enum redir_kind kind)
+{
+	int flags = open_flags(kind) | O_CLOEXEC;
+	int fd;
+	if (kind == R_OUT && sh.opt[OPT_C]) {
+		fd = open(path, (flags & ~O_TRUNC) | O_EXCL, 0666);
+		if (fd < 0 && errno == EEXIST) {
+			struct stat st;
+			if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+				fd = open(path, O_WRONLY | O_CLOEXEC);
+			else
+				errno = EEXIST;
+		}
+	} else {
+		fd = open(path, flags, 0666);
+	}
+	EV(EV_OPEN, .str = path, .b = flags, .a = fd, .err = fd < 0 ? errno : 0);
+	return fd;
+}
+
+/* The descriptor of a here-document's body: a pipe holding it when it
+ * fits in the pipe's buffer (no process is needed to feed it), otherwise
+ * an unlinked temporary file.  Returns the descriptor or -1. */
+static int heredoc_fd(const char *text)
+{
+	size_t len = strlen(text);
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) == 0) {
+		int cap = fcntl(p[1], F_GETPIPE_SZ);
+		if (cap > 0 && len <= (size_t)cap) {
+			EV(EV_PIPE, .a = p[0], .b = p[1]);
+			if (write_all(p[1], text, len) == 0) {
+				EV(EV_HEREDOC, .b = (int)len, .str = "pipe (the shell writes it, then closes the write end)");
+				close_fd(p[1]);
+				return p[0];
+			}
+		}
+		close(p[0]);
+		close(p[1]);
+	}
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/forksh-heredoc-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkostemp(path, O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	if (write_all(fd, text, len) < 0 || lseek(fd, 0, SEEK_SET) < 0) {
+		close(fd);
+		return -1;
+	}
+	EV(EV_HEREDOC, .b = (int)(len > 0x7fffffff ? 0x7fffffff : len), .str = "temporary file (too big for a pipe)");
+	return fd;
+}
+
+/* The descriptor number in the word of <& or >& (or - to close). */
+static int dup_source(const char *w, int *close_it)
+{
+	*close_it = strcmp(w, "-") == 0;
+	if (*close_it)
+		return 0;
+	long v = 0;
+	if (!*w)
+		return -1;
+	for (const char *s = w; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 100000000)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return (int)v;
 }
 
 /* One redirection.  Returns 0 or -1 after printing what went wrong. */
 static int apply_one(const struct redir *r)
 {
+	char buf[96];
 	switch (r->kind) {
-	case R_CLOSE:
-		close_fd(r->fd);
-		return 0;
-	case R_DUP:
-		if (fcntl(r->dup_from, F_GETFD) < 0)
-			return sh_error("%d: %s", r->dup_from, strerror(errno));
-		if (r->dup_from == r->fd)
+	case R_DUPIN:
+	case R_DUPOUT: {
+		char *w = expand_string(r->target);
+		if (!w)
+			return -1;
+		int close_it, from = dup_source(w, &close_it);
+		if (from < 0) {
+			sh_error("%s: bad file descriptor number", sh_short_name(w, buf, sizeof buf));
+			free(w);
+			return -1;
+		}
+		free(w);
+		if (close_it) {
+			close_fd(r->fd);
 			return 0;
-		EV(EV_DUP2, .a = r->dup_from, .b = r->fd);
-		if (dup2(r->dup_from, r->fd) < 0)
+		}
+		if (fcntl(from, F_GETFD) < 0)
+			return sh_error("%d: %s", from, strerror(errno));
+		if (from == r->fd)
+			return 0;
+		EV(EV_DUP2, .a = from, .b = r->fd);
+		if (dup2(from, r->fd) < 0)
 			return sh_error("%d: %s", r->fd, strerror(errno));
 		return 0;
-	case R_IN:
-	case R_OUT:
-	case R_APPEND: {
-		char *path = expand_single(r->target.text);
-		int flags = open_flags(r->kind) | O_CLOEXEC;
-		int fd = open(path, flags, 0666);
-		EV(EV_OPEN, .str = path, .b = flags, .a = fd, .err = fd < 0 ? errno : 0);
+	}
+	case R_HEREDOC: {
+		char *text = r->doc->quoted || !r->doc->body ? xstrdup(r->doc->text) : expand_string(r->doc->body);
+		if (!text)
+			return -1;
+		int fd = heredoc_fd(text);
+		free(text);
+		if (fd < 0 || fd_move(fd, r->fd) < 0)
+			return sh_error("here-document: %s", strerror(errno));
+		return 0;
+	}
+	default: {
+		char *path = expand_string(r->target);
+		if (!path)
+			return -1;
+		int fd = open_target(path, r->kind);
 		if (fd < 0 || fd_move(fd, r->fd) < 0) {
 			int err = errno;
 			if (fd >= 0 && fd != r->fd)
 				close(fd);
-			char buf[96];
-			sh_error("%s: %s", sh_short_name(path, buf, sizeof buf), strerror(err));
+			if (err == EEXIST)
+				sh_error("%s: cannot overwrite existing file (set -C)", sh_short_name(path, buf, sizeof buf));
+			else
+				sh_error("%s: %s", sh_short_name(path, buf, sizeof buf), strerror(err));
 			free(path);
 			return -1;
 		}
@@ -108,19 +210,18 @@ static int apply_one(const struct redir *r)
 		return 0;
 	}
 	}
-	return -1;
 }
 
-int redir_apply(const struct redir *r, size_t n, struct redir_save *save)
+int redir_apply(const struct redir_list *list, struct redir_save *save)
 {
 	if (save) {
 		save->n = 0;
 		save->v = NULL;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (save && save_fd(save, r[i].fd) < 0)
-			return sh_error("%d: cannot save descriptor: %s", r[i].fd, strerror(errno));
-		if (apply_one(&r[i]) < 0)
+	for (size_t i = 0; i < list->n; i++) {
+		if (save && save_fd(save, list->v[i].fd) < 0)
+			return sh_error("%d: cannot save descriptor: %s", list->v[i].fd, strerror(errno));
+		if (apply_one(&list->v[i]) < 0)
 			return -1;
 	}
 	return 0;
@@ -142,4 +243,18 @@ void redir_restore(struct redir_save *save)
 	free(save->v);
 	save->v = NULL;
 	save->n = 0;
+}
+
+int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }

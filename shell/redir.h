@@ -10,17 +10,22 @@
 
 #include <stddef.h>
 
-#include "parser.h"
+#include "node.h"
 
 struct redir_save {
 	size_t n;
 	struct { int fd; int saved; } *v;  /* saved == -1: fd was closed before */
 };
 
-/* Apply r[0..n) in order.  With save non-NULL, remember how to undo them.
- * Returns 0, or -1 after printing the reason (the redirections applied so far
- * stay applied; redir_restore still undoes them). */
-int redir_apply(const struct redir *r, size_t n, struct redir_save *save);
+/* Apply the redirections of list in order (expanding their words).  With
+ * save non-NULL, remember how to undo them.  Returns 0, or -1 after
+ * printing the reason (the redirections applied so far stay applied;
+ * redir_restore still undoes them). */
+int redir_apply(const struct redir_list *list, struct redir_save *save);
+
+/* write() all of buf to fd, retrying on EINTR and short writes.  Returns 0
+ * or -1 with errno set. */
+int write_all(int fd, const char *buf, size_t len);
 
 /* Undo what redir_apply recorded and free the record. */
 void redir_restore(struct redir_save *save);

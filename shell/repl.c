@@ -1,4 +1,11 @@
-/* repl.c - reading logical lines and running them. */
+/* repl.c - the read-parse-run loop, over every kind of input.
+ *
+ * One loop serves the prompt, -c strings, scripts and piped standard
+ * input: take the next complete command from the source (which fetches as
+ * many lines as the command needs, with PS2 at the prompt), run it, free
+ * it.  Only the prompt differs: history, job notices and what happens after
+ * a syntax error (a script stops; the prompt carries on).
+ */
 #include "repl.h"
 
 #include <errno.h>
@@ -8,162 +15,121 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "exec.h"
-#include "explain.h"
+#include "eval.h"
 #include "input.h"
 #include "jobctl.h"
 #include "jobs.h"
-#include "../lessons/lessons.h"
 #include "parser.h"
 #include "shell.h"
 #include "signals.h"
+#include "source.h"
 #include "util.h"
+#include "vars.h"
 
-#define SOURCE_BUF 4096
+/* Functions other layers run before each prompt (and after each command
+ * of a script): the lesson engine's exercise check. */
+#define MAX_HOOKS 4
+static void (*hooks[MAX_HOOKS])(void);
+static size_t nhooks;
 
-/* Where physical lines come from in non-interactive mode. */
-struct source {
-	const char *str;     /* -c string, or NULL */
-	int fd;              /* file, or -1 */
-	int sync;            /* fd is shared with children: seek back before running */
-	int seekable;
-	char *buf;           /* SOURCE_BUF bytes, not on the stack (see repl_run_fd) */
-	size_t start, end;
-	int eof;
-};
-
-/* Read one physical line into sb (without its newline).  NUL bytes are
- * dropped, as dash does.  The buffered bytes up to the newline are copied in
- * one piece (memchr finds the end), not byte by byte.  Returns 0, or -1 at
- * end of input with nothing read. */
-static int source_getline(struct source *s, struct strbuf *sb)
+void repl_on_prompt(void (*fn)(void))
 {
-	int got = 0;
-	if (s->str) {
-		if (!*s->str)
-			return -1;
-		const char *nl = strchrnul(s->str, '\n');
-		sb_addn(sb, s->str, (size_t)(nl - s->str));
-		s->str = *nl ? nl + 1 : nl;
+	if (nhooks < MAX_HOOKS)
+		hooks[nhooks++] = fn;
+}
+
+static void run_hooks(void)
+{
+	for (size_t i = 0; i < nhooks; i++)
+		hooks[i]();
+}
+
+/* After a command at the top level: what sh.skip asks for.  Returns 1 when
+ * the loop must stop (exit, or return outside any function). */
+static int top_level_done(void)
+{
+	switch (sh.skip) {
+	case SKIP_EXIT:
+	case SKIP_RETURN:
+		return 1;
+	case SKIP_INTR:
+		/* an interactive error or Ctrl-C: the rest of the line is gone */
+		sh.skip = SKIP_NONE;
+		return !sh.interactive;
+	default:
+		sh.skip = SKIP_NONE; /* break or continue outside any loop */
 		return 0;
 	}
+}
+
+/* The loop itself.  Returns the shell's status. */
+static int run_source(struct source *src)
+{
 	for (;;) {
-		if (s->start == s->end) {
-			if (s->eof)
-				return got ? 0 : -1;
-			/* A pipe shared with children is read a byte at a time, so
-			 * we never swallow input that belongs to a command. */
-			size_t want = (s->sync && !s->seekable) ? 1 : SOURCE_BUF;
-			ssize_t n = read(s->fd, s->buf, want);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				s->eof = 1;
-				continue;
-			}
-			s->start = 0;
-			s->end = (size_t)n;
+		if (sh.interactive) {
+			jobs_reap();
+			jobs_notify(stderr, 1);
+		} else {
+			jobs_notify(stderr, 0);
 		}
-		got = 1;
-		const char *from = s->buf + s->start;
-		size_t avail = s->end - s->start;
-		const char *nl = memchr(from, '\n', avail);
-		size_t take = nl ? (size_t)(nl - from) : avail;
-		for (size_t i = 0; i < take;) {
-			/* copy up to the next NUL byte, then skip it */
-			const char *nul = memchr(from + i, '\0', take - i);
-			size_t run = nul ? (size_t)(nul - (from + i)) : take - i;
-			sb_addn(sb, from + i, run);
-			i += run + (nul != NULL);
-		}
-		s->start += take + (nl != NULL);
-		if (nl)
-			return 0;
-	}
-}
-
-/* Before running a command read from a shared stdin, give back what we read
- * ahead, so `cat` in the script reads the lines after it. */
-static void source_sync(struct source *s)
-{
-	if (!s->sync || !s->seekable || s->start == s->end)
-		return;
-	if (lseek(s->fd, -(off_t)(s->end - s->start), SEEK_CUR) >= 0)
-		s->start = s->end = 0;
-}
-
-/* A line that ends in backslash-newline continues on the next one: drop the
- * two bytes so the next line joins right where the backslash stood. */
-static void drop_continuation(struct strbuf *line, const struct syn_error *err)
-{
-	if (err->continuation && line->len >= 2) {
-		line->len -= 2;
-		line->buf[line->len] = '\0';
-	}
-}
-
-/* The non-interactive loop shared by -c, scripts and piped stdin. */
-static int run_source(struct source *s)
-{
-	struct strbuf line;
-	long lineno = 0;
-
-	sb_init(&line);
-	while (!sh.exit_requested) {
-		long first = lineno + 1;
-		sb_reset(&line); /* keep the buffer: no malloc per line */
-		if (source_getline(s, &line) < 0)
-			break;
-		lineno++;
-		sb_addc(&line, '\n');
-
+		run_hooks();
+		src_begin(src);
 		struct node *tree;
 		struct syn_error err;
-		enum syn_status st;
-		while ((st = parse_line(line.buf, &tree, &err)) == SYN_INCOMPLETE) {
-			drop_continuation(&line, &err);
-			if (source_getline(s, &line) < 0) {
-				/* a final backslash-newline continues into nothing */
-				if (err.continuation) {
-					sb_addc(&line, '\n');
-					st = parse_line(line.buf, &tree, &err);
-				}
+		enum syn_status st = parse_command(src, &tree, &err);
+		if (st == SYN_EOF) {
+			if (!sh.interactive)
 				break;
+			fputs("exit\n", stderr);
+			sh.commands_run++;
+			if (jobs_warn_stopped()) {
+				src->at_eof = 0;
+				continue;
 			}
-			lineno++;
-			sb_addc(&line, '\n');
+			break;
 		}
-		sh.lineno = first;
-		int explained = explain_intercept(line.buf, tree);
-		if (explained >= 0) {
-			node_free(tree);
-			sh.status = explained;
+		if (sh.interactive && src->text.len > 1 && st != SYN_INTR) {
+			src->text.buf[src->text.len - 1] = '\0'; /* without the final newline */
+			input_history_add(src->text.buf);
+			src->text.buf[src->text.len - 1] = '\n';
+		}
+		if (st == SYN_INTR) {
+			sh.status = 130;
+			src_skip_line(src);
 			continue;
 		}
-		if (st != SYN_OK) {
-			if (st == SYN_INCOMPLETE)
-				snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
-					 " (the input ended first)");
-			sh_syntax_error(line.buf, err.pos, err.msg);
+		if (st == SYN_ERROR) {
+			if (sh.interactive && err.at_eof) {
+				fputc('\n', stderr); /* Ctrl-D in the middle of a command */
+				src->at_eof = 0;
+			}
+			sh_syntax_error(src->text.buf, err.pos, err.msg);
 			sh.status = 2;
-			break; /* sh stops a script at a syntax error */
+			if (!sh.interactive)
+				break; /* sh stops a script at a syntax error */
+			src_skip_line(src);
+			continue;
 		}
-		if (tree) {
-			source_sync(s);
-			exec_node(tree);
-			node_free(tree);
-		}
-		jobs_notify(stderr, 0);
-		lesson_exercise_poll();
+		if (!tree)
+			continue;
+		src_sync(src);
+		if (sh.interactive)
+			sh.commands_run++;
+		eval_node(tree, 0);
+		node_free(tree);
+		if (top_level_done())
+			break;
 	}
-	sb_free(&line);
 	return sh.status;
 }
 
 int repl_run_string(const char *cmds)
 {
-	struct source s = { .str = cmds, .fd = -1 };
-	return run_source(&s);
+	struct source src;
+	src_init_string(&src, cmds, strlen(cmds), 1);
+	int status = run_source(&src);
+	src_free(&src);
+	return status;
 }
 
 /* The read buffer is static, not on the stack or the heap.  On the stack
@@ -174,18 +140,26 @@ int repl_run_string(const char *cmds)
  * one file at a time (main() calls this once), so one buffer is enough. */
 int repl_run_fd(int fd, int shared_with_children)
 {
-	static char buf[SOURCE_BUF];
-	struct source s = { .fd = fd, .sync = shared_with_children, .buf = buf };
-	s.seekable = lseek(fd, 0, SEEK_CUR) >= 0;
-	return run_source(&s);
+	static char buf[SRC_BUF];
+	struct source src;
+	src_init_fd(&src, fd, shared_with_children, buf);
+	int status = run_source(&src);
+	src_free(&src);
+	return status;
 }
 
 /* The prompt shows the shell's PID, so that fork's "child PID" in trace
  * and lesson output can be told apart from the shell at a glance.  The last
  * status is shown when it was not 0.  \001 and \002 tell readline that the
- * colour codes take no room on the screen. */
+ * colour codes take no room on the screen.  PS1 and PS2, when set, replace
+ * the default prompts. */
 static void make_prompt(char *buf, size_t len, int continuation)
 {
+	const char *ps = var_get(continuation ? "PS2" : "PS1");
+	if (ps) {
+		snprintf(buf, len, "%s", ps);
+		return;
+	}
 	if (continuation) {
 		snprintf(buf, len, "> ");
 		return;
@@ -200,74 +174,33 @@ static void make_prompt(char *buf, size_t len, int continuation)
 		snprintf(buf, len, "forksh[%ld]%s$ ", (long)sh.pid, status);
 }
 
+/* The source's line reader at the prompt. */
+static enum src_line prompt_line(void *ctx, int continuation, char **line)
+{
+	char prompt[512];
+	(void)ctx;
+	make_prompt(prompt, sizeof prompt, continuation);
+	switch (input_read(prompt, line)) {
+	case INPUT_LINE:
+		return SRC_LINE;
+	case INPUT_INTERRUPT:
+		return SRC_LINE_INTR;
+	default:
+		return SRC_LINE_EOF;
+	}
+}
+
 int repl_run_interactive(void)
 {
-	struct strbuf cmd;
-	char prompt[128];
-
 	input_init();
 	if (jobctl_init() < 0)
 		sh_error("no job control in this shell");
-	sb_init(&cmd);
-	while (!sh.exit_requested) {
-		char *line;
-		jobs_reap();
-		jobs_notify(stderr, 1);
-		lesson_exercise_poll();
-		make_prompt(prompt, sizeof prompt, cmd.len > 0);
-		enum input_result r = input_read(prompt, &line);
-		if (r == INPUT_INTERRUPT) {
-			sb_free(&cmd);
-			sh.status = 130;
-			continue;
-		}
-		if (r == INPUT_EOF) {
-			if (cmd.len > 0) {
-				/* Ctrl-D in the middle of an unfinished command */
-				fputc('\n', stderr);
-				sh_syntax_error(cmd.buf, cmd.len, "unexpected end of input");
-				sb_free(&cmd);
-				sh.status = 2;
-				continue;
-			}
-			fputs("exit\n", stderr);
-			sh.commands_run++;
-			if (jobs_warn_stopped())
-				continue;
-			break;
-		}
-		sb_adds(&cmd, line);
-		free(line);
-		sb_addc(&cmd, '\n');
-
-		struct node *tree;
-		struct syn_error err;
-		enum syn_status st = parse_line(cmd.buf, &tree, &err);
-		if (st == SYN_INCOMPLETE) {
-			drop_continuation(&cmd, &err);
-			continue; /* ask for the rest with the "> " prompt */
-		}
-		cmd.buf[cmd.len - 1] = '\0'; /* history without the final newline */
-		input_history_add(cmd.buf);
-		cmd.buf[cmd.len - 1] = '\n';
-		int explained = explain_intercept(cmd.buf, tree);
-		if (explained >= 0) {
-			node_free(tree);
-			sh.status = explained;
-		} else if (st == SYN_ERROR) {
-			sh_syntax_error(cmd.buf, err.pos, err.msg);
-			sh.status = 2;
-		} else if (tree) {
-			sh.interrupted = 0;
-			sh.commands_run++;
-			exec_node(tree);
-			node_free(tree);
-		}
-		sb_free(&cmd);
-	}
-	sb_free(&cmd);
+	struct source src;
+	src_init_prompt(&src, prompt_line, NULL);
+	int status = run_source(&src);
+	src_free(&src);
 	jobs_hangup(0);
 	jobctl_shutdown();
 	input_shutdown();
-	return sh.status;
+	return status;
 }

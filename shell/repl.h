@@ -1,8 +1,8 @@
-/* repl.h - the read-parse-run loop, over three kinds of input.
+/* repl.h - the read-parse-run loop, over every kind of input.
  *
- * Each loop reads one logical line (more physical lines while the parser
- * says the command is incomplete: an open quote, a trailing | or &&),
- * parses it into a tree and runs it.  A failing command never stops the
+ * Each round parses one complete command (the source fetches as many lines
+ * as it needs: an open quote, an unfinished if or while, a trailing | or
+ * &&, a here-document) and runs it.  A failing command never stops the
  * loop; `exit`, end of input, or (in a script) a syntax error does.
  */
 #ifndef FORKSH_REPL_H
@@ -19,5 +19,8 @@ int repl_run_fd(int fd, int shared_with_children);
 
 /* The interactive prompt.  Returns the exit status. */
 int repl_run_interactive(void);
+
+/* Run fn before each prompt (and after each command of a script). */
+void repl_on_prompt(void (*fn)(void));
 
 #endif

@@ -1,8 +1,9 @@
 /* shell.h - the state of the running shell, shared by every module.
  *
  * There is one shell per process, so this is one global struct, as in dash.
- * A forked child that runs a builtin inherits a copy and marks itself with
- * in_child so that `exit` and friends act on the child, not the shell.
+ * A forked child that runs shell code (a subshell, a pipeline member, a
+ * command substitution) inherits a copy and marks itself with in_child, so
+ * that `exit` and friends end the child, not the shell.
  */
 #ifndef FORKSH_SHELL_H
 #define FORKSH_SHELL_H
@@ -12,23 +13,45 @@
 
 #define FORKSH_VERSION "0.1.0"
 
+/* How the executor is leaving the commands it is running, instead of going
+ * on with the next one.  Every list, loop and function call checks sh.skip
+ * after each command and unwinds while it is set (see eval.c). */
+enum skip {
+	SKIP_NONE,
+	SKIP_BREAK,     /* break N: leave skip_count loops */
+	SKIP_CONTINUE,  /* continue N: leave skip_count - 1 loops, then go on with the next round */
+	SKIP_RETURN,    /* return: leave the function (or the . script) */
+	SKIP_EXIT,      /* exit, or a fatal error: leave the shell (or this child) */
+	SKIP_INTR       /* interactive: Ctrl-C or an error abandons the command line */
+};
+
+/* set -o options (XCU 2.14, set).  The letters are in shell_opt_letters. */
+enum shell_opt {
+	OPT_a, OPT_b, OPT_C, OPT_e, OPT_f, OPT_h, OPT_m, OPT_n, OPT_u, OPT_v, OPT_x,
+	OPT_PIPEFAIL, OPT_VI, OPT_EMACS, OPT_COUNT
+};
+
 struct shell {
 	const char *name;    /* "forksh": prefix of every error message */
-	pid_t pid;           /* $$: the shell's own PID, also inside pipeline children */
+	pid_t pid;           /* $$: the shell's own PID, also inside its children */
 	int status;          /* $?: status of the last command */
 	pid_t last_bg;       /* $!: PID of the last background command, 0 if none */
 	int interactive;     /* reading from a terminal with readline */
 	int color;           /* colour in the prompt */
 	int color_ok;        /* colour allowed at all (no --no-color, NO_COLOR, TERM=dumb) */
 	int in_child;        /* this process is a forked child running shell code */
-	int exit_requested;  /* `exit` ran: stop reading commands */
-	int interrupted;     /* Ctrl-C killed a foreground job: skip the rest of the line */
+	enum skip skip;      /* unwinding: see enum skip */
+	int skip_count;      /* loops left to leave for break/continue */
+	int loop_depth;      /* loops running in the current function (break's limit) */
+	int func_depth;      /* function calls running */
+	int dot_depth;       /* . scripts running (return leaves them too) */
 	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */
-	char **argv;         /* $1 ... (not owned) */
+	char **argv;         /* $1 ... (owned; see params.h) */
 	const char *source;  /* script or "-c" name for error messages, NULL at the prompt */
-	long lineno;         /* line being run, for error messages in scripts */
+	long lineno;         /* line of the command being run ($LINENO, error messages) */
+	char opt[OPT_COUNT]; /* set -o options */
 };
 
 extern struct shell sh;
@@ -43,8 +66,14 @@ int sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * written into buf.  Returns name or buf. */
 const char *sh_short_name(const char *name, char *buf, size_t len);
 
-/* Print a syntax error for source line src: message, the offending line, and
+/* Print a syntax error for source text src: message, the offending line, and
  * a caret under the byte at pos. */
 void sh_syntax_error(const char *src, size_t pos, const char *msg);
+
+/* An error that POSIX says ends a non-interactive shell (a failed special
+ * builtin, a bad ${x?}, a redirection error of a special builtin): the
+ * command line is abandoned, and a script exits with status.  Returns
+ * status. */
+int sh_fatal(int status);
 
 #endif

@@ -111,6 +111,8 @@ size_t trace_format(const struct event *e, char *buf, size_t len)
 			put(&o, "fork() failed: %s", strerror(e->err));
 		else
 			put(&o, "fork() = %ld", (long)e->target);
+		if (e->str)
+			put(&o, "  (%s)", e->str);
 		break;
 	case EV_PIPE:
 		put(&o, "pipe() = [%d, %d]", e->a, e->b);
@@ -171,6 +173,21 @@ size_t trace_format(const struct event *e, char *buf, size_t len)
 		break;
 	case EV_BUILTIN:
 		put(&o, "%s: builtin, runs inside this process, no fork", e->str);
+		break;
+	case EV_FUNC:
+		put(&o, "%s: a function, its body runs inside this process, no fork", e->str);
+		break;
+	case EV_READ:
+		put(&o, "read(%d) until end of file: %d bytes of output", e->a, e->b);
+		break;
+	case EV_HEREDOC:
+		put(&o, "here-document for fd %d: %d bytes written into a %s", e->a, e->b, e->str);
+		break;
+	case EV_REDIR_BLOCK:
+		put(&o, "redirections for the whole %s (applied once, undone after it)", e->str);
+		break;
+	case EV_SHELL:
+		put(&o, "%s", e->str);
 		break;
 	}
 	if (o.cut)

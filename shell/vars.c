@@ -1,28 +1,41 @@
-/* vars.c - the variable store (see vars.h for the two-place design). */
+/* vars.c - the variable table (see vars.h for the design). */
 #include "vars.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "shell.h"
 #include "util.h"
 
 extern char **environ;
 
 struct var {
-	char *name;
-	char *value;
+	char *nv;          /* "NAME=value", or "NAME" while unset (flags only) */
+	size_t namelen;
+	unsigned flags;
+	int set;           /* has a value */
+	unsigned hash;
 	struct var *next;
 };
 
-#define NBUCKETS 64
+#define NBUCKETS 256
 static struct var *table[NBUCKETS];
 
-static unsigned hash(const char *s)
+/* The environment array (see var_environ) and whether it is stale. */
+static char **env;
+static size_t env_cap;
+static int env_dirty = 1;
+/* Inherited entries whose names are no shell variable names ("a-b=1"):
+ * they are passed on untouched, as bash does. */
+static char **foreign;
+static size_t nforeign;
+
+static unsigned hash_name(const char *s, size_t n)
 {
-	unsigned h = 5381;
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h % NBUCKETS;
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
 int var_valid_name(const char *s, size_t n)
@@ -37,80 +50,139 @@ int var_valid_name(const char *s, size_t n)
 	return 1;
 }
 
-static struct var **find_local(const char *name)
+static struct var **find(const char *name, size_t n, unsigned h)
 {
-	struct var **pp = &table[hash(name)];
-	while (*pp && strcmp((*pp)->name, name) != 0)
+	struct var **pp = &table[h % NBUCKETS];
+	while (*pp && !((*pp)->hash == h && (*pp)->namelen == n && memcmp((*pp)->nv, name, n) == 0))
 		pp = &(*pp)->next;
 	return pp;
 }
 
-static void remove_local(const char *name)
+static struct var *lookup(const char *name)
 {
-	struct var **pp = find_local(name);
-	if (*pp) {
-		struct var *v = *pp;
-		*pp = v->next;
-		free(v->name);
-		free(v->value);
-		free(v);
-	}
+	size_t n = strlen(name);
+	return *find(name, n, hash_name(name, n));
 }
 
 const char *var_get(const char *name)
 {
-	struct var *v = *find_local(name);
-	return v ? v->value : getenv(name);
+	struct var *v = lookup(name);
+	return v && v->set ? v->nv + v->namelen + 1 : NULL;
 }
 
-/* The local table is looked at first: a name is in at most one of the two
- * places, so a shell variable found there is updated without scanning the
- * whole environment with getenv, which is what most assignments in a script
- * would otherwise cost. */
+unsigned var_flags(const char *name)
+{
+	struct var *v = lookup(name);
+	return v ? v->flags : 0;
+}
+
+/* Give v a new value (NULL: unset but keep the entry and its flags). */
+static void store(struct var *v, const char *value)
+{
+	char *nv;
+	if (value) {
+		size_t vl = strlen(value);
+		nv = xmalloc(v->namelen + vl + 2);
+		memcpy(nv, v->nv, v->namelen);
+		nv[v->namelen] = '=';
+		memcpy(nv + v->namelen + 1, value, vl + 1);
+	} else {
+		nv = xstrndup(v->nv, v->namelen);
+	}
+	free(v->nv);
+	v->nv = nv;
+	v->set = value != NULL;
+	if (v->flags & V_EXPORT)
+		env_dirty = 1;
+}
+
+/* Find NAME or make an unset entry for it.  NULL for an invalid name. */
+static struct var *get_or_make(const char *name)
+{
+	size_t n = strlen(name);
+	if (!var_valid_name(name, n))
+		return NULL;
+	unsigned h = hash_name(name, n);
+	struct var **pp = find(name, n, h);
+	if (!*pp) {
+		struct var *v = xcalloc(1, sizeof *v);
+		v->nv = xstrndup(name, n);
+		v->namelen = n;
+		v->hash = h;
+		*pp = v;
+	}
+	return *pp;
+}
+
+static int readonly_error(const char *name)
+{
+	char buf[96];
+	sh_error("%s: is read only", sh_short_name(name, buf, sizeof buf));
+	return -1;
+}
+
+static int bad_name(const char *name)
+{
+	char buf[96];
+	sh_error("%s: bad variable name", sh_short_name(name, buf, sizeof buf));
+	return -1;
+}
+
+static void rebuild_env(void);
+
+int var_set_flags(const char *name, const char *value, unsigned flags)
+{
+	struct var *v = get_or_make(name);
+	if (!v)
+		return bad_name(name);
+	if ((v->flags & V_READONLY) && value)
+		return readonly_error(name);
+	if ((flags & V_EXPORT) && !(v->flags & V_EXPORT))
+		env_dirty = 1;
+	v->flags |= flags;
+	if (value) {
+		/* value may point into the old value (x=${x#a}) */
+		store(v, value);
+	}
+	if (env_dirty && (v->flags & V_EXPORT))
+		rebuild_env();
+	return 0;
+}
+
 int var_set(const char *name, const char *value)
 {
-	if (!var_valid_name(name, strlen(name)))
-		return -1;
-	struct var **pp = find_local(name);
-	if (!*pp && getenv(name))
-		return setenv(name, value, 1) == 0 ? 0 : -1;
-	if (*pp) {
-		char *copy = xstrdup(value); /* value may be the old value itself */
-		free((*pp)->value);
-		(*pp)->value = copy;
-		return 0;
-	}
-	struct var *v = xmalloc(sizeof *v);
-	v->name = xstrdup(name);
-	v->value = xstrdup(value);
-	v->next = NULL;
-	*pp = v;
-	return 0;
+	return var_set_flags(name, value, 0);
 }
 
 int var_export(const char *name, const char *value)
 {
-	if (!var_valid_name(name, strlen(name)))
-		return -1;
-	struct var *v = *find_local(name);
-	if (!value)
-		value = v ? v->value : getenv(name);
-	if (!value) {
-		/* export of an unset name: POSIX marks it for later; an empty
-		 * exported value is the simple, visible approximation. */
-		value = "";
-	}
-	int rc = setenv(name, value, 1) == 0 ? 0 : -1;
-	remove_local(name);
-	return rc;
+	return var_set_flags(name, value, V_EXPORT);
+}
+
+int var_readonly(const char *name, const char *value)
+{
+	return var_set_flags(name, value, V_READONLY);
 }
 
 int var_unset(const char *name)
 {
-	if (!var_valid_name(name, strlen(name)))
-		return -1;
-	remove_local(name);
-	unsetenv(name);
+	size_t n = strlen(name);
+	if (!var_valid_name(name, n))
+		return bad_name(name);
+	unsigned h = hash_name(name, n);
+	struct var **pp = find(name, n, h);
+	struct var *v = *pp;
+	if (!v)
+		return 0;
+	if (v->flags & V_READONLY)
+		return readonly_error(name);
+	if (v->flags & V_EXPORT)
+		env_dirty = 1;
+	*pp = v->next;
+	free(v->nv);
+	free(v);
+	if (env_dirty)
+		rebuild_env();
 	return 0;
 }
 
@@ -119,6 +191,58 @@ char *var_split_assignment_raw(const char *s, const char **value)
 	const char *eq = strchr(s, '=');
 	*value = eq + 1;
 	return xstrndup(s, (size_t)(eq - s));
+}
+
+/* Collect the exported, set variables into the environment array, and
+ * point environ at it, so that getenv() inside the shell agrees too. */
+static void rebuild_env(void)
+{
+	size_t n = nforeign;
+	for (size_t b = 0; b < NBUCKETS; b++)
+		for (struct var *v = table[b]; v; v = v->next)
+			n += (v->flags & V_EXPORT) && v->set;
+	if (n + 1 > env_cap) {
+		env_cap = (n + 1) * 2;
+		env = xrealloc(env, env_cap * sizeof *env);
+	}
+	size_t i = 0;
+	for (size_t b = 0; b < NBUCKETS; b++)
+		for (struct var *v = table[b]; v; v = v->next)
+			if ((v->flags & V_EXPORT) && v->set)
+				env[i++] = v->nv;
+	for (size_t k = 0; k < nforeign; k++)
+		env[i++] = foreign[k];
+	env[i] = NULL;
+	environ = env;
+	env_dirty = 0;
+}
+
+char **var_environ(void)
+{
+	if (env_dirty)
+		rebuild_env();
+	return env;
+}
+
+void var_import_environ(void)
+{
+	for (char **e = environ; e && *e; e++) {
+		const char *eq = strchr(*e, '=');
+		if (!eq)
+			continue;
+		size_t n = (size_t)(eq - *e);
+		if (!var_valid_name(*e, n)) {
+			foreign = xrealloc(foreign, (nforeign + 1) * sizeof *foreign);
+			foreign[nforeign++] = xstrdup(*e);
+			continue;
+		}
+		char *name = xstrndup(*e, n);
+		struct var *v = get_or_make(name);
+		v->flags |= V_EXPORT;
+		store(v, eq + 1);
+		free(name);
+	}
+	rebuild_env();
 }
 
 void var_print_quoted(FILE *out, const char *s)
@@ -133,33 +257,124 @@ void var_print_quoted(FILE *out, const char *s)
 	fputc('\'', out);
 }
 
-/* Order NAME=value strings by NAME alone, so that A comes before A1. */
-static int cmp_name(const void *a, const void *b)
+static int cmp_var(const void *a, const void *b)
 {
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
-	int c = strncmp(x, y, nx < ny ? nx : ny);
-	return c ? c : (nx > ny) - (nx < ny);
+	const struct var *x = *(struct var *const *)a, *y = *(struct var *const *)b;
+	size_t n = x->namelen < y->namelen ? x->namelen : y->namelen;
+	int c = memcmp(x->nv, y->nv, n);
+	return c ? c : (x->namelen > y->namelen) - (x->namelen < y->namelen);
+}
+
+void var_print(FILE *out, unsigned flags, const char *prefix)
+{
+	size_t n = 0, cap = 0;
+	struct var **list = NULL;
+	for (size_t b = 0; b < NBUCKETS; b++) {
+		for (struct var *v = table[b]; v; v = v->next) {
+			if (flags ? !(v->flags & flags) : !v->set)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				list = xrealloc(list, cap * sizeof *list);
+			}
+			list[n++] = v;
+		}
+	}
+	if (n)
+		qsort(list, n, sizeof *list, cmp_var);
+	for (size_t i = 0; i < n; i++) {
+		if (prefix)
+			fprintf(out, "%s ", prefix);
+		fprintf(out, "%.*s", (int)list[i]->namelen, list[i]->nv);
+		if (list[i]->set) {
+			fputc('=', out);
+			var_print_quoted(out, list[i]->nv + list[i]->namelen + 1);
+		}
+		fputc('\n', out);
+	}
+	free(list);
 }
 
 void var_print_exported(FILE *out)
 {
-	size_t n = 0;
-	while (environ && environ[n])
-		n++;
-	char **sorted = xmalloc((n + 1) * sizeof *sorted);
-	if (n)
-		memcpy(sorted, environ, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, cmp_name);
-	for (size_t i = 0; i < n; i++) {
-		const char *eq = strchr(sorted[i], '=');
-		if (!eq || !var_valid_name(sorted[i], (size_t)(eq - sorted[i])))
-			continue;
-		fprintf(out, "export %.*s=", (int)(eq - sorted[i]), sorted[i]);
-		var_print_quoted(out, eq + 1);
-		fputc('\n', out);
+	var_print(out, V_EXPORT, "export");
+}
+
+/* ---- local scopes ------------------------------------------------------- */
+
+struct saved {
+	char *name;
+	char *value;      /* NULL: it was unset */
+	unsigned flags;
+	int existed;
+	struct saved *next;
+};
+
+struct scope {
+	struct saved *saved;
+	struct scope *up;
+};
+
+static struct scope *scope;
+
+void *var_enter_scope(void)
+{
+	struct scope *s = xcalloc(1, sizeof *s);
+	s->up = scope;
+	scope = s;
+	return s;
+}
+
+void var_leave_scope(void *token)
+{
+	struct scope *s = token;
+	while (s->saved) {
+		struct saved *sv = s->saved;
+		s->saved = sv->next;
+		struct var *v = get_or_make(sv->name);
+		if (!sv->existed) {
+			v->flags = 0; /* let the unset go through even if made read-only */
+			var_unset(sv->name);
+		} else {
+			int was_exported = v->flags & V_EXPORT;
+			v->flags = sv->flags;
+			store(v, sv->value);
+			if (was_exported != (int)(v->flags & V_EXPORT))
+				env_dirty = 1;
+		}
+		if (env_dirty)
+			rebuild_env();
+		free(sv->name);
+		free(sv->value);
+		free(sv);
 	}
-	free(sorted);
+	scope = s->up;
+	free(s);
+}
+
+int var_in_scope(void)
+{
+	return scope != NULL;
+}
+
+int var_make_local(const char *name)
+{
+	if (!scope)
+		return -1;
+	for (struct saved *sv = scope->saved; sv; sv = sv->next)
+		if (strcmp(sv->name, name) == 0)
+			return 0; /* already local here */
+	struct var *v = lookup(name);
+	struct saved *sv = xcalloc(1, sizeof *sv);
+	sv->name = xstrdup(name);
+	sv->existed = v != NULL;
+	if (v) {
+		sv->flags = v->flags;
+		sv->value = v->set ? xstrdup(v->nv + v->namelen + 1) : NULL;
+	}
+	sv->next = scope->saved;
+	scope->saved = sv;
+	return 0;
 }
 
 void var_clear_all(void)
@@ -168,11 +383,21 @@ void var_clear_all(void)
 		while (table[i]) {
 			struct var *v = table[i];
 			table[i] = v->next;
-			free(v->name);
-			free(v->value);
+			free(v->nv);
 			free(v);
 		}
 	}
+	for (size_t k = 0; k < nforeign; k++)
+		free(foreign[k]);
+	free(foreign);
+	foreign = NULL;
+	nforeign = 0;
+	static char *empty[] = { NULL };
+	environ = empty;
+	free(env);
+	env = NULL;
+	env_cap = 0;
+	env_dirty = 1;
 }
 
 int var_locale_utf8(void)

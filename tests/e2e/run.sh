@@ -174,7 +174,7 @@ else
 	not_ok "caret under the right column" "$(cat "$WORK/err")"
 fi
 terr "unterminated quote at end of input" "unterminated single quote" 2 -c "echo 'abc"
-terr "command substitution is refused clearly" "not supported" 2 -c 'echo $(ls)'
+t "command substitution runs in a child" "sub 1" 0 -c 'x=$(echo sub; exit 1); echo $x $?'
 terr "bad option" "usage" 2 --bogus
 t "--version" "forksh 0.1.0" 0 --version
 fsh --help > "$WORK/out"; if grep -q -- '-c CMDS' "$WORK/out"; then ok "--help"; else not_ok "--help"; fi

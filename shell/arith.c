@@ -1,0 +1,337 @@
+/* arith.c - the arithmetic evaluator (see arith.h): a recursive-descent
+ * parser that evaluates as it goes.  Branches that short-circuit (the right
+ * of && and ||, the unused arm of ?:) are parsed with evaluation off, so
+ * their side effects and errors (1/0) do not happen. */
+#include "arith.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "shell.h"
+#include "util.h"
+#include "vars.h"
+
+struct ar {
+	const char *expr;  /* the whole expression, for messages */
+	const char *s;     /* the next character */
+	int failed;
+};
+
+static intmax_t assignment(struct ar *a, int eval);
+
+static int fail(struct ar *a, const char *what)
+{
+	if (!a->failed) {
+		char buf[96];
+		sh_error("arithmetic: %s in \"%s\"", what, sh_short_name(a->expr, buf, sizeof buf));
+	}
+	a->failed = 1;
+	return 0;
+}
+
+static void blanks(struct ar *a)
+{
+	while (*a->s == ' ' || *a->s == '\t' || *a->s == '\n')
+		a->s++;
+}
+
+/* Wrapping arithmetic without undefined behaviour: compute in uintmax_t. */
+static intmax_t wrap(uintmax_t u)
+{
+	intmax_t r;
+	memcpy(&r, &u, sizeof r);
+	return r;
+}
+
+/* A constant at *s: 0x1F, 017, 42.  Advances *s; returns -1 if the digits
+ * do not form one (08, 0x). */
+static int constant(const char **s, intmax_t *out)
+{
+	const char *p = *s;
+	uintmax_t v = 0;
+	int base = 10;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+		if (!*p || !strchr("0123456789abcdefABCDEF", *p))
+			return -1;
+	} else if (p[0] == '0') {
+		base = 8;
+	}
+	for (;; p++) {
+		int d;
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (base == 16 && *p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else if (base == 16 && *p >= 'A' && *p <= 'F')
+			d = *p - 'A' + 10;
+		else
+			break;
+		if (d >= base)
+			return -1;
+		v = v * (uintmax_t)base + (uintmax_t)d;
+	}
+	if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')
+		return -1;
+	*s = p;
+	*out = wrap(v);
+	return 0;
+}
+
+int arith_parse_number(const char *s, intmax_t *out)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	int neg = 0;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (*s < '0' || *s > '9')
+		return -1;
+	intmax_t v;
+	if (constant(&s, &v) < 0)
+		return -1;
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (*s)
+		return -1;
+	*out = neg ? wrap(0 - (uintmax_t)v) : v;
+	return 0;
+}
+
+/* The value of variable name (unset or empty: 0). */
+static intmax_t var_value(struct ar *a, const char *name)
+{
+	const char *v = var_get(name);
+	intmax_t n;
+	if (!v || !*v)
+		return 0;
+	if (arith_parse_number(v, &n) < 0) {
+		if (!a->failed) {
+			char buf[96];
+			sh_error("Illegal number: %s", sh_short_name(v, buf, sizeof buf));
+		}
+		a->failed = 1;
+		return 0;
+	}
+	return n;
+}
+
+static int is_name_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* A variable name at a->s (an optional $ before it); copied into buf. */
+static int read_name(struct ar *a, char *buf, size_t len)
+{
+	const char *p = a->s;
+	if (*p == '$' && is_name_start(p[1]))
+		p++;
+	if (!is_name_start(*p))
+		return 0;
+	size_t n = 0;
+	while (is_name_start(*p) || (*p >= '0' && *p <= '9')) {
+		if (n + 1 < len)
+			buf[n++] = *p;
+		p++;
+	}
+	buf[n] = '\0';
+	a->s = p;
+	return 1;
+}
+
+static intmax_t unary(struct ar *a, int eval);
+
+/* primary := constant | name | ( expression ) */
+static intmax_t primary(struct ar *a, int eval)
+{
+	char name[256];
+	blanks(a);
+	if (*a->s == '(') {
+		a->s++;
+		intmax_t v = assignment(a, eval);
+		blanks(a);
+		if (*a->s != ')')
+			return fail(a, "missing ')'");
+		a->s++;
+		return v;
+	}
+	if (*a->s >= '0' && *a->s <= '9') {
+		intmax_t v;
+		if (constant(&a->s, &v) < 0)
+			return fail(a, "bad number");
+		return v;
+	}
+	if (read_name(a, name, sizeof name))
+		return eval ? var_value(a, name) : 0;
+	return fail(a, *a->s ? "expected a number or a variable" : "the expression ends too early");
+}
+
+static intmax_t unary(struct ar *a, int eval)
+{
+	blanks(a);
+	char c = *a->s;
+	if ((c == '+' || c == '-') && a->s[1] != c) {
+		a->s++;
+		intmax_t v = unary(a, eval);
+		return c == '-' ? wrap(0 - (uintmax_t)v) : v;
+	}
+	if (c == '~' || c == '!') {
+		a->s++;
+		intmax_t v = unary(a, eval);
+		return c == '~' ? ~v : !v;
+	}
+	return primary(a, eval);
+}
+
+/* The binary operators, by precedence level (higher binds tighter). */
+struct binop {
+	const char *op;
+	int level;
+};
+static const struct binop binops[] = {
+	{ "||", 1 }, { "&&", 2 }, { "|", 3 }, { "^", 4 }, { "&", 5 }, { "==", 6 }, { "!=", 6 },
+	{ "<=", 7 }, { ">=", 7 }, { "<<", 8 }, { ">>", 8 }, { "<", 7 }, { ">", 7 }, { "+", 9 },
+	{ "-", 9 }, { "*", 10 }, { "/", 10 }, { "%", 10 },
+};
+
+/* The binary operator at a->s (not an assignment operator), or NULL. */
+static const struct binop *peek_binop(struct ar *a)
+{
+	blanks(a);
+	for (size_t i = 0; i < sizeof binops / sizeof binops[0]; i++) {
+		size_t n = strlen(binops[i].op);
+		if (strncmp(a->s, binops[i].op, n) != 0)
+			continue;
+		if (a->s[n] == '=' && !(n == 1 && (a->s[0] == '<' || a->s[0] == '>' || a->s[0] == '=' || a->s[0] == '!')))
+			return NULL; /* += <<= ... are assignments */
+		if (n == 1 && (a->s[0] == '|' || a->s[0] == '&') && a->s[1] == a->s[0])
+			continue;
+		return &binops[i];
+	}
+	return NULL;
+}
+
+static intmax_t apply(struct ar *a, const char *op, intmax_t x, intmax_t y, int eval)
+{
+	uintmax_t ux = (uintmax_t)x, uy = (uintmax_t)y;
+	switch (op[0]) {
+	case '+': return wrap(ux + uy);
+	case '-': return wrap(ux - uy);
+	case '*': return wrap(ux * uy);
+	case '/':
+	case '%':
+		if (!eval)
+			return 0;
+		if (y == 0)
+			return fail(a, "division by zero");
+		if (x == INTMAX_MIN && y == -1)
+			return op[0] == '/' ? INTMAX_MIN : 0;
+		return op[0] == '/' ? x / y : x % y;
+	case '<':
+		if (op[1] == '<')
+			return wrap(ux << (uy & 63));
+		return op[1] == '=' ? x <= y : x < y;
+	case '>':
+		if (op[1] == '>')
+			return x >> (uy & 63);
+		return op[1] == '=' ? x >= y : x > y;
+	case '=': return x == y;
+	case '!': return x != y;
+	case '&': return x & y;
+	case '|': return x | y;
+	case '^': return x ^ y;
+	}
+	return 0;
+}
+
+/* Precedence climbing over the binary operators of level >= min. */
+static intmax_t binary(struct ar *a, int min, int eval)
+{
+	intmax_t x = unary(a, eval);
+	const struct binop *b;
+	while (!a->failed && (b = peek_binop(a)) && b->level >= min) {
+		a->s += strlen(b->op);
+		if (b->level <= 2) {
+			/* && and ||: the right side runs only when it decides */
+			int decided = b->level == 1 ? x != 0 : x == 0;
+			intmax_t y = binary(a, b->level + 1, eval && !decided);
+			x = decided ? b->level == 1 : y != 0;
+			continue;
+		}
+		intmax_t y = binary(a, b->level + 1, eval);
+		x = apply(a, b->op, x, y, eval);
+	}
+	return x;
+}
+
+/* conditional := binary [? assignment : conditional] */
+static intmax_t conditional(struct ar *a, int eval)
+{
+	intmax_t c = binary(a, 1, eval);
+	blanks(a);
+	if (a->failed || *a->s != '?')
+		return c;
+	a->s++;
+	intmax_t x = assignment(a, eval && c);
+	blanks(a);
+	if (*a->s != ':')
+		return fail(a, "'?' without its ':'");
+	a->s++;
+	intmax_t y = conditional(a, eval && !c);
+	return c ? x : y;
+}
+
+/* assignment := NAME (= | op=) assignment | conditional */
+static intmax_t assignment(struct ar *a, int eval)
+{
+	static const char *const ops[] = { "=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=" };
+	blanks(a);
+	const char *start = a->s;
+	char name[256];
+	if (read_name(a, name, sizeof name)) {
+		blanks(a);
+		for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+			size_t n = strlen(ops[i]);
+			if (strncmp(a->s, ops[i], n) != 0 || (n == 1 && a->s[1] == '='))
+				continue;
+			a->s += n;
+			intmax_t v = assignment(a, eval);
+			if (a->failed || !eval)
+				return v;
+			if (n > 1) {
+				char op[3] = { ops[i][0], ops[i][1] == '=' ? '\0' : ops[i][1], '\0' };
+				v = apply(a, op, var_value(a, name), v, eval);
+			}
+			if (a->failed)
+				return 0;
+			char buf[32];
+			snprintf(buf, sizeof buf, "%" PRIdMAX, v);
+			if (var_set(name, buf) < 0)
+				a->failed = 1;
+			return v;
+		}
+	}
+	a->s = start;
+	return conditional(a, eval);
+}
+
+int arith_eval(const char *expr, intmax_t *result)
+{
+	struct ar a = { expr, expr, 0 };
+	blanks(&a);
+	if (!*a.s) {
+		*result = 0; /* $(( )) is 0, as in dash */
+		return 0;
+	}
+	intmax_t v = assignment(&a, 1);
+	blanks(&a);
+	if (!a.failed && *a.s)
+		fail(&a, "unexpected text after the expression");
+	if (a.failed)
+		return -1;
+	*result = v;
+	return 0;
+}

@@ -1,0 +1,346 @@
+/* evalcmd.c - running one simple command (XCU 2.9.1).
+ *
+ * The words are expanded first, in the shell.  What runs is then decided
+ * in POSIX's order: a special builtin, a function, a regular builtin, or a
+ * program found on PATH.  The first three run inside the shell, so their
+ * redirections are applied to the shell's own descriptors and undone after
+ * them; a program gets a forked child, which applies the redirections to
+ * itself and execs.
+ */
+#include "eval.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../builtins/builtins.h"
+#include "events.h"
+#include "expand.h"
+#include "func.h"
+#include "jobs.h"
+#include "lexer.h"
+#include "path.h"
+#include "proc.h"
+#include "redir.h"
+#include "shell.h"
+#include "stack.h"
+#include "vars.h"
+
+extern char **environ;
+
+void exec_path_search(char **argv)
+{
+	/* glibc's execvp copies only NAME_MAX bytes of a name without '/'
+	 * and passes execve a string with no end (valgrind caught it reading
+	 * past the copy).  No file can have a longer name, so do not try. */
+	if (!strchr(argv[0], '/') && strlen(argv[0]) > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return;
+	}
+	environ = var_environ();
+	execvp(argv[0], argv);
+}
+
+int exec_failure(const char *full_name, int err)
+{
+	struct stat st;
+	char buf[96];
+	const char *name = sh_short_name(full_name, buf, sizeof buf);
+	/* execvp refuses a name longer than NAME_MAX before it searches PATH;
+	 * no such command can exist, so say "not found" as dash and bash do. */
+	if (err == ENAMETOOLONG && !strchr(full_name, '/'))
+		err = ENOENT;
+	if (err == EACCES && !strchr(full_name, '/')) {
+		/* execvp says EACCES if any PATH directory refused the search,
+		 * even when the command is nowhere: then it is "not found". */
+		char *found = path_search(full_name, path_exists);
+		if (!found)
+			err = ENOENT;
+		free(found);
+	}
+	if (err == ENOENT && !strchr(full_name, '/')) {
+		sh_error("%s: command not found", name);
+		return 127;
+	}
+	if (err == ENOENT) {
+		sh_error("%s: %s", name, strerror(err));
+		return 127;
+	}
+	if (err == EACCES && strchr(full_name, '/') && stat(full_name, &st) == 0 && S_ISDIR(st.st_mode)) {
+		sh_error("%s: Is a directory", name);
+		return 126;
+	}
+	sh_error("%s: %s", name, strerror(err));
+	return 126;
+}
+
+/* ---- assignments ---------------------------------------------------------- */
+
+enum assign_mode {
+	ASSIGN_SHELL,   /* x=1 alone, or before a special builtin: for good */
+	ASSIGN_EXPORT,  /* in a child about to exec: into its environment */
+	ASSIGN_SCOPED   /* before a function or regular builtin: for its run only */
+};
+
+/* Expand and make the assignments of s, left to right (a=1 b=$a sees the
+ * new a).  Returns 0, or -1 after an error (already reported). */
+static int assign_all(struct simple_node *s, enum assign_mode mode)
+{
+	for (size_t i = 0; i < s->nassign; i++) {
+		struct word *w = s->assigns[i];
+		size_t n = word_assign_len(w);
+		char name[n + 1];
+		memcpy(name, w->parts[0].text, n);
+		name[n] = '\0';
+		/* The value is the word with "NAME=" cut off its first part. */
+		struct wpart first = w->parts[0];
+		w->parts[0].text += n + 1;
+		w->parts[0].len -= n + 1;
+		char *saved_lit = w->lit;
+		if (saved_lit)
+			w->lit = saved_lit + n + 1;
+		char *value = expand_string(w);
+		w->parts[0] = first;
+		w->lit = saved_lit;
+		if (!value)
+			return -1;
+		int rc;
+		if (mode == ASSIGN_SCOPED) {
+			var_make_local(name);
+			rc = var_export(name, value);
+		} else if (mode == ASSIGN_EXPORT) {
+			rc = var_export(name, value);
+		} else {
+			rc = var_set_flags(name, value, sh.opt[OPT_a] ? V_EXPORT : 0);
+		}
+		free(value);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the child of an external command -------------------------------------- */
+
+/* Child half of running a program: its redirections, its assignments,
+ * then execvp.  Never returns; the exit status says what happened. */
+static void child_exec(struct simple_node *s, char **argv)
+{
+	if (redir_apply(&s->redirs, NULL) < 0)
+		_exit(1);
+	if (assign_all(s, ASSIGN_EXPORT) < 0)
+		_exit(2);
+	/* exec replaces the program, not the process: the PID stays. */
+	EV(EV_EXEC, .argv = argv);
+	exec_path_search(argv);
+	int err = errno;
+	EV(EV_EXEC_FAIL, .str = argv[0], .err = err);
+	_exit(exec_failure(argv[0], err));
+}
+
+static int run_external(struct simple_node *s, struct strvec *argv, int flags)
+{
+	if (flags & EVAL_EXIT) {
+		/* This process ends after the command anyway: exec in place,
+		 * with no second fork (the child of a subshell or pipeline). */
+		fflush(stdout);
+		child_exec(s, argv->v);
+	}
+	struct forkspec f = { .foreground = 1, .argv = argv->v };
+	pid_t pid = proc_fork(&f);
+	if (pid == 0)
+		child_exec(s, argv->v);
+	if (pid < 0)
+		return 1;
+	return jobs_wait_fg(&pid, 1, f.pgid, &s->n);
+}
+
+/* ---- builtins and functions -------------------------------------------------- */
+
+/* A builtin writes through stdio; make sure what it wrote really left (a
+ * full disk or a closed stdout is an error, as for any program).  Returns
+ * the builtin's status, or 1 if the output could not be written. */
+static int flush_builtin_output(const char *name, int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	/* errno is only meaningful if this fflush failed; an earlier write
+	 * that failed left just the error flag behind. */
+	sh_error("%s: write error%s%s", name, errno ? ": " : "", errno ? strerror(errno) : "");
+	clearerr(stdout);
+	return status ? status : 1;
+}
+
+/* A builtin runs in the shell itself: no fork, so its redirections are
+ * applied to the shell's own descriptors and undone afterwards (exec's are
+ * meant to last).  A special builtin's failures end a script. */
+static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv)
+{
+	int special = b->flags & BI_SPECIAL;
+	struct redir_save save, *sp = (b->flags & BI_KEEP_REDIRS) ? NULL : &save;
+	void *scope = NULL;
+	int status;
+
+	EV(EV_BUILTIN, .str = argv->v[0]);
+	if (special) {
+		if (assign_all(s, ASSIGN_SHELL) < 0)
+			return sh_fatal(1);
+	} else if (s->nassign) {
+		scope = var_enter_scope();
+		if (assign_all(s, ASSIGN_SCOPED) < 0) {
+			var_leave_scope(scope);
+			return 1;
+		}
+	}
+	if (redir_apply(&s->redirs, sp) < 0) {
+		status = special ? sh_fatal(1) : 1;
+	} else {
+		status = flush_builtin_output(argv->v[0], b->fn((int)argv->n, argv->v));
+	}
+	if (sp)
+		redir_restore(sp);
+	if (scope)
+		var_leave_scope(scope);
+	return status;
+}
+
+int eval_call(struct funcdef_node *f, int argc, char **argv, int flags)
+{
+	if (stack_low(STACK_RESERVE)) {
+		char buf[96];
+		sh_error("%s: functions nested too deeply (stack exhausted)", sh_short_name(f->name, buf, sizeof buf));
+		return sh_fatal(2);
+	}
+	EV(EV_FUNC, .str = f->name);
+	funcdef_hold(f);
+	int saved_argc = sh.argc, saved_loops = sh.loop_depth;
+	char **saved_argv = sh.argv;
+	sh.argc = argc - 1;
+	sh.argv = xmalloc((size_t)argc * sizeof *sh.argv);
+	for (int i = 1; i < argc; i++)
+		sh.argv[i - 1] = xstrdup(argv[i]);
+	sh.argv[argc - 1] = NULL;
+	void *scope = var_enter_scope();
+	sh.loop_depth = 0; /* break cannot leave the caller's loops */
+	sh.func_depth++;
+	int status = eval_node(f->body, flags & ~EVAL_EXIT);
+	sh.func_depth--;
+	if (sh.skip == SKIP_RETURN) {
+		sh.skip = SKIP_NONE;
+		status = sh.status;
+	} else if (sh.skip == SKIP_BREAK || sh.skip == SKIP_CONTINUE) {
+		sh.skip = SKIP_NONE;
+	}
+	var_leave_scope(scope);
+	for (int i = 0; i < sh.argc; i++)
+		free(sh.argv[i]);
+	free(sh.argv);
+	sh.argc = saved_argc;
+	sh.argv = saved_argv;
+	sh.loop_depth = saved_loops;
+	funcdef_release(f);
+	return status;
+}
+
+/* A function call: assignments before it last for the call only, and its
+ * redirections apply to the whole body. */
+static int run_function(struct funcdef_node *f, struct simple_node *s, struct strvec *argv, int flags)
+{
+	struct redir_save save;
+	void *scope = NULL;
+	if (s->nassign) {
+		scope = var_enter_scope();
+		if (assign_all(s, ASSIGN_SCOPED) < 0) {
+			var_leave_scope(scope);
+			return 1;
+		}
+	}
+	int status = 1;
+	if (redir_apply(&s->redirs, &save) == 0)
+		status = eval_call(f, (int)argv->n, argv->v, flags);
+	redir_restore(&save);
+	if (scope)
+		var_leave_scope(scope);
+	return status;
+}
+
+/* Only assignments and/or redirections: `x=1`, `> file`.  The
+ * redirections are made and undone at once (a file is still created); the
+ * status is that of the last command substitution, or 0. */
+static int run_no_command(struct simple_node *s)
+{
+	struct redir_save save;
+	int status = 0;
+	if (s->redirs.n) {
+		status = redir_apply(&s->redirs, &save) < 0 ? 1 : 0;
+		redir_restore(&save);
+		if (status)
+			return status;
+	}
+	if (assign_all(s, ASSIGN_SHELL) < 0)
+		return sh_fatal(1);
+	int subst;
+	if (expand_subst_ran(&subst))
+		status = subst;
+	return status;
+}
+
+/* The arguments of a declaration utility (export, readonly, local):
+ * NAME=value words are expanded as assignments are (no field splitting,
+ * no globbing), the others as usual. */
+static int expand_declaration(struct simple_node *s, struct strvec *argv)
+{
+	for (size_t i = 0; i < s->nwords; i++) {
+		struct word *w = s->words[i];
+		if (i > 0 && word_assign_len(w)) {
+			char *v = expand_string(w);
+			if (!v)
+				return -1;
+			sv_push(argv, v);
+		} else if (expand_words(&s->words[i], 1, argv) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int eval_simple(struct simple_node *s, int flags)
+{
+	struct strvec argv;
+	int status;
+
+	sv_init(&argv);
+	sh.lineno = s->n.line;
+	expand_reset_subst();
+	const struct builtin *decl = s->nwords && s->words[0]->lit ? builtin_find(s->words[0]->lit) : NULL;
+	int rc = decl && (decl->flags & BI_DECL) ? expand_declaration(s, &argv)
+						   : expand_words(s->words, s->nwords, &argv);
+	if (rc < 0) {
+		sv_free(&argv);
+		return sh_fatal(2);
+	}
+	if (argv.n == 0) {
+		sv_free(&argv);
+		status = run_no_command(s);
+		eval_errexit(status, flags);
+		return status;
+	}
+	const char *name = argv.v[0];
+	const struct builtin *b = strchr(name, '/') ? NULL : builtin_find(name);
+	struct funcdef_node *f = NULL;
+	if (b && (b->flags & BI_SPECIAL))
+		status = run_builtin(b, s, &argv);
+	else if (!strchr(name, '/') && (f = func_find(name)))
+		status = run_function(f, s, &argv, flags);
+	else if (b)
+		status = run_builtin(b, s, &argv);
+	else
+		status = run_external(s, &argv, flags);
+	sv_free(&argv);
+	eval_errexit(status, flags);
+	return status;
+}

@@ -1,0 +1,26 @@
+/* explaini.h - what the two halves of explain share: the tree drawing
+ * (explain.c) and the list of system calls (explainsteps.c). */
+#ifndef FORKSH_EXPLAINI_H
+#define FORKSH_EXPLAINI_H
+
+#include <stdio.h>
+
+#include "node.h"
+
+struct explainer {
+	FILE *out;
+	int utf8;
+	int step;  /* the last system-call step number used */
+};
+
+/* How explain_steps describes a node: as the shell does it, or inside a
+ * forked child (whose last program is exec'd without another fork). */
+enum { XS_CHILD = 1, XS_LAST = 2 };
+
+/* Number and print the system calls the executor makes for n. */
+void explain_steps(struct explainer *x, const struct node *n, int depth, int flags);
+
+/* "stdin", "stdout", "stderr" or "fd". */
+const char *fd_role(int fd);
+
+#endif

@@ -1,0 +1,79 @@
+/* params.c - positional parameters and option names (see params.h). */
+#include "params.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "shell.h"
+#include "util.h"
+
+void params_set(int n, char *const *v)
+{
+	char **nv = xmalloc(((size_t)n + 1) * sizeof *nv);
+	for (int i = 0; i < n; i++)
+		nv[i] = xstrdup(v[i]); /* v may be the old parameters themselves */
+	nv[n] = NULL;
+	for (int i = 0; i < sh.argc; i++)
+		free(sh.argv[i]);
+	free(sh.argv);
+	sh.argc = n;
+	sh.argv = nv;
+}
+
+void params_shift(int n)
+{
+	for (int i = 0; i < n; i++)
+		free(sh.argv[i]);
+	memmove(sh.argv, sh.argv + n, ((size_t)(sh.argc - n) + 1) * sizeof *sh.argv);
+	sh.argc -= n;
+}
+
+/* Each option: its letter (0 for none) and its -o name, in shell_opt order. */
+static const struct {
+	char letter;
+	const char *name;
+} opts[OPT_COUNT] = {
+	[OPT_a] = { 'a', "allexport" }, [OPT_b] = { 'b', "notify" },   [OPT_C] = { 'C', "noclobber" },
+	[OPT_e] = { 'e', "errexit" },   [OPT_f] = { 'f', "noglob" },   [OPT_h] = { 'h', "hashall" },
+	[OPT_m] = { 'm', "monitor" },   [OPT_n] = { 'n', "noexec" },   [OPT_u] = { 'u', "nounset" },
+	[OPT_v] = { 'v', "verbose" },   [OPT_x] = { 'x', "xtrace" },   [OPT_PIPEFAIL] = { 0, "pipefail" },
+	[OPT_VI] = { 0, "vi" },         [OPT_EMACS] = { 0, "emacs" },
+};
+
+int opt_by_name(const char *name)
+{
+	for (int i = 0; i < OPT_COUNT; i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+int opt_by_letter(char c)
+{
+	for (int i = 0; i < OPT_COUNT; i++)
+		if (opts[i].letter == c)
+			return i;
+	return -1;
+}
+
+void opt_print(FILE *out, int reinput)
+{
+	if (!reinput)
+		fprintf(out, "Current option settings\n");
+	for (int i = 0; i < OPT_COUNT; i++) {
+		if (reinput)
+			fprintf(out, "set %co %s\n", sh.opt[i] ? '-' : '+', opts[i].name);
+		else
+			fprintf(out, "%-16s%s\n", opts[i].name, sh.opt[i] ? "on" : "off");
+	}
+}
+
+int opt_set(int opt, int on)
+{
+	if (opt == OPT_VI || opt == OPT_EMACS) {
+		/* one editing mode at a time */
+		sh.opt[OPT_VI] = sh.opt[OPT_EMACS] = 0;
+	}
+	sh.opt[opt] = (char)on;
+	return 0;
+}

@@ -1,0 +1,35 @@
+/* proc.h - the one way the shell makes a process.
+ *
+ * Every fork the shell does goes through proc_fork(): an external command,
+ * each member of a pipeline, a subshell, a background job, a command
+ * substitution, the lesson engine's lesson main and `follow`'s program.  It
+ * flushes stdio first (or the child would print the parent's pending output
+ * again), puts the child in its job's process group on both sides of the
+ * fork, announces the fork on the event stream with the reason for it, and
+ * reports a failure.  The child half gives the child its default signals
+ * back and marks it as not being the shell.  All waiting is in jobs.c.
+ */
+#ifndef FORKSH_PROC_H
+#define FORKSH_PROC_H
+
+#include <sys/types.h>
+
+struct forkspec {
+	pid_t pgid;        /* in/out: the job's process group so far (0: none yet) */
+	int foreground;    /* the job gets the terminal */
+	int background;    /* started with &: without job control, stdin is /dev/null */
+	int nojob;         /* a command substitution: stays in the shell's own group */
+	char *const *argv; /* what a simple command's child will run, for the trace; or NULL */
+	const char *why;   /* for the trace: "subshell: the child runs the list itself, no exec" */
+};
+
+/* Fork.  Returns the child's PID in the parent, 0 in the child, -1 after
+ * printing "fork: ..." when it failed. */
+pid_t proc_fork(struct forkspec *f);
+
+/* In a forked child that ran shell code: flush stdout and leave with
+ * status, without running the parent's atexit handlers or flushing its
+ * stdio buffers a second time. */
+void proc_child_exit(int status) __attribute__((noreturn));
+
+#endif
