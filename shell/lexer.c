@@ -29,7 +29,7 @@ enum mode {
 /* read_parts() returns one of these. */
 enum { RP_OK = 0, RP_FAIL = -1, RP_NOT_ARITH = -2 };
 
-static int read_parts(struct parser *p, struct wbuild *wb, enum mode mode);
+static int read_parts(struct parser *p, struct wbuild *wb, enum mode mode, size_t open);
 
 const char *tok_name(enum tok_kind kind)
 {
@@ -185,7 +185,7 @@ static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 		if (part.op == PO_NONE) {
 			free(part.text);
 			if (c < 0)
-				return parse_fail_eof(p, "a ${ without its }"), RP_FAIL;
+				return parse_fail_eof(p, pos, "missing '}' for '${'"), RP_FAIL;
 			return parse_fail(p, pos, "bad substitution: unknown operator after ${NAME"), RP_FAIL;
 		}
 		/* Patterns are never quoted by the outer "..." (POSIX); the
@@ -193,7 +193,7 @@ static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 		int pattern = part.op >= PO_RSMALL;
 		struct wbuild arg;
 		wb_init(&arg, p->src->pos);
-		if (read_parts(p, &arg, in_dq && !pattern ? M_PARAM_DQ : M_PARAM) != RP_OK) {
+		if (read_parts(p, &arg, in_dq && !pattern ? M_PARAM_DQ : M_PARAM, pos) != RP_OK) {
 			wb_discard(&arg);
 			free(part.text);
 			return RP_FAIL;
@@ -213,7 +213,7 @@ static int read_arith(struct parser *p, struct wbuild *wb, int in_dq)
 	long line = p->src->line;
 	struct wbuild expr;
 	wb_init(&expr, at);
-	int r = read_parts(p, &expr, M_ARITH);
+	int r = read_parts(p, &expr, M_ARITH, at - 3);
 	if (r != RP_OK) {
 		wb_discard(&expr);
 		if (r == RP_NOT_ARITH)
@@ -274,13 +274,13 @@ static int read_backquote(struct parser *p, struct wbuild *wb, int in_dq, size_t
 			break;
 		if (c < 0) {
 			sb_free(&text);
-			return p->failed ? RP_FAIL : (parse_fail_eof(p, "an unterminated backquote `"), RP_FAIL);
+			return p->failed ? RP_FAIL : (parse_fail_eof(p, pos, "unterminated backquote"), RP_FAIL);
 		}
 		if (c == '\\') {
 			int n = getc_raw(p);
 			if (n < 0) {
 				sb_free(&text);
-				return p->failed ? RP_FAIL : (parse_fail_eof(p, "an unterminated backquote `"), RP_FAIL);
+				return p->failed ? RP_FAIL : (parse_fail_eof(p, pos, "unterminated backquote"), RP_FAIL);
 			}
 			if (!(n == '$' || n == '`' || n == '\\' || (in_dq && n == '"')))
 				sb_addc(&text, '\\');
@@ -361,7 +361,7 @@ static void read_backslash(struct parser *p, struct wbuild *wb, enum mode mode)
 }
 
 /* '...': everything up to the next ' is quoted text. */
-static int read_single_quoted(struct parser *p, struct wbuild *wb)
+static int read_single_quoted(struct parser *p, struct wbuild *wb, size_t pos)
 {
 	size_t mark = wb_quote_mark(wb);
 	for (;;) {
@@ -371,14 +371,14 @@ static int read_single_quoted(struct parser *p, struct wbuild *wb)
 			return RP_OK;
 		}
 		if (c < 0)
-			return p->failed ? RP_FAIL : (parse_fail_eof(p, "an unterminated single quote '"), RP_FAIL);
+			return p->failed ? RP_FAIL : (parse_fail_eof(p, pos, "unterminated single quote"), RP_FAIL);
 		wb_lit(wb, (char)c, 1);
 	}
 }
 
 /* Is c where the mode's text ends?  Consumes the closing characters of the
  * modes that have some; in M_ARITH it also tracks parentheses. */
-static int at_end(struct parser *p, enum mode mode, int c, int *depth, int *result)
+static int at_end(struct parser *p, enum mode mode, int c, int *depth, int *result, size_t open)
 {
 	switch (mode) {
 	case M_WORD:
@@ -395,7 +395,7 @@ static int at_end(struct parser *p, enum mode mode, int c, int *depth, int *resu
 			return 1;
 		if (c < 0) {
 			if (!p->failed)
-				parse_fail_eof(p, mode == M_DQ ? "an unterminated double quote \"" : "a ${ without its }");
+				parse_fail_eof(p, open, mode == M_DQ ? "unterminated double quote" : "missing '}' for '${'");
 			*result = RP_FAIL;
 			return 1;
 		}
@@ -404,7 +404,7 @@ static int at_end(struct parser *p, enum mode mode, int c, int *depth, int *resu
 	case M_ARITH:
 		if (c < 0) {
 			if (!p->failed)
-				parse_fail_eof(p, "a $(( without its ))");
+				parse_fail_eof(p, open, "missing '))' for '$(('");
 			*result = RP_FAIL;
 			return 1;
 		}
@@ -430,7 +430,7 @@ static int at_end(struct parser *p, enum mode mode, int c, int *depth, int *resu
 /* Read the text of a word in the given mode into wb, part by part, up to
  * where the mode ends.  Returns RP_OK, RP_FAIL with the parser's error set,
  * or RP_NOT_ARITH (see read_arith). */
-static int read_parts(struct parser *p, struct wbuild *wb, enum mode mode)
+static int read_parts(struct parser *p, struct wbuild *wb, enum mode mode, size_t open)
 {
 	int quoted = mode_quotes(mode);
 	int depth = 0, result = RP_OK;
@@ -442,7 +442,7 @@ static int read_parts(struct parser *p, struct wbuild *wb, enum mode mode)
 		int c = mode == M_HEREDOC ? getc_raw(p) : getc_bnl(p);
 		if (p->failed)
 			return RP_FAIL;
-		if (at_end(p, mode, c, &depth, &result)) {
+		if (at_end(p, mode, c, &depth, &result, open)) {
 			if (mode == M_DQ && result == RP_OK)
 				wb_quote_end(wb, mark);
 			return result;
@@ -460,14 +460,14 @@ static int read_parts(struct parser *p, struct wbuild *wb, enum mode mode)
 			if (quoted)
 				wb_lit(wb, '\'', 1);
 			else
-				r = read_single_quoted(p, wb);
+				r = read_single_quoted(p, wb, pos);
 			break;
 		case '"':
 			if (mode == M_ARITH || mode == M_HEREDOC) {
 				wb_lit(wb, '"', 1);
 				break;
 			}
-			r = read_parts(p, wb, M_DQ);
+			r = read_parts(p, wb, M_DQ, pos);
 			break;
 		case '$':
 			r = read_dollar(p, wb, quoted, pos);
@@ -503,7 +503,7 @@ static struct word *read_word(struct parser *p, int c, size_t pos)
 	struct wbuild wb;
 	src_ungetc(p->src, c);
 	wb_init(&wb, pos);
-	if (read_parts(p, &wb, M_WORD) != RP_OK) {
+	if (read_parts(p, &wb, M_WORD, pos) != RP_OK) {
 		wb_discard(&wb);
 		return NULL;
 	}
@@ -518,7 +518,7 @@ struct word *lex_heredoc_body(struct parser *p, const char *text, size_t pos)
 	struct wbuild wb;
 	wb_init(&wb, 0);
 	struct word *w = NULL;
-	if (read_parts(&sub, &wb, M_HEREDOC) == RP_OK)
+	if (read_parts(&sub, &wb, M_HEREDOC, 0) == RP_OK)
 		w = wb_finish(&wb, src.text.buf ? src.text.buf : "", src.pos);
 	else
 		wb_discard(&wb);

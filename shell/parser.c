@@ -46,11 +46,11 @@ void *parse_fail(struct parser *p, size_t pos, const char *fmt, ...)
 	return NULL;
 }
 
-void *parse_fail_eof(struct parser *p, const char *what)
+void *parse_fail_eof(struct parser *p, size_t pos, const char *what)
 {
 	if (p->failed)
 		return NULL;
-	parse_fail(p, p->src->pos, "unexpected end of input (%s)", what);
+	parse_fail(p, pos == (size_t)-1 ? p->src->pos : pos, "%s: the input ended first", what);
 	p->err.at_eof = 1;
 	return NULL;
 }
@@ -121,7 +121,7 @@ static void *unexpected(struct parser *p)
 	if (p->failed)
 		return NULL;
 	if (t->kind == T_EOF)
-		return parse_fail_eof(p, "a command was expected");
+		return parse_fail_eof(p, t->pos, "a command was expected");
 	if (t->kind == T_WORD) {
 		char buf[96];
 		const char *w = t->word->raw;
@@ -148,7 +148,7 @@ static int expect_kw(struct parser *p, const char *kw, const char *opener)
 	if (p->failed)
 		return 0;
 	if (t->kind == T_EOF) {
-		parse_fail(p, t->pos, "unexpected end of input ('%s' is missing its '%s')", opener, kw);
+		parse_fail(p, t->pos, "'%s' is missing its '%s': the input ended first", opener, kw);
 		p->err.at_eof = 1;
 		return 0;
 	}
@@ -171,7 +171,7 @@ static int expect_tok(struct parser *p, enum tok_kind kind, const char *opener)
 	if (p->failed)
 		return 0;
 	if (t->kind == T_EOF) {
-		parse_fail(p, t->pos, "unexpected end of input ('%s' is missing its %s)", opener, tok_name(kind));
+		parse_fail(p, t->pos, "'%s' is missing its %s: the input ended first", opener, tok_name(kind));
 		p->err.at_eof = 1;
 		return 0;
 	}
@@ -240,12 +240,21 @@ static int redirect(struct parser *p, struct redir_list *list)
 		return 0;
 	if (t->kind != T_WORD) {
 		if (t->kind == T_EOF)
-			return parse_fail_eof(p, "a redirection without its word"), 0;
+			return parse_fail_eof(p, r.pos, "a redirection needs a word after it"), 0;
 		return parse_fail(p, t->pos, "%s needs a %s after it, found %s", tok_name(op),
 				  r.kind == R_HEREDOC ? "delimiter word" : "file name",
 				  t->kind == T_NEWLINE ? "the end of the line" : tok_name(t->kind)), 0;
 	}
 	r.target = take_word(p);
+	if ((r.kind == R_DUPIN || r.kind == R_DUPOUT) && r.target->lit && strcmp(r.target->lit, "-") != 0 &&
+	    strspn(r.target->lit, "0123456789") != strlen(r.target->lit)) {
+		/* >&WORD takes a descriptor number or -; a word that can
+		 * never be one is caught here, as dash does */
+		parse_fail(p, r.target->pos, "%s needs a descriptor number or -, not '%.40s'", tok_name(op),
+			   r.target->lit);
+		word_free(r.target);
+		return 0;
+	}
 	if (r.kind == R_HEREDOC) {
 		struct heredoc *h = xcalloc(1, sizeof *h);
 		h->delim = heredoc_delim(r.target, &h->quoted);
@@ -285,7 +294,7 @@ static struct node *nonempty_list(struct parser *p, const char *where)
 		if (!p->failed && t->kind == T_EOF) {
 			char what[64];
 			snprintf(what, sizeof what, "'%s' needs a command", where);
-			return parse_fail_eof(p, what);
+			return parse_fail_eof(p, (size_t)-1, what);
 		}
 		if (!p->failed)
 			parse_fail(p, t->pos, "'%s' needs at least one command here", where);
@@ -357,7 +366,7 @@ static struct node *for_clause(struct parser *p)
 	if (t->kind != T_WORD || !t->word->lit || (t->word->flags & W_QUOTED) ||
 	    !var_valid_name(t->word->lit, strlen(t->word->lit))) {
 		if (t->kind == T_EOF)
-			return parse_fail_eof(p, "'for' without its variable"), &n->n;
+			return parse_fail_eof(p, n->n.pos, "'for' needs a variable name"), &n->n;
 		parse_fail(p, t->pos, "'for' needs a variable name here");
 		return &n->n;
 	}
@@ -438,7 +447,7 @@ static struct node *case_clause(struct parser *p)
 			linebreak(p);
 		} else if (!is_kw(p, "esac")) {
 			if (!p->failed && t->kind == T_EOF)
-				parse_fail(p, t->pos, "unexpected end of input ('case' is missing its 'esac')"),
+				parse_fail(p, t->pos, "'case' is missing its 'esac': the input ended first"),
 					p->err.at_eof = 1;
 			else
 				unexpected(p);
@@ -879,7 +888,7 @@ struct node *parse_subst(struct parser *p)
 		struct token *t = peek(&sub);
 		if (!sub.failed && t->kind != T_RPAREN) {
 			if (t->kind == T_EOF)
-				parse_fail(&sub, t->pos, "unexpected end of input ('$(' is missing its ')')"),
+				parse_fail(&sub, pos, "'$(' is missing its ')': the input ended first"),
 					sub.err.at_eof = 1;
 			else
 				unexpected(&sub);

@@ -77,8 +77,9 @@ struct node *parse_nested_string(struct parser *p, const char *s, size_t len, si
 /* Record a syntax error at pos (the first one wins); returns NULL. */
 void *parse_fail(struct parser *p, size_t pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Record "unexpected end of input" (the source ended inside a construct). */
-void *parse_fail_eof(struct parser *p, const char *what);
+/* Record "WHAT: the input ended first" (the source ended inside a
+ * construct that starts at pos; (size_t)-1 for the current position). */
+void *parse_fail_eof(struct parser *p, size_t pos, const char *what);
 
 /* Is the nesting too deep for the stack left?  Sets the error if so. */
 int parse_too_deep(struct parser *p, size_t pos);

@@ -103,6 +103,7 @@ static int run_source(struct source *src)
 				fputc('\n', stderr); /* Ctrl-D in the middle of a command */
 				src->at_eof = 0;
 			}
+			sh.lineno = err.line;
 			sh_syntax_error(src->text.buf, err.pos, err.msg);
 			sh.status = 2;
 			if (!sh.interactive)

@@ -117,7 +117,7 @@ $Z0" < mib.sh
 printf 'x=%s\necho next\n' "$big" > mibvar.sh
 h "a 1 MiB assignment" "" 0 "next" mibvar.sh
 printf 'echo a %s ;; b\necho never\n' "$big" > mibsyn.sh
-h "a syntax error in a 1 MiB line: short message, status 2" "syntax error: unexpected ';'" 2 "" mibsyn.sh
+h "a syntax error in a 1 MiB line: short message, status 2" "syntax error: unexpected ';;'" 2 "" mibsyn.sh
 grep -q '^  \.\.\.a* ;; b$' "$WORK/err" && ok "the 1 MiB line is shown cut around the caret" ||
 	not_ok "the 1 MiB line is shown cut around the caret" "$(head -c 400 "$WORK/err")"
 printf '/bin/echo %s\necho next\n' "${big:0:200000}" > e2big.sh
@@ -183,14 +183,14 @@ expect ${P}\\\$ \$
 send x |\\r
 expect > \$
 send \\x04
-expect unexpected end of input
+expect the input ended first
 send echo alive5\\r
 expect alive5
 expect ${P}\\\$ \$
 send echo 'abc\\r
 expect > \$
 send \\x04
-expect unexpected end of input
+expect the input ended first
 send echo alive6\\r
 expect alive6
 expect ${P}\\\$ \$
