@@ -37,6 +37,7 @@ int bi_continue(int argc, char **argv);
 int bi_return(int argc, char **argv);
 int bi_local(int argc, char **argv);
 int bi_set(int argc, char **argv);
+int bi_read(int argc, char **argv);
 int bi_shift(int argc, char **argv);
 
 /* The lesson builtin's Tab completion and longer help (lesson_ui.c). */

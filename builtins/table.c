@@ -51,6 +51,8 @@ const struct builtin builtin_table[] = {
 	  "A program would be one more child in the very tree it draws; inside the shell it shows the shell's children as they are.", NULL, NULL },
 	{ "pwd", bi_pwd, 0, "pwd", "Print the shell's working directory.",
 	  "It reports the shell's own state (a program could too, but need not fork).", NULL, NULL },
+	{ "read", bi_read, 0, "read [-r] NAME...", "Read a line of input into variables (split by IFS).",
+	  "It sets the shell's own variables; a child could only set its own.", NULL, NULL },
 	{ "return", bi_return, BI_SPECIAL, "return [N]", "Leave the current function (or . script) with status N.",
 	  "A function runs inside the shell, so only the shell can end it early.", NULL, NULL },
 	{ "set", bi_set, BI_SPECIAL, "set [-abCefhmnuvx] [-o NAME] [--] [ARG...]",

@@ -79,15 +79,12 @@ int exec_failure(const char *full_name, int err)
 
 /* ---- assignments ---------------------------------------------------------- */
 
-enum assign_mode {
-	ASSIGN_SHELL,   /* x=1 alone, or before a special builtin: for good */
-	ASSIGN_EXPORT,  /* in a child about to exec: into its environment */
-	ASSIGN_SCOPED   /* before a function or regular builtin: for its run only */
-};
-
 /* Expand and make the assignments of s, left to right (a=1 b=$a sees the
- * new a).  Returns 0, or -1 after an error (already reported). */
-static int assign_all(struct simple_node *s, enum assign_mode mode)
+ * new a).  scoped: for one command only (a function, a builtin, a program:
+ * exported, undone by var_leave_scope); otherwise for good (x=1 alone, or
+ * before a special builtin).  With set -x, the expanded assignments are
+ * added to trace for the xtrace line.  Returns 0, or -1 after an error. */
+static int assign_all(struct simple_node *s, int scoped, struct strvec *trace)
 {
 	for (size_t i = 0; i < s->nassign; i++) {
 		struct word *w = s->assigns[i];
@@ -107,11 +104,17 @@ static int assign_all(struct simple_node *s, enum assign_mode mode)
 		w->lit = saved_lit;
 		if (!value)
 			return -1;
+		if (trace) {
+			struct strbuf sb;
+			sb_init(&sb);
+			sb_adds(&sb, name);
+			sb_addc(&sb, '=');
+			sb_adds(&sb, value);
+			sv_push(trace, sb_steal(&sb));
+		}
 		int rc;
-		if (mode == ASSIGN_SCOPED) {
+		if (scoped) {
 			var_make_local(name);
-			rc = var_export(name, value);
-		} else if (mode == ASSIGN_EXPORT) {
 			rc = var_export(name, value);
 		} else {
 			rc = var_set_flags(name, value, sh.opt[OPT_a] ? V_EXPORT : 0);
@@ -123,16 +126,51 @@ static int assign_all(struct simple_node *s, enum assign_mode mode)
 	return 0;
 }
 
+/* One word of an xtrace line; NAME=value keeps its NAME= unquoted. */
+static void quote_word(struct strbuf *line, const char *w, int assignment)
+{
+	const char *eq = assignment ? strchr(w, '=') : NULL;
+	if (eq) {
+		sb_addn(line, w, (size_t)(eq - w) + 1);
+		w = eq + 1;
+	}
+	sb_add_quoted(line, w);
+}
+
+/* set -x: the command about to run, after expansion, on standard error
+ * behind PS4 ("+ " by default).  Fields that would not read back as one
+ * word are quoted. */
+static void xtrace(struct strvec *assigns, struct strvec *argv)
+{
+	struct strbuf line;
+	sb_init(&line);
+	const char *ps4 = var_get("PS4");
+	char *p = expand_text(ps4 ? ps4 : "+ ");
+	sb_adds(&line, p ? p : "+ ");
+	free(p);
+	for (int pass = 0; pass < 2; pass++) {
+		struct strvec *v = pass ? argv : assigns;
+		for (size_t i = 0; v && i < v->n; i++) {
+			if (line.len && line.buf[line.len - 1] != ' ')
+				sb_addc(&line, ' ');
+			quote_word(&line, v->v[i], pass == 0);
+		}
+	}
+	sb_addc(&line, '\n');
+	fflush(stdout);
+	write_all(STDERR_FILENO, line.buf, line.len);
+	sb_free(&line);
+}
+
 /* ---- the child of an external command -------------------------------------- */
 
-/* Child half of running a program: its redirections, its assignments,
- * then execvp.  Never returns; the exit status says what happened. */
+/* Child half of running a program: its redirections, then execvp (its
+ * assignments are already in the environment it inherited).  Never
+ * returns; the exit status says what happened. */
 static void child_exec(struct simple_node *s, char **argv)
 {
 	if (redir_apply(&s->redirs, NULL) < 0)
 		_exit(1);
-	if (assign_all(s, ASSIGN_EXPORT) < 0)
-		_exit(2);
 	/* exec replaces the program, not the process: the PID stays. */
 	EV(EV_EXEC, .argv = argv);
 	exec_path_search(argv);
@@ -182,20 +220,9 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 {
 	int special = b->flags & BI_SPECIAL;
 	struct redir_save save, *sp = (b->flags & BI_KEEP_REDIRS) ? NULL : &save;
-	void *scope = NULL;
 	int status;
 
 	EV(EV_BUILTIN, .str = argv->v[0]);
-	if (special) {
-		if (assign_all(s, ASSIGN_SHELL) < 0)
-			return sh_fatal(1);
-	} else if (s->nassign) {
-		scope = var_enter_scope();
-		if (assign_all(s, ASSIGN_SCOPED) < 0) {
-			var_leave_scope(scope);
-			return 1;
-		}
-	}
 	if (redir_apply(&s->redirs, sp) < 0) {
 		status = special ? sh_fatal(1) : 1;
 	} else {
@@ -203,8 +230,6 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 	}
 	if (sp)
 		redir_restore(sp);
-	if (scope)
-		var_leave_scope(scope);
 	return status;
 }
 
@@ -251,20 +276,10 @@ int eval_call(struct funcdef_node *f, int argc, char **argv, int flags)
 static int run_function(struct funcdef_node *f, struct simple_node *s, struct strvec *argv, int flags)
 {
 	struct redir_save save;
-	void *scope = NULL;
-	if (s->nassign) {
-		scope = var_enter_scope();
-		if (assign_all(s, ASSIGN_SCOPED) < 0) {
-			var_leave_scope(scope);
-			return 1;
-		}
-	}
 	int status = 1;
 	if (redir_apply(&s->redirs, &save) == 0)
 		status = eval_call(f, (int)argv->n, argv->v, flags);
 	redir_restore(&save);
-	if (scope)
-		var_leave_scope(scope);
 	return status;
 }
 
@@ -281,7 +296,13 @@ static int run_no_command(struct simple_node *s)
 		if (status)
 			return status;
 	}
-	if (assign_all(s, ASSIGN_SHELL) < 0)
+	struct strvec trace;
+	sv_init(&trace);
+	int rc = assign_all(s, 0, sh.opt[OPT_x] ? &trace : NULL);
+	if (rc == 0 && sh.opt[OPT_x] && trace.n)
+		xtrace(&trace, NULL);
+	sv_free(&trace);
+	if (rc < 0)
 		return sh_fatal(1);
 	int subst;
 	if (expand_subst_ran(&subst))
@@ -332,14 +353,31 @@ int eval_simple(struct simple_node *s, int flags)
 	const char *name = argv.v[0];
 	const struct builtin *b = strchr(name, '/') ? NULL : builtin_find(name);
 	struct funcdef_node *f = NULL;
-	if (b && (b->flags & BI_SPECIAL))
-		status = run_builtin(b, s, &argv);
-	else if (!strchr(name, '/') && (f = func_find(name)))
-		status = run_function(f, s, &argv, flags);
-	else if (b)
-		status = run_builtin(b, s, &argv);
-	else
-		status = run_external(s, &argv, flags);
+	int special = b && (b->flags & BI_SPECIAL);
+	if (!special && !strchr(name, '/'))
+		f = func_find(name);
+	/* Assignments before a special builtin last; before anything else
+	 * they are for that one command, exported to it. */
+	struct strvec trace;
+	sv_init(&trace);
+	void *scope = s->nassign && !special ? var_enter_scope() : NULL;
+	if (assign_all(s, scope != NULL, sh.opt[OPT_x] ? &trace : NULL) < 0) {
+		status = special || !scope ? sh_fatal(1) : 1;
+	} else {
+		if (sh.opt[OPT_x])
+			xtrace(&trace, &argv);
+		if (special)
+			status = run_builtin(b, s, &argv);
+		else if (f)
+			status = run_function(f, s, &argv, flags);
+		else if (b)
+			status = run_builtin(b, s, &argv);
+		else
+			status = run_external(s, &argv, flags);
+	}
+	if (scope)
+		var_leave_scope(scope);
+	sv_free(&trace);
 	sv_free(&argv);
 	eval_errexit(status, flags);
 	return status;

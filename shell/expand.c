@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "arith.h"
+#include "lexer.h"
+#include "parser.h"
 #include "expandi.h"
 #include "shell.h"
 #include "stack.h"
@@ -196,6 +198,18 @@ char *expand_pattern(const struct word *w)
 	}
 	xb_free(&x);
 	return sb.buf ? sb_steal(&sb) : xstrdup("");
+}
+
+char *expand_text(const char *text)
+{
+	struct source src;
+	src_init_string(&src, "", 0, 1);
+	struct parser p = { .src = &src };
+	struct word *w = lex_heredoc_body(&p, text, 0);
+	char *r = w ? expand_string(w) : NULL;
+	word_free(w);
+	src_free(&src);
+	return r ? r : xstrdup(text);
 }
 
 int has_glob_chars(const char *s)

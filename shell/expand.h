@@ -34,6 +34,11 @@ char *expand_pattern(const struct word *w);
 void expand_reset_subst(void);
 int expand_subst_ran(int *status);
 
+/* Expand text as a here-document body is expanded ($ ` and \ special, no
+ * quotes): for PS1, PS2 and PS4.  Never fails: text that does not parse
+ * comes back as it is.  Returns a new string. */
+char *expand_text(const char *text);
+
 /* Is there an unquoted glob character (* ? or a [ with a later ]) in s? */
 int has_glob_chars(const char *s);
 

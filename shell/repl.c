@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "eval.h"
+#include "expand.h"
 #include "input.h"
 #include "jobctl.h"
 #include "jobs.h"
@@ -114,6 +115,10 @@ static int run_source(struct source *src)
 		if (!tree)
 			continue;
 		src_sync(src);
+		if (sh.opt[OPT_n] && !sh.interactive) {
+			node_free(tree); /* set -n: read and check, run nothing */
+			continue;
+		}
 		if (sh.interactive)
 			sh.commands_run++;
 		eval_node(tree, 0);
@@ -158,7 +163,10 @@ static void make_prompt(char *buf, size_t len, int continuation)
 {
 	const char *ps = var_get(continuation ? "PS2" : "PS1");
 	if (ps) {
-		snprintf(buf, len, "%s", ps);
+		/* PS1 and PS2 are the user's: expanded as POSIX says */
+		char *e = expand_text(ps);
+		snprintf(buf, len, "%s", e);
+		free(e);
 		return;
 	}
 	if (continuation) {

@@ -1,6 +1,9 @@
 /* source.c - the input sources (see source.h). */
 #include "source.h"
 
+#include "redir.h"
+#include "shell.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,5 +172,7 @@ int src_more(struct source *s)
 	}
 	if (s->text.len == before) /* a line of only NUL bytes */
 		return src_more(s);
+	if (sh.opt[OPT_v]) /* set -v: echo input lines as they are read */
+		write_all(2, s->text.buf + before, s->text.len - before);
 	return src_getc(s);
 }

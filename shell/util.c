@@ -1,6 +1,8 @@
 /* util.c - allocation wrappers and growable strings. */
 #include "util.h"
 
+#include <ctype.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -189,4 +191,23 @@ int make_parent_dirs(const char *path)
 	}
 	free(copy);
 	return rc;
+}
+
+void sb_add_quoted(struct strbuf *sb, const char *s)
+{
+	const char *p = s;
+	while (*p && (isalnum((unsigned char)*p) || strchr("_@%+=:,./-", *p)))
+		p++;
+	if (*s && !*p) {
+		sb_adds(sb, s);
+		return;
+	}
+	sb_addc(sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_adds(sb, "'\\''");
+		else
+			sb_addc(sb, *s);
+	}
+	sb_addc(sb, '\'');
 }

@@ -44,6 +44,9 @@ void sb_adds(struct strbuf *sb, const char *s);
 void sb_reset(struct strbuf *sb);
 char *sb_steal(struct strbuf *sb);  /* hand the buffer to the caller, reset sb */
 void sb_free(struct strbuf *sb);
+/* Append s quoted so that the shell reads it back as one word: as it is
+ * when it holds only safe characters, else in single quotes. */
+void sb_add_quoted(struct strbuf *sb, const char *s);
 
 /* A growable NULL-terminated vector of owned strings (an argv in the making). */
 struct strvec {
