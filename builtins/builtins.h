@@ -44,6 +44,11 @@ int bi_shift(int argc, char **argv);
 char *lesson_complete(const char *line, const char *text, int state);
 void lesson_help_more(void);
 
+/* help for reserved words and operators (keywords.c): keyword_help
+ * returns -1 when name is none of them. */
+int keyword_help(const char *name);
+void keyword_list(void);
+
 /* Register what the builtins need from the shell core (the lesson
  * exercise check before each prompt).  main() calls it once. */
 void builtins_init(void);

@@ -54,8 +54,11 @@ int bi_help(int argc, char **argv)
 		return builtin_usage(builtin_find("help"));
 	if (argc == 2) {
 		const struct builtin *b = builtin_find(argv[1]);
+		if (!b && keyword_help(argv[1]) == 0)
+			return 0;
 		if (!b) {
-			sh_error("help: no builtin called '%s' (try 'help' for the list)", argv[1]);
+			char buf[96];
+			sh_error("help: nothing called '%s' (try 'help' for the list)", sh_short_name(argv[1], buf, sizeof buf));
 			return 1;
 		}
 		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
@@ -67,7 +70,8 @@ int bi_help(int argc, char **argv)
 	       "These builtins run inside the shell itself, without forking:\n\n",
 	       FORKSH_VERSION);
 	for (const struct builtin *b = builtin_table; b->name; b++)
-		printf("  %-26s %s\n", b->usage, b->summary);
+		printf("  %-10s %s\n", b->name, b->summary);
+	keyword_list();
 	printf("\nEverything else is a program: forksh forks a child and the child calls execvp.\n"
 	       "'help NAME' says more about one builtin; 'man forksh' has the whole story.\n");
 	return 0;

@@ -190,8 +190,8 @@ t "cd in a pipeline does not change the shell" "$WORK" 0 -c 'cd /tmp | true; pwd
 t "type" "cd is a shell builtin (runs inside forksh, no fork)
 sh is /usr/bin/sh" 0 -c 'PATH=/usr/bin:/bin; type cd sh'
 terr "type of a missing command" "type: nope-x: not found" 1 -c 'type nope-x'
-t "help lists builtins" "ok" 0 -c 'help | grep -q "cd \[DIR" && help exit | grep -q "usage: exit" && echo ok'
-terr "help of unknown name" "no builtin called" 1 -c 'help nope'
+t "help lists builtins and the language" "ok" 0 -c 'help | grep -q "^  cd  *Change directory" && help | grep -q "^  while " && help exit | grep -q "usage: exit" && help done | grep -q "usage: while" && echo ok'
+terr "help of unknown name" "nothing called" 1 -c 'help nope'
 t ": true false" "0 0 1" 0 -c ':; a=$?; true; b=$?; false; echo $a $b $?'
 t "exit in a pipeline exits only the child" "still here" 0 -c 'exit 3 | true; echo still here'
 terr "exit with a bad number" "numeric argument required" 2 -c 'exit abc'
