@@ -170,7 +170,7 @@ static void xtrace(struct strvec *assigns, struct strvec *argv)
 static void child_exec(struct simple_node *s, char **argv)
 {
 	if (redir_apply(&s->redirs, NULL) < 0)
-		_exit(1);
+		_exit(2);
 	/* exec replaces the program, not the process: the PID stays. */
 	EV(EV_EXEC, .argv = argv);
 	exec_path_search(argv);
@@ -224,7 +224,7 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 
 	EV(EV_BUILTIN, .str = argv->v[0]);
 	if (redir_apply(&s->redirs, sp) < 0) {
-		status = special ? sh_fatal(1) : 1;
+		status = special ? sh_fatal(2) : 2;
 	} else {
 		status = flush_builtin_output(argv->v[0], b->fn((int)argv->n, argv->v));
 	}
@@ -276,7 +276,7 @@ int eval_call(struct funcdef_node *f, int argc, char **argv, int flags)
 static int run_function(struct funcdef_node *f, struct simple_node *s, struct strvec *argv, int flags)
 {
 	struct redir_save save;
-	int status = 1;
+	int status = 2;
 	if (redir_apply(&s->redirs, &save) == 0)
 		status = eval_call(f, (int)argv->n, argv->v, flags);
 	redir_restore(&save);
@@ -291,7 +291,7 @@ static int run_no_command(struct simple_node *s)
 	struct redir_save save;
 	int status = 0;
 	if (s->redirs.n) {
-		status = redir_apply(&s->redirs, &save) < 0 ? 1 : 0;
+		status = redir_apply(&s->redirs, &save) < 0 ? 2 : 0;
 		redir_restore(&save);
 		if (status)
 			return status;

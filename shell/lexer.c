@@ -570,9 +570,9 @@ static int read_heredoc(struct parser *p, struct heredoc *h)
 		if (c < 0 && line.len == 0)
 			break;
 		sb_addn(&body, line.buf ? line.buf : "", line.len);
-		sb_addc(&body, '\n');
 		if (c < 0)
-			break;
+			break; /* the input ended inside the body: no newline to add */
+		sb_addc(&body, '\n');
 	}
 	sb_free(&line);
 	h->text = body.buf ? sb_steal(&body) : xstrdup("");
