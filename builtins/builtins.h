@@ -38,6 +38,8 @@ int bi_return(int argc, char **argv);
 int bi_local(int argc, char **argv);
 int bi_set(int argc, char **argv);
 int bi_read(int argc, char **argv);
+int bi_eval(int argc, char **argv);
+int bi_dot(int argc, char **argv);
 int bi_shift(int argc, char **argv);
 
 /* The lesson builtin's Tab completion and longer help (lesson_ui.c). */

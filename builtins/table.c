@@ -8,6 +8,8 @@
 /* Rows end with the completion and help hooks (NULL, NULL for most). */
 
 const struct builtin builtin_table[] = {
+	{ ".", bi_dot, BI_SPECIAL, ". FILE", "Run the commands of FILE in this shell.",
+	  "The file must change this shell (variables, functions, cd): a child could only change itself.", NULL, NULL },
 	{ ":", bi_true, BI_SPECIAL, ":", "Do nothing, successfully (status 0).",
 	  "It is cheaper than starting a program that does nothing.", NULL, NULL },
 	{ "bg", bi_bg, 0, "bg [%N...]", "Continue stopped jobs in the background.",
@@ -21,6 +23,8 @@ const struct builtin builtin_table[] = {
 	  "Loops run inside the shell; only the shell can move on to their next round.", NULL, NULL },
 	{ "disown", bi_disown, 0, "disown [%N...]", "Forget jobs: no reports, no hang-up at exit.",
 	  "It edits the shell's own job table.", NULL, NULL },
+	{ "eval", bi_eval, BI_SPECIAL, "eval [ARG...]", "Run the arguments as a command line.",
+	  "The command runs in this shell, so what it changes stays changed.", NULL, NULL },
 	{ "exec", bi_exec, BI_SPECIAL | BI_KEEP_REDIRS, "exec [COMMAND [ARG...]]",
 	  "Become COMMAND without forking (keeps the PID).",
 	  "Its whole point is to not fork: the shell process itself becomes the new program, keeping its PID.", NULL, NULL },

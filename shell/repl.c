@@ -63,23 +63,27 @@ static int top_level_done(void)
 	}
 }
 
-/* The loop itself.  Returns the shell's status. */
-static int run_source(struct source *src)
+/* The loop itself; nested is set for a . file (which stops at anything
+ * that leaves it: a syntax error, exit, return, break).  Returns the
+ * shell's status. */
+static int run_source(struct source *src, int nested)
 {
+	int interactive = sh.interactive && !nested;
 	for (;;) {
-		if (sh.interactive) {
+		if (interactive) {
 			jobs_reap();
 			jobs_notify(stderr, 1);
-		} else {
+		} else if (!nested) {
 			jobs_notify(stderr, 0);
 		}
-		run_hooks();
+		if (!nested)
+			run_hooks();
 		src_begin(src);
 		struct node *tree;
 		struct syn_error err;
 		enum syn_status st = parse_command(src, &tree, &err);
 		if (st == SYN_EOF) {
-			if (!sh.interactive)
+			if (!interactive)
 				break;
 			fputs("exit\n", stderr);
 			sh.commands_run++;
@@ -89,7 +93,7 @@ static int run_source(struct source *src)
 			}
 			break;
 		}
-		if (sh.interactive && src->text.len > 1 && st != SYN_INTR) {
+		if (interactive && src->text.len > 1 && st != SYN_INTR) {
 			src->text.buf[src->text.len - 1] = '\0'; /* without the final newline */
 			input_history_add(src->text.buf);
 			src->text.buf[src->text.len - 1] = '\n';
@@ -100,14 +104,18 @@ static int run_source(struct source *src)
 			continue;
 		}
 		if (st == SYN_ERROR) {
-			if (sh.interactive && err.at_eof) {
+			if (interactive && err.at_eof) {
 				fputc('\n', stderr); /* Ctrl-D in the middle of a command */
 				src->at_eof = 0;
 			}
 			sh.lineno = err.line;
 			sh_syntax_error(src->text.buf, err.pos, err.msg);
 			sh.status = 2;
-			if (!sh.interactive)
+			if (nested) {
+				sh_fatal(2);
+				break;
+			}
+			if (!interactive)
 				break; /* sh stops a script at a syntax error */
 			src_skip_line(src);
 			continue;
@@ -115,15 +123,15 @@ static int run_source(struct source *src)
 		if (!tree)
 			continue;
 		src_sync(src);
-		if (sh.opt[OPT_n] && !sh.interactive) {
+		if (sh.opt[OPT_n] && !interactive) {
 			node_free(tree); /* set -n: read and check, run nothing */
 			continue;
 		}
-		if (sh.interactive)
+		if (interactive)
 			sh.commands_run++;
 		eval_node(tree, 0);
 		node_free(tree);
-		if (top_level_done())
+		if (nested ? sh.skip != SKIP_NONE : top_level_done())
 			break;
 	}
 	return sh.status;
@@ -133,7 +141,7 @@ int repl_run_string(const char *cmds)
 {
 	struct source src;
 	src_init_string(&src, cmds, strlen(cmds), 1);
-	int status = run_source(&src);
+	int status = run_source(&src, 0);
 	src_free(&src);
 	return status;
 }
@@ -149,8 +157,20 @@ int repl_run_fd(int fd, int shared_with_children)
 	static char buf[SRC_BUF];
 	struct source src;
 	src_init_fd(&src, fd, shared_with_children, buf);
-	int status = run_source(&src);
+	int status = run_source(&src, 0);
 	src_free(&src);
+	return status;
+}
+
+int repl_run_file(int fd)
+{
+	/* Not the static buffer: a . file may be read while a script is. */
+	char *buf = xmalloc(SRC_BUF);
+	struct source src;
+	src_init_fd(&src, fd, 0, buf);
+	int status = run_source(&src, 1);
+	src_free(&src);
+	free(buf);
 	return status;
 }
 
@@ -206,7 +226,7 @@ int repl_run_interactive(void)
 		sh_error("no job control in this shell");
 	struct source src;
 	src_init_prompt(&src, prompt_line, NULL);
-	int status = run_source(&src);
+	int status = run_source(&src, 0);
 	src_free(&src);
 	jobs_hangup(0);
 	jobctl_shutdown();

@@ -17,6 +17,10 @@ int repl_run_string(const char *cmds);
  * standard input gets the rest of it, as in sh.  Returns the exit status. */
 int repl_run_fd(int fd, int shared_with_children);
 
+/* Run the commands of a file in this shell (the . builtin).  Returns the
+ * status of the last one. */
+int repl_run_file(int fd);
+
 /* The interactive prompt.  Returns the exit status. */
 int repl_run_interactive(void);
 
