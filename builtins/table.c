@@ -66,7 +66,7 @@ const struct builtin builtin_table[] = {
 	  "$1 $2 ... belong to the shell itself.", NULL, NULL },
 	{ "trace", bi_trace, 0, "trace [on | off]", "Show each fork, exec, wait as it happens.",
 	  "It changes what the shell itself reports about its own work.", NULL, NULL },
-	{ "true", bi_true, 0, "true", "Do nothing, successfully (status 0).", "Like ':'.", NULL, NULL },
+	{ "true", bi_true, 0, "true", "Do nothing, successfully (status 0).", "Doing nothing in the shell is cheaper than starting a program that does nothing.", NULL, NULL },
 	{ "type", bi_type, 0, "type NAME...", "Say if NAME is a builtin or which file runs.",
 	  "It answers with the shell's own rules for finding commands.", NULL, NULL },
 	{ "unset", bi_unset, BI_SPECIAL, "unset NAME...", "Remove variables (and their environment copies).",

@@ -739,54 +739,61 @@ static struct node *complete_command(struct parser *p)
 	return list;
 }
 
-/* `explain` first on a line takes the rest of the line as its subject, so
- * that `explain ls | wc -l` explains the pipeline instead of piping
- * explain's output into wc.  A plain `explain WORD...` stays the builtin. */
-static struct node *maybe_explain(struct parser *p, struct node *n, size_t start)
+/* `explain` first on a command line takes the rest of the line as its
+ * subject, parsed here, so that `explain ls | wc -l` explains the pipeline
+ * (instead of piping explain's output into wc) and `explain if ...; fi`
+ * parses at all.  A plain `explain WORD...` stays the builtin, which joins
+ * its words: that keeps `explain 'a | b'` working.  Returns NULL (nothing
+ * consumed) when the line is no explain line. */
+static struct node *explain_line_node(struct parser *p)
 {
-	if (!n || n->type == N_SIMPLE) {
-		const struct simple_node *s = (const struct simple_node *)n;
-		if (!n || s->nwords == 0 || !word_is(s->words[0], "explain") || s->redirs.n == 0)
-			return n;
-	} else {
-		const struct node *first = n;
-		while (first->type == N_SEQ || first->type == N_ANDOR || first->type == N_PIPE || first->type == N_BG) {
-			if (first->type == N_SEQ)
-				first = ((const struct seq_node *)first)->items[0];
-			else if (first->type == N_ANDOR)
-				first = ((const struct andor_node *)first)->items[0];
-			else if (first->type == N_PIPE)
-				first = ((const struct pipe_node *)first)->cmds[0];
-			else
-				first = ((const struct bg_node *)first)->body;
-		}
-		const struct simple_node *s = (const struct simple_node *)first;
-		if (first->type != N_SIMPLE || s->nwords == 0 || !word_is(s->words[0], "explain"))
-			return n;
-	}
-	/* Parse the text after the word explain again, on its own. */
-	const char *text = p->src->text.buf + start;
-	size_t len = p->src->pos - start;
-	const char *w = text;
-	while (*w == ' ' || *w == '\t')
-		w++;
-	w += strlen("explain");
-	size_t rest = len - (size_t)(w - text);
-	while (rest && (w[rest - 1] == '\n'))
-		rest--;
-	if (rest == 0 || (*w != ' ' && *w != '\t'))
-		return n;
-	struct explain_node *e = (struct explain_node *)node_new(N_EXPLAIN, n->pos);
-	e->text = xstrndup(w, rest);
-	node_free(n);
-	struct syn_error err;
-	if (parse_string(e->text, rest, &e->body, &err) != SYN_OK) {
-		p->failed = 1;
-		p->err = err;
-		p->err.pos += (size_t)(w - p->src->text.buf);
-		node_free(&e->n);
+	struct token *t = peek(p);
+	if (p->failed || t->kind != T_WORD || !word_is(t->word, "explain"))
+		return NULL;
+	size_t pos = t->pos;
+	long line = t->line;
+	struct word *w = take_word(p);
+	size_t start = p->src->pos;
+	t = peek(p);
+	if (p->failed || !(t->kind == T_WORD || t->kind == T_LPAREN || is_redir_op(t->kind))) {
+		/* `explain` alone or before an operator: an ordinary command */
+		word_free(w);
+		consume(p);
+		src_rewind(p->src, pos, line);
 		return NULL;
 	}
+	struct node *body = complete_command(p);
+	if (p->failed) {
+		word_free(w);
+		node_free(body);
+		return NULL;
+	}
+	struct simple_node *s = (struct simple_node *)body;
+	int literal = body && body->type == N_SIMPLE;
+	for (size_t i = 0; literal && i < s->nwords; i++)
+		literal = s->words[i]->lit != NULL; /* nothing to run to expand it */
+	if (literal && s->nassign == 0 && s->redirs.n == 0) {
+		/* explain WORD...: the builtin, with explain as its first word */
+		size_t cap = s->nwords + 1;
+		struct word **v = xmalloc(cap * sizeof *v);
+		v[0] = w;
+		memcpy(v + 1, s->words, s->nwords * sizeof *v);
+		free(s->words);
+		s->words = v;
+		s->nwords++;
+		s->n.pos = pos;
+		return body;
+	}
+	word_free(w);
+	struct explain_node *e = (struct explain_node *)node_new(N_EXPLAIN, pos);
+	e->n.line = line;
+	e->body = body;
+	size_t end = p->src->pos;
+	while (end > start && (p->src->text.buf[end - 1] == '\n' || p->src->text.buf[end - 1] == ' '))
+		end--;
+	while (start < end && (p->src->text.buf[start] == ' ' || p->src->text.buf[start] == '\t'))
+		start++;
+	e->text = xstrndup(p->src->text.buf + start, end - start);
 	return &e->n;
 }
 
@@ -813,12 +820,11 @@ enum syn_status parse_command(struct source *src, struct node **out, struct syn_
 		parser_done(&p);
 		return SYN_EOF;
 	}
-	size_t start = t->pos;
-	struct node *n = p.failed ? NULL : complete_command(&p);
+	struct node *n = p.failed ? NULL : explain_line_node(&p);
+	if (!n && !p.failed)
+		n = complete_command(&p);
 	if (!p.failed && p.pending)
 		parse_fail(&p, src->pos, "a here-document's body never started (no newline after its line)");
-	if (!p.failed)
-		n = maybe_explain(&p, n, start);
 	parser_done(&p);
 	if (p.failed) {
 		node_free(n);

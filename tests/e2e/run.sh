@@ -148,10 +148,10 @@ t "N<&M duplicates for reading" "line" 0 -c 'echo line > f5; cat 3<f5 0<&3'
 t "builtin redirection is undone afterwards" "$WORK
 after" 0 -c 'pwd > f6; cat f6; echo after'
 t "redirection alone creates the file" "yes" 0 -c '> f7; test -f f7 && echo yes'
-terr "redirect from a missing file" "nofile: No such file or directory" 1 -c 'cat < nofile'
-terr "redirect to a directory" "Is a directory" 1 -c 'echo x > /'
-terr "redirect into a missing directory" "No such file or directory" 1 -c 'echo x > /nonexistent-dir/f'
-terr "dup of a closed descriptor" "7: Bad file descriptor" 1 -c 'echo x >&7'
+terr "redirect from a missing file (status 2, as dash)" "nofile: No such file or directory" 2 -c 'cat < nofile'
+terr "redirect to a directory" "Is a directory" 2 -c 'echo x > /'
+terr "redirect into a missing directory" "No such file or directory" 2 -c 'echo x > /nonexistent-dir/f'
+terr "dup of a closed descriptor" "7: Bad file descriptor" 2 -c 'echo x >&7'
 t "failed redirection does not stop the script" "next" 0 -c 'echo x > /nonexistent-dir/f; echo next' 
 
 #### errors and statuses ####################################################
@@ -842,6 +842,8 @@ expect works
 send exit\\r
 wait 0"
 XDG_STATE_HOME=$WORK/state
+
+. "$ROOT/tests/e2e/language.sh"
 
 #### compared with dash ####################################################
 # Each line runs under dash and forksh in the same directory; stdout and the

@@ -1,0 +1,176 @@
+# language.sh - end-to-end tests of the shell language that only forksh can
+# answer (the differential suite in tests/diff compares the rest with dash):
+# the interactive side of compound commands (PS2, Ctrl-C, job control of
+# subshells), what trace and explain say about each construct, and where
+# forksh follows POSIX rather than dash.  Sourced by run.sh.
+#
+# The pty scripts never sleep to order events: each command prints a line
+# when it is ready, and the script waits for that line before typing on.
+
+#### multi-line commands at the prompt ######################################
+pty "PS2 continues an unfinished if, while, for, case and here-document" "expect ${P}\\\$ \$
+send for i in 1 2\\r
+expect ^> \$
+send do echo round \$i\\r
+expect ^> \$
+send done\\r
+expect round 1
+expect round 2
+expect ${P}\\\$ \$
+send if true\\r
+expect ^> \$
+send then echo then-ran; fi\\r
+expect then-ran
+expect ${P}\\\$ \$
+send case x in\\r
+expect ^> \$
+send x) echo case-ran;;\\r
+expect ^> \$
+send esac\\r
+expect case-ran
+expect ${P}\\\$ \$
+send cat <<EOF\\r
+expect ^> \$
+send body \$((2+3))\\r
+expect ^> \$
+send EOF\\r
+expect body 5
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+pty "Ctrl-C at PS2 abandons the whole command: nothing of it runs" "expect ${P}\\\$ \$
+send while true\\r
+expect ^> \$
+send do echo never-printed\\r
+expect ^> \$
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+send echo alive \$?\\r
+expect alive 130
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+pty "a multi-line command comes back from history as one entry" "expect ${P}\\\$ \$
+send if true\\r
+expect ^> \$
+send then echo hist-one; fi\\r
+expect hist-one
+expect ${P}\\\$ \$
+send \\e[A\\r
+expect hist-one
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+pty "PS1 and PS2 are the user's to set, with parameter expansion" "expect ${P}\\\$ \$
+send PS1='my[\\\$?]> ' PS2='more: '\\r
+expect my\\[0\\]> \$
+send false\\r
+expect my\\[1\\]> \$
+send if true\\r
+expect more: \$
+send then echo ok-ps2; fi\\r
+expect ok-ps2
+send exit\\r
+wait 0"
+
+#### subshells under job control ##########################################
+pty "a background subshell is a job: jobs, fg, Ctrl-Z, bg, kill" "expect ${P}\\\$ \$
+send (echo sub-''ready; exec sleep 30) &\\r
+expect \\[1\\] [0-9]+
+expect sub-ready
+send jobs\\r
+expect \\[1\\]\\+ +Running +\\( echo sub-''ready; exec sleep 30 \\) &
+expect ${P}\\\$ \$
+send fg\\r
+expect echo sub-''ready
+sleep 0.2
+send \\x1a
+expect \\[1\\]\\+ +Stopped
+expect ${P}\\(148\\)\\\$ \$
+send bg\\r
+expect ${P}\\\$ \$
+send kill %1\\r
+expect ${P}\\\$ \$
+send wait\\r
+expect ${P}.*\\\$ \$
+nozombie
+children 0
+send exit\\r
+wait 0"
+
+pty "a foreground subshell stopped and resumed goes on where it was" "expect ${P}\\\$ \$
+send (echo fir''st; read x </dev/tty; echo second \$x)\\r
+expect first
+send \\x1a
+expect Stopped
+expect ${P}\\(148\\)\\\$ \$
+send fg\\r
+expect read x
+send line-typed\\r
+expect second line-typed
+expect ${P}\\\$ \$
+nozombie
+send exit\\r
+wait 0"
+
+pty "Ctrl-C ends a foreground subshell and all it started" "expect ${P}\\\$ \$
+send (echo sub-''started; sleep 30; echo not-reached)\\r
+expect sub-started
+sleep 0.2
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+nozombie
+children 0
+send exit\\r
+wait 130"
+
+#### trace and explain of the language ######################################
+tr_out() { fsh -c "trace on; $1" 2>&1 >/dev/null; }
+tl() {
+	local name=$1 re=$2 line=$3 out
+	out=$(tr_out "$line")
+	if printf '%s\n' "$out" | grep -Eq -- "$re"; then ok "trace: $name"; else not_ok "trace: $name" "$out" "wanted /$re/"; fi
+}
+tl "a subshell forks and does not exec" 'fork\(\) = [0-9]+  \(subshell: the child runs the list itself, no exec\)' '(true; true)'
+tl "a function call forks nothing" 'f: a function, its body runs inside this process, no fork' 'f() { :; }; f'
+tl "a command substitution is a pipe, a fork and a read" 'fork\(\) = [0-9]+  \(command substitution: the child.s output goes into the pipe\)' 'x=$(echo hi)'
+tl "the substitution's output is read to the end" 'read\([0-9]+\) until end of file: 3 bytes' 'x=$(echo hi)'
+tl "a here-document goes through a pipe" 'here-document for fd 0: 5 bytes written into a pipe' 'cat <<EOF >/dev/null
+body
+EOF'
+tl "a redirection for a whole loop is applied once" 'redirections for the whole loop' 'while false; do :; done </dev/null'
+tl "a pipeline member that is a loop runs in its own child" 'pipeline member' 'for i in 1; do echo; done | cat >/dev/null'
+
+ex "if" '^if: the condition runs; its status picks a branch' 'explain if true; then ls; else pwd; fi'
+ex "if steps" 'if its status is 0:' 'explain if true; then ls; fi'
+ex "while" '^while loop: the body runs while the condition succeeds' 'explain while true; do ls; done'
+ex "until" '^until loop' 'explain until false; do ls; done'
+ex "for" '^for loop: f takes each word of the list in turn' 'explain for f in *.c; do cc -c "$f"; done'
+ex "case" '^case \$1: the first matching pattern' 'explain case $1 in a) ls;; esac'
+ex "subshell" '^subshell \( \): a forked child runs the list itself, no exec' 'explain (cd /tmp && ls)'
+ex "subshell steps" 'fork\(\): a child for the subshell; it runs the list itself, no exec' 'explain (cd /tmp && ls)'
+ex "subshell's last program execs in place" "the child's last command: it execs in place, no second fork" 'explain (cd /tmp && ls)'
+ex "brace group" '^group \{ \}: runs in the shell itself, no fork' 'explain { cd /tmp; ls; }'
+ex "function definition" '^function definition: f \(stored now, runs when called\)' 'explain f() { ls; }'
+ex "redirected loop" '^loop with redirections for all of it' 'explain while read l; do echo $l; done < f'
+ex "here-document" 'reads a here-document \(ends at EOF\)' 'explain cat <<EOF'
+ex "command substitution tree" 'command substitution \(forked, output read back\): command: date' 'explain echo $(date)'
+ex "command substitution steps come first" 'pipe\(\): for the output of the command substitution' 'explain echo $(date)'
+
+#### where forksh follows POSIX rather than dash ############################
+t "a multi-digit descriptor number is a redirection (POSIX; dash takes 12 as a word)" "x" 0 -c 'echo x 12>/dev/null'
+terr "a function body must be a compound command (POSIX; dash also takes a simple one)" "a function body must be a compound command" 2 -c 'f() echo hi'
+t "case items may end with ;& and fall through (POSIX 2024)" "a b" 0 -c 'case a in a) printf "a ";& b) echo b;; esac'
+t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo $((x))'
+
+#### errors the language must survive ######################################
+terr "runaway recursion stops with a message, not a crash" "functions nested too deeply" 2 -c 'f() { f; }; f'
+t "runaway recursion in a subshell leaves the shell alive" "alive" 0 -c '(f() { f; }; f) 2>/dev/null; echo alive'
+terr "deeply nested parentheses are a syntax error, not a crash" "nested too deeply" 2 -c "$(printf '%.0s(' $(seq 20000))true$(printf '%.0s)' $(seq 20000))"
+t "break outside a loop does nothing" "after" 0 -c 'break; echo after'
+t "a function defined in a line that is freed still runs" "works" 0 -c 'eval "g() { echo works; }"; g'
+t "redefining a function while it runs is safe" "old new" 0 -c 'f() { f() { echo new; }; printf "old "; }; f; f'
+terr "set -x shows each command after expansion" "^\\+ echo 1 'a b'\$" 0 -c 'x=1; y="a b"; set -x; echo $x "$y"' 
