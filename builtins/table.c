@@ -76,12 +76,21 @@ const struct builtin builtin_table[] = {
 	{ NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
-/* A linear scan: the table is small, and this is called once per command. */
+/* A binary search: the table is sorted by name (in strcmp's order, which
+ * test_builtins checks), and this runs for every simple command. */
 const struct builtin *builtin_find(const char *name)
 {
-	for (const struct builtin *b = builtin_table; b->name; b++)
-		if (strcmp(b->name, name) == 0)
-			return b;
+	size_t lo = 0, hi = sizeof builtin_table / sizeof builtin_table[0] - 1; /* without the NULL row */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, builtin_table[mid].name);
+		if (c == 0)
+			return &builtin_table[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 

@@ -186,32 +186,50 @@ static intmax_t unary(struct ar *a, int eval)
 	return primary(a, eval);
 }
 
-/* The binary operators, by precedence level (higher binds tighter). */
+/* A binary operator: its text and precedence level (higher binds tighter). */
 struct binop {
-	const char *op;
+	char op[3];
 	int level;
 };
-static const struct binop binops[] = {
-	{ "||", 1 }, { "&&", 2 }, { "|", 3 }, { "^", 4 }, { "&", 5 }, { "==", 6 }, { "!=", 6 },
-	{ "<=", 7 }, { ">=", 7 }, { "<<", 8 }, { ">>", 8 }, { "<", 7 }, { ">", 7 }, { "+", 9 },
-	{ "-", 9 }, { "*", 10 }, { "/", 10 }, { "%", 10 },
-};
 
-/* The binary operator at a->s (not an assignment operator), or NULL. */
-static const struct binop *peek_binop(struct ar *a)
+/* The binary operator at a->s, or NULL (none, or an assignment operator
+ * such as += or <<=, which only assignment() takes).  A switch on the
+ * first character: this runs for every operator of every $((...)). */
+static int peek_binop(struct ar *a, struct binop *b)
 {
 	blanks(a);
-	for (size_t i = 0; i < sizeof binops / sizeof binops[0]; i++) {
-		size_t n = strlen(binops[i].op);
-		if (strncmp(a->s, binops[i].op, n) != 0)
-			continue;
-		if (a->s[n] == '=' && !(n == 1 && (a->s[0] == '<' || a->s[0] == '>' || a->s[0] == '=' || a->s[0] == '!')))
-			return NULL; /* += <<= ... are assignments */
-		if (n == 1 && (a->s[0] == '|' || a->s[0] == '&') && a->s[1] == a->s[0])
-			continue;
-		return &binops[i];
+	const char *s = a->s;
+	char c = s[0], d = s[1];
+	int level = 0, len = 1;
+	switch (c) {
+	case '|': level = d == '|' ? 1 : 3; len = d == '|' ? 2 : 1; break;
+	case '&': level = d == '&' ? 2 : 5; len = d == '&' ? 2 : 1; break;
+	case '^': level = 4; break;
+	case '=': if (d != '=') return 0; level = 6; len = 2; break;
+	case '!': if (d != '=') return 0; level = 6; len = 2; break;
+	case '<':
+	case '>':
+		if (d == c) {
+			level = 8;
+			len = 2;
+		} else {
+			level = 7;
+			len = d == '=' ? 2 : 1;
+		}
+		break;
+	case '+': case '-': level = 9; break;
+	case '*': case '/': case '%': level = 10; break;
+	default: return 0;
 	}
-	return NULL;
+	/* an operator followed by '=' is an assignment (+=, <<=, |=), except
+	 * the comparisons <= >= == != themselves */
+	if (s[len] == '=' && !(level == 6 || (level == 7 && len == 1)))
+		return 0;
+	b->op[0] = c;
+	b->op[1] = len == 2 ? d : '\0';
+	b->op[2] = '\0';
+	b->level = level;
+	return len;
 }
 
 static intmax_t apply(struct ar *a, const char *op, intmax_t x, intmax_t y, int eval)
@@ -251,18 +269,19 @@ static intmax_t apply(struct ar *a, const char *op, intmax_t x, intmax_t y, int 
 static intmax_t binary(struct ar *a, int min, int eval)
 {
 	intmax_t x = unary(a, eval);
-	const struct binop *b;
-	while (!a->failed && (b = peek_binop(a)) && b->level >= min) {
-		a->s += strlen(b->op);
-		if (b->level <= 2) {
+	struct binop b;
+	int len;
+	while (!a->failed && (len = peek_binop(a, &b)) && b.level >= min) {
+		a->s += len;
+		if (b.level <= 2) {
 			/* && and ||: the right side runs only when it decides */
-			int decided = b->level == 1 ? x != 0 : x == 0;
-			intmax_t y = binary(a, b->level + 1, eval && !decided);
-			x = decided ? b->level == 1 : y != 0;
+			int decided = b.level == 1 ? x != 0 : x == 0;
+			intmax_t y = binary(a, b.level + 1, eval && !decided);
+			x = decided ? b.level == 1 : y != 0;
 			continue;
 		}
-		intmax_t y = binary(a, b->level + 1, eval);
-		x = apply(a, b->op, x, y, eval);
+		intmax_t y = binary(a, b.level + 1, eval);
+		x = apply(a, b.op, x, y, eval);
 	}
 	return x;
 }
@@ -284,31 +303,45 @@ static intmax_t conditional(struct ar *a, int eval)
 	return c ? x : y;
 }
 
+/* The assignment operator at s (= *= /= %= += -= <<= >>= &= ^= |=):
+ * its length, with the binary operator it applies in op ("" for =); 0 for
+ * none (== is a comparison, not an assignment). */
+static int assign_op(const char *s, char op[3])
+{
+	op[0] = op[1] = op[2] = '\0';
+	if (s[0] == '=')
+		return s[1] == '=' ? 0 : 1;
+	if (s[1] == '=' && strchr("*/%+-&^|", s[0]) && s[0]) {
+		op[0] = s[0];
+		return 2;
+	}
+	if ((s[0] == '<' || s[0] == '>') && s[1] == s[0] && s[2] == '=') {
+		op[0] = op[1] = s[0];
+		return 3;
+	}
+	return 0;
+}
+
 /* assignment := NAME (= | op=) assignment | conditional */
 static intmax_t assignment(struct ar *a, int eval)
 {
-	static const char *const ops[] = { "=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=" };
 	blanks(a);
 	const char *start = a->s;
-	char name[256];
+	char name[256], op[3];
+	int len;
 	if (read_name(a, name, sizeof name)) {
 		blanks(a);
-		for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-			size_t n = strlen(ops[i]);
-			if (strncmp(a->s, ops[i], n) != 0 || (n == 1 && a->s[1] == '='))
-				continue;
-			a->s += n;
+		if ((len = assign_op(a->s, op)) > 0) {
+			a->s += len;
 			intmax_t v = assignment(a, eval);
 			if (a->failed || !eval)
 				return v;
-			if (n > 1) {
-				char op[3] = { ops[i][0], ops[i][1] == '=' ? '\0' : ops[i][1], '\0' };
+			if (op[0])
 				v = apply(a, op, var_value(a, name), v, eval);
-			}
 			if (a->failed)
 				return 0;
 			char buf[32];
-			snprintf(buf, sizeof buf, "%" PRIdMAX, v);
+			fmt_intmax(buf, v);
 			if (var_set(name, buf) < 0)
 				a->failed = 1;
 			return v;

@@ -337,6 +337,8 @@ int eval_simple(struct simple_node *s, int flags)
 	sv_init(&argv);
 	sh.lineno = s->n.line;
 	expand_reset_subst();
+	/* The name as written, looked up once: most commands are written
+	 * literally, and their lookup serves below too. */
 	const struct builtin *decl = s->nwords && s->words[0]->lit ? builtin_find(s->words[0]->lit) : NULL;
 	int rc = decl && (decl->flags & BI_DECL) ? expand_declaration(s, &argv)
 						   : expand_words(s->words, s->nwords, &argv);
@@ -351,7 +353,8 @@ int eval_simple(struct simple_node *s, int flags)
 		return status;
 	}
 	const char *name = argv.v[0];
-	const struct builtin *b = strchr(name, '/') ? NULL : builtin_find(name);
+	const struct builtin *b = decl && strcmp(name, decl->name) == 0 ? decl
+				  : strchr(name, '/') ? NULL : builtin_find(name);
 	struct funcdef_node *f = NULL;
 	int special = b && (b->flags & BI_SPECIAL);
 	if (!special && !strchr(name, '/'))

@@ -89,8 +89,8 @@ static int arith(struct xbuf *x, const struct wpart *p)
 	if (rc < 0)
 		return -1;
 	char buf[32];
-	int n = snprintf(buf, sizeof buf, "%" PRIdMAX, v);
-	xb_add(x, buf, (size_t)n, p->quoted ? XM_QUOTED : XM_EXP);
+	size_t n = fmt_intmax(buf, v);
+	xb_add(x, buf, n, p->quoted ? XM_QUOTED : XM_EXP);
 	return 0;
 }
 
@@ -171,14 +171,40 @@ char *expand_string(const struct word *w)
 {
 	if (w->lit)
 		return xstrdup(w->lit);
+	if (w->nparts == 1 && w->parts[0].kind == WP_PARAM && w->parts[0].op == PO_NONE &&
+	    var_valid_name(w->parts[0].text, strlen(w->parts[0].text)) && !sh.opt[OPT_u]) {
+		/* $x alone, the commonest word of all: its value as it is */
+		const char *v = var_get(w->parts[0].text);
+		if (v || strcmp(w->parts[0].text, "LINENO") != 0)
+			return xstrdup(v ? v : "");
+	}
 	struct xbuf x = { 0 };
 	char *s = xb_word(&x, w) < 0 ? NULL : joined(&x);
 	xb_free(&x);
 	return s;
 }
 
+/* The pattern of a word with nothing to expand: its parts, with every
+ * quoted character escaped. */
+static char *literal_pattern(const struct word *w)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < w->nparts; i++) {
+		const struct wpart *p = &w->parts[i];
+		for (size_t k = 0; k < p->len; k++) {
+			if (p->quoted)
+				sb_addc(&sb, '\\');
+			sb_addc(&sb, p->text[k]);
+		}
+	}
+	return sb.buf ? sb_steal(&sb) : xstrdup("");
+}
+
 char *expand_pattern(const struct word *w)
 {
+	if (!(w->flags & W_EXPAND))
+		return literal_pattern(w);
 	struct xbuf x = { 0 };
 	if (xb_word(&x, w) < 0) {
 		xb_free(&x);

@@ -211,3 +211,21 @@ void sb_add_quoted(struct strbuf *sb, const char *s)
 	}
 	sb_addc(sb, '\'');
 }
+
+size_t fmt_intmax(char *buf, intmax_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+	uintmax_t u = v < 0 ? 0 - (uintmax_t)v : (uintmax_t)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t len = 0;
+	if (v < 0)
+		buf[len++] = '-';
+	while (n)
+		buf[len++] = tmp[--n];
+	buf[len] = '\0';
+	return len;
+}

@@ -8,6 +8,7 @@
 #define FORKSH_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -47,6 +48,10 @@ void sb_free(struct strbuf *sb);
 /* Append s quoted so that the shell reads it back as one word: as it is
  * when it holds only safe characters, else in single quotes. */
 void sb_add_quoted(struct strbuf *sb, const char *s);
+
+/* Write v in decimal into buf (at least 21 bytes); returns the length.
+ * snprintf's general machinery is a measurable part of $((i+1)). */
+size_t fmt_intmax(char *buf, intmax_t v);
 
 /* A growable NULL-terminated vector of owned strings (an argv in the making). */
 struct strvec {

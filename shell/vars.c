@@ -11,6 +11,7 @@ extern char **environ;
 
 struct var {
 	char *nv;          /* "NAME=value", or "NAME" while unset (flags only) */
+	size_t cap;        /* bytes allocated for nv */
 	size_t namelen;
 	unsigned flags;
 	int set;           /* has a value */
@@ -79,18 +80,29 @@ unsigned var_flags(const char *name)
 /* Give v a new value (NULL: unset but keep the entry and its flags). */
 static void store(struct var *v, const char *value)
 {
-	char *nv;
 	if (value) {
-		size_t vl = strlen(value);
-		nv = xmalloc(v->namelen + vl + 2);
-		memcpy(nv, v->nv, v->namelen);
-		nv[v->namelen] = '=';
-		memcpy(nv + v->namelen + 1, value, vl + 1);
+		size_t vl = strlen(value), need = v->namelen + vl + 2;
+		const char *old = v->nv + v->namelen + 1;
+		/* A loop counter changes on every round: its string is rewritten
+		 * in place when the new value fits and is not part of the old
+		 * one (x=${x#a} passes a pointer into it). */
+		int overlaps = v->set && value >= old && value <= old + strlen(old);
+		if (need <= v->cap && !overlaps && !(v->flags & V_EXPORT)) {
+			v->nv[v->namelen] = '=';
+			memcpy(v->nv + v->namelen + 1, value, vl + 1);
+		} else {
+			size_t cap = need < 32 ? 32 : need;
+			char *nv = xmalloc(cap);
+			memcpy(nv, v->nv, v->namelen);
+			nv[v->namelen] = '=';
+			memcpy(nv + v->namelen + 1, value, vl + 1);
+			free(v->nv);
+			v->nv = nv;
+			v->cap = cap;
+		}
 	} else {
-		nv = xstrndup(v->nv, v->namelen);
+		v->nv[v->namelen] = '\0';
 	}
-	free(v->nv);
-	v->nv = nv;
 	v->set = value != NULL;
 	if (v->flags & V_EXPORT)
 		env_dirty = 1;
@@ -107,6 +119,7 @@ static struct var *get_or_make(const char *name)
 	if (!*pp) {
 		struct var *v = xcalloc(1, sizeof *v);
 		v->nv = xstrndup(name, n);
+		v->cap = n + 1;
 		v->namelen = n;
 		v->hash = h;
 		*pp = v;
