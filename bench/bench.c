@@ -45,6 +45,10 @@
 static const char *forksh, *bare_spawn, *bare_counter;
 static char workdir[] = "/tmp/forksh-bench.XXXXXX";
 static char path_true[256], path_pipe[256], path_builtin[256], path_out[256];
+/* Cases 7 to 10, interpreted work: one script each, run by forksh, dash
+ * and bash in turn (SCRIPT_REPS times per sample for the short ones). */
+static char path_script[4][256];
+static const int script_reps[4] = { 1, 1, 5, 1 };
 
 static double now(void)
 {
@@ -149,7 +153,8 @@ static void shell_argv(enum who w, const char *script, int dash_c, char **argv)
 }
 
 /* Results: a median per case and contender (NaN-free: <0 means none). */
-enum cas { C_TRUE, C_PIPE, C_START, C_RSS_C, C_RSS_IDLE, C_TRACE, C_LESSON, C_BUILTIN, NCASE };
+enum cas { C_TRUE, C_PIPE, C_START, C_RSS_C, C_RSS_IDLE, C_TRACE, C_LESSON, C_BUILTIN,
+	   C_LOOP, C_FUNC, C_SCRIPT, C_SUBST, NCASE };
 static double med[NCASE][NWHO];
 static double samples[NCASE][NWHO][MAX_RUNS];
 static long lesson_finished = -1, lesson_left = -1;
@@ -424,6 +429,54 @@ static void round_builtin(int r)
 		samples[C_BUILTIN][w][r] = w == BARE ? -1 : total[w] / BUILTIN_REPS;
 }
 
+/* Cases 7 to 10: a script of interpreted work, per contender. */
+static void round_script(int r)
+{
+	for (int k = 0; k < 4; k++) {
+		enum cas c = (enum cas)(C_LOOP + k);
+		double total[NWHO] = { 0 };
+		for (int i = 0; i < script_reps[k]; i++) {
+			for (int j = 0; j < 4; j++) {
+				int w = (i + j + r) % 4;
+				if (w == BARE)
+					continue;
+				char *argv[8];
+				shell_argv((enum who)w, path_script[k], 0, argv);
+				total[w] += run_ok(argv, NULL).secs;
+			}
+		}
+		for (int w = FORKSH; w <= BASH; w++)
+			samples[c][w][r] = w == BARE ? -1 : total[w] / script_reps[k];
+	}
+}
+
+/* Case 9: a 2 000-line script of functions, loops and case, as a real
+ * script would be: every line parsed once, most of them run. */
+static void write_case9(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die("%s: %s", path, strerror(errno));
+	int lines = 0;
+	for (int n = 0; lines < 2000 - 12; n++) {
+		fprintf(f, "kind_%d() {\n"
+			   "\tcase $1 in\n"
+			   "\t\t*.c) r=source ;;\n"
+			   "\t\t*.h) r=header ;;\n"
+			   "\t\t[0-9]*) r=number ;;\n"
+			   "\t\t*) r=other ;;\n"
+			   "\tesac\n"
+			   "}\n"
+			   "for w in a.c b.h 7 x y_%d; do kind_%d \"$w\"; total=$((total + ${#r})); done\n"
+			   "i=0; while [ $i -lt 3 ]; do i=$((i + 1)); done\n",
+			n, n, n);
+		lines += 10;
+	}
+	fprintf(f, ": \"$total\"\n");
+	if (fclose(f) != 0)
+		die("%s: %s", path, strerror(errno));
+}
+
 /* What the table says about the machine. */
 static char cpu[256] = "unknown", kernel[160] = "unknown", bash_version[256] = "unknown";
 
@@ -475,6 +528,10 @@ static const struct row rows[] = {
 	{ C_TRACE, "4 trace: case 1, trace on vs off", "s", 1 },
 	{ C_LESSON, "5 lesson counter, 500 children", "s", 1 },
 	{ C_BUILTIN, "6 builtins only: 5000 lines", "ms", 1000 },
+	{ C_LOOP, "7 while [ $i -lt 100000 ] loop", "s", 1 },
+	{ C_FUNC, "8 50 000 calls of a small function", "s", 1 },
+	{ C_SCRIPT, "9 2 000-line script: parse and run", "ms", 1000 },
+	{ C_SUBST, "10 1 000 x x=$(echo $i)", "s", 1 },
 };
 
 static int nruns;
@@ -530,6 +587,10 @@ static const struct target {
 	{ "4 trace on / off", "trace_on_off", C_TRUE, FORKSH_TRACE, FORKSH, 1.2 },
 	{ "6 builtins only: forksh / bash", "builtins_forksh_bash", C_BUILTIN, FORKSH, BASH, 1.0 },
 	{ "6 builtins only: forksh / dash", "builtins_forksh_dash", C_BUILTIN, FORKSH, DASH, 2.0 },
+	{ "7 while [ ] loop: forksh / dash", "loop_forksh_dash", C_LOOP, FORKSH, DASH, 1.0 },
+	{ "8 function calls: forksh / dash", "func_forksh_dash", C_FUNC, FORKSH, DASH, 1.0 },
+	{ "9 2 000-line script: forksh / dash", "script_forksh_dash", C_SCRIPT, FORKSH, DASH, 1.2 },
+	{ "10 $(...) 1 000 times: forksh / dash", "subst_forksh_dash", C_SUBST, FORKSH, DASH, 1.1 },
 };
 
 /* One line of the targets: the ratio, its limit, and whether it was met. */
@@ -596,7 +657,7 @@ static void json_number(FILE *out, double v)
 }
 
 static const char *const case_key[NCASE] = { "per_command", "pipelines", "startup", "rss_c", "rss_idle",
-					     "trace", "lesson", "builtins" };
+					     "trace", "lesson", "builtins", "loop", "functions", "script", "subst" };
 
 /* The same numbers as JSON, in seconds and kB, for comparing commits. */
 static void print_json(FILE *out, int runs)
@@ -677,6 +738,18 @@ int main(int argc, char **argv)
 	write_script(path_true, N_TRUE, l_true, 1);
 	write_script(path_pipe, N_PIPE, l_pipe, 1);
 	write_script(path_builtin, N_BUILTIN, l_builtin, sizeof l_builtin / sizeof l_builtin[0]);
+	static const char *const l_loop[] = { "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done" };
+	static const char *const l_func[] = {
+		"f() { r=$(( $1 + 1 )); }",
+		"i=0; while [ $i -lt 5000 ]; do f $i; f $i; f $i; f $i; f $i; f $i; f $i; f $i; f $i; f $i; i=$((i+1)); done",
+	};
+	static const char *const l_subst[] = { "i=0; while [ $i -lt 1000 ]; do x=$(echo $i); i=$((i+1)); done" };
+	for (int k = 0; k < 4; k++)
+		snprintf(path_script[k], sizeof path_script[k], "%s/case%d.sh", workdir, 7 + k);
+	write_script(path_script[0], 1, l_loop, 1);
+	write_script(path_script[1], 2, l_func, 2);
+	write_case9(path_script[2]);
+	write_script(path_script[3], 1, l_subst, 1);
 	machine_info();
 	int progress = !json_only && isatty(STDERR_FILENO);
 
@@ -689,6 +762,7 @@ int main(int argc, char **argv)
 		round_idle(r);
 		round_lesson(r);
 		round_builtin(r);
+		round_script(r);
 	}
 	if (progress)
 		fprintf(stderr, "\r%40s\r", "");
@@ -700,7 +774,7 @@ int main(int argc, char **argv)
 			int filled = c == C_TRUE || (c == C_PIPE && w <= BASH) || (c == C_START && w <= BASH) ||
 				     (c == C_RSS_C && w <= BASH) || (c == C_RSS_IDLE && (w == FORKSH || w == BASH)) ||
 				     (c == C_LESSON && (w == FORKSH || w == BARE)) ||
-				     (c == C_BUILTIN && (w == FORKSH || w == DASH || w == BASH));
+				     ((c == C_BUILTIN || c >= C_LOOP) && (w == FORKSH || w == DASH || w == BASH));
 			if (filled)
 				med[c][w] = median(samples[c][w], runs);
 		}
