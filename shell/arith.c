@@ -356,8 +356,8 @@ int arith_eval(const char *expr, intmax_t *result)
 	struct ar a = { expr, expr, 0 };
 	blanks(&a);
 	if (!*a.s) {
-		*result = 0; /* $(( )) is 0, as in dash */
-		return 0;
+		fail(&a, "the expression is empty");
+		return -1;
 	}
 	intmax_t v = assignment(&a, 1);
 	blanks(&a);

@@ -8,7 +8,8 @@
  * and one that holds anything but an integer constant is an error (as in
  * dash).  Overflow wraps around in two's complement, INTMAX_MIN / -1 gives
  * INTMAX_MIN (and % gives 0), and a shift count is taken modulo 64, as the
- * hardware does: the shell never crashes on any input.
+ * hardware does: the shell never crashes on any input.  An empty
+ * expression is an error, as in dash.
  */
 #ifndef FORKSH_ARITH_H
 #define FORKSH_ARITH_H

@@ -94,7 +94,20 @@ static int arith(struct xbuf *x, const struct wpart *p)
 	return 0;
 }
 
+static int word_parts(struct xbuf *x, const struct word *w, enum xmark unquoted_lit);
+
 int xb_word(struct xbuf *x, const struct word *w)
+{
+	return word_parts(x, w, XM_LIT);
+}
+
+int xb_param_word(struct xbuf *x, const struct word *w)
+{
+	return word_parts(x, w, XM_EXP);
+}
+
+/* The parts of w into x; unquoted literal text is marked unquoted_lit. */
+static int word_parts(struct xbuf *x, const struct word *w, enum xmark unquoted_lit)
 {
 	if (stack_low(STACK_RESERVE)) {
 		sh_error("expansion nested too deeply");
@@ -108,7 +121,7 @@ int xb_word(struct xbuf *x, const struct word *w)
 			if (p->quoted && p->len == 0)
 				xb_qempty(x);
 			else
-				xb_add(x, p->text, p->len, p->quoted ? XM_QUOTED : XM_LIT);
+				xb_add(x, p->text, p->len, p->quoted ? XM_QUOTED : unquoted_lit);
 			break;
 		case WP_TILDE:
 			tilde(x, p);

@@ -34,6 +34,10 @@ void xb_free(struct xbuf *x);
 /* Append the expansion of w's parts to x.  Returns 0 or -1. */
 int xb_word(struct xbuf *x, const struct word *w);
 
+/* The same for the word of ${x-word}: its unquoted literal text is part of
+ * an expansion's result, so field splitting applies to it too. */
+int xb_param_word(struct xbuf *x, const struct word *w);
+
 /* A parameter part (param.c).  Returns 0 or -1. */
 int param_expand(struct xbuf *x, const struct wpart *p);
 

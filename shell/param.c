@@ -175,7 +175,7 @@ int param_expand(struct xbuf *x, const struct wpart *p)
 	case PO_DEFAULT:
 	case PO_ALT:
 		if (use_word == (p->op == PO_DEFAULT))
-			rc = p->arg ? xb_word(x, p->arg) : 0;
+			rc = p->arg ? xb_param_word(x, p->arg) : 0;
 		else if (p->op == PO_DEFAULT && is_positional_list(name))
 			put_positional(x, name, p->quoted, joined);
 		else if (p->op == PO_DEFAULT)

@@ -174,3 +174,6 @@ t "break outside a loop does nothing" "after" 0 -c 'break; echo after'
 t "a function defined in a line that is freed still runs" "works" 0 -c 'eval "g() { echo works; }"; g'
 t "redefining a function while it runs is safe" "old new" 0 -c 'f() { f() { echo new; }; printf "old "; }; f; f'
 terr "set -x shows each command after expansion" "^\\+ echo 1 'a b'\$" 0 -c 'x=1; y="a b"; set -x; echo $x "$y"' 
+t "\$LINENO counts the lines of a script (POSIX; dash leaves it empty)" "1 3" 0 -c 'a=$LINENO
+
+echo $a $LINENO'
