@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#define FORKSH_VERSION "0.1.0"
+/* The version, from scripts/version.sh (the file VERSION and git describe);
+ * make writes it into build/version.c. */
+extern const char forksh_version[];
 
 struct shell {
 	const char *name;    /* "forksh": prefix of every error message */

@@ -176,7 +176,7 @@ fi
 terr "unterminated quote at end of input" "unterminated single quote" 2 -c "echo 'abc"
 terr "command substitution is refused clearly" "not supported" 2 -c 'echo $(ls)'
 terr "bad option" "usage" 2 --bogus
-t "--version" "forksh 0.1.0" 0 --version
+t "--version" "forksh $(sh "$ROOT/scripts/version.sh")" 0 --version
 fsh --help > "$WORK/out"; if grep -q -- '-c CMDS' "$WORK/out"; then ok "--help"; else not_ok "--help"; fi
 
 #### builtins ###############################################################
