@@ -23,8 +23,9 @@ if git -C "$ROOT" rev-parse --show-toplevel >/dev/null 2>&1 &&
 	[ "$(git -C "$ROOT" rev-parse --show-toplevel)" = "$ROOT" ]; then
 	want=$(git -C "$ROOT" ls-files | grep -v -e '^\.ci/' -e '^\.gitignore$' -e '^\.gitattributes$' |
 		while IFS= read -r f; do [ -e "$ROOT/$f" ] && echo "$f"; done | sort)
-	got=$(sed -n "s|^forksh-$V/||p" "$T/list" | grep -v '/$' | sort)
-	check "the tracked files, no more and no fewer" "$want" "$got"
+	got=$(sed -n "s|^forksh-$V/||p" "$T/list" | grep -v -e '/$' -e '^$' | sort)
+	check "the tracked files, no more and no fewer" "" \
+		"$(comm -3 <(echo "$want") <(echo "$got") | sed 's/^\t/extra: /; /^extra/!s/^/missing: /' | tr '\n' ' ')"
 fi
 
 mkdir "$T/u"
@@ -40,8 +41,9 @@ echo "# make test in $src"
 if (cd "$src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j2 test) >"$T/log" 2>&1; then
 	ok "the unpacked tarball builds and passes make test ($(grep -Ec '^ok [0-9]' "$T/log") checks)"
 else
-	not_ok "the unpacked tarball builds and passes make test" "$(grep -E '^not ok|FAILED|[Ee]rror' "$T/log" | head -n 20)" \
-		"$(tail -n 15 "$T/log")"
+	mkdir -p "$ROOT/build" && cp "$T/log" "$ROOT/build/check-dist.log"
+	not_ok "the unpacked tarball builds and passes make test" "whole log: build/check-dist.log" \
+		"$(grep -E -A 6 '^not ok|FAILED|[Ee]rror [0-9]' "$T/log" | head -n 60)"
 fi
 check "its forksh --version" "forksh $V" "$("$src/forksh" --version 2>&1)"
 check "make dist there names the same version" "forksh-$V.tar.gz" \
