@@ -284,8 +284,8 @@ version:
 $(B)/version.c: FORCE
 	@mkdir -p $(@D)
 	@printf '/* Written by make from scripts/version.sh. */\nconst char forksh_version[] = "%s";\n' \
-		'$(FORKSH_VERSION)' >$@.tmp
-	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+		'$(FORKSH_VERSION)' >$@.$$$$; \
+	if cmp -s $@.$$$$ $@; then rm -f $@.$$$$; else mv -f $@.$$$$ $@; fi
 $(B)/version.o: $(B)/version.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
