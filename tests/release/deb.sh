@@ -9,8 +9,6 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
 . "$ROOT/tests/release/lib.sh"
 DEB=$1 CHANGES=$2
-T=$(cd "$(mktemp -d)" && pwd -P)
-trap 'rm -rf "$T"' EXIT
 
 if [ "$(id -u)" != 0 ]; then
 	echo "deb.sh: installing a package needs root" >&2; exit 2

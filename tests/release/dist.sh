@@ -9,8 +9,6 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
 . "$ROOT/tests/release/lib.sh"
 TAR=$1 V=$2
-T=$(cd "$(mktemp -d)" && pwd -P)
-trap 'rm -rf "$T"' EXIT
 
 check "tarball name" "forksh-$V.tar.gz" "${TAR##*/}"
 tar -tzf "$TAR" | sort >"$T/list"

@@ -7,8 +7,6 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
 . "$ROOT/tests/release/lib.sh"
-T=$(cd "$(mktemp -d)" && pwd -P)
-trap 'rm -rf "$T"' EXIT
 : "${MAKE:=make}"
 
 # Not /usr: the lookup is relative to the binary, so any prefix works.

@@ -1,12 +1,12 @@
-# lib.sh - reporting for the release checks in tests/release (TAP lines as
-# in tests/e2e), and the version helpers they share.  Sourced.
+# lib.sh - what the release checks in tests/release share: reporting
+# (tests/tap.sh, as in tests/e2e), a scratch directory $T removed at exit,
+# and reading versions out of files.  Sourced after ROOT is set.
 
-pass=0 failn=0
-ok() { pass=$((pass + 1)); echo "ok $((pass + failn)) - $1"; }
-not_ok() {
-	failn=$((failn + 1)); echo "not ok $((pass + failn)) - $1"
-	shift; for l in "$@"; do printf '#   %s\n' "$l"; done
-}
+. "$ROOT/tests/tap.sh"
+# $T: the physical path, since version.sh compares physical paths.
+T=$(cd "$(mktemp -d)" && pwd -P)
+trap 'rm -rf "$T"' EXIT
+
 # check NAME WANT GOT: ok when the two strings are equal.
 check() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "want: $2" "got:  $3"; fi

@@ -36,8 +36,6 @@ check "NEWS.md starts with the release" "$base" "$(news_version "$ROOT/NEWS.md")
 if ! command -v git >/dev/null; then
 	ok "# SKIP scripts/version.sh forms: no git"
 else
-	T=$(cd "$(mktemp -d)" && pwd -P)
-	trap 'rm -rf "$T"' EXIT
 	mkdir -p "$T/r/scripts" "$T/r/sub"
 	cp "$ROOT/scripts/version.sh" "$T/r/scripts/"
 	echo 1.2.3 >"$T/r/VERSION"
