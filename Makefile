@@ -10,9 +10,15 @@
 #   make hostile    only the hostile-input end-to-end tests
 #   make bench      forksh against bare fork/exec, dash and bash; never a timed test
 #                   (BENCH_RUNS=5 runs; BENCH_FLAGS=--json or --json=FILE)
-#   make install    PREFIX=/usr/local DESTDIR= : binary and man page
+#   make install    PREFIX=/usr/local DESTDIR= : forksh, forksh-hello (in
+#                   LIBEXECDIR/forksh) and the man page
 #   make uninstall  remove what install put there
 #   make clean      remove build products
+#   make version    print the version (scripts/version.sh)
+#   make dist       forksh-VERSION.tar.gz: the sources a build needs
+#   make deb        the Debian package, built from that tarball, in build/deb
+#   make check-dist the tarball unpacked elsewhere builds and passes make test
+#   make check-deb  as root: install the package, try it, purge it
 #
 # CC, CFLAGS, CPPFLAGS and LDFLAGS are yours to set; the flags the project
 # cannot do without are added separately.
@@ -20,6 +26,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LIBEXECDIR ?= $(PREFIX)/libexec
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
@@ -65,7 +72,7 @@ LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c
 	lessons/lesson_system.c \
 	lessons/lesson_shell.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
-LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
 UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record
@@ -132,7 +139,7 @@ run: deps-run
 
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS) $(REPLAY_BINS)
-	@$(MAKE) --no-print-directory unit fuzz-regress e2e
+	@$(MAKE) --no-print-directory unit fuzz-regress e2e check-man check-version check-install
 
 check: test
 
@@ -244,16 +251,89 @@ bench:
 	@$(B)/bench/bench --forksh $(abspath $(BIN)) --bare-spawn $(B)/bench/bare_spawn \
 		--bare-counter $(B)/bench/bare_counter --runs $(BENCH_RUNS) $(BENCH_FLAGS)
 
-install: forksh
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+# forksh-hello is a helper, not a command: it goes to LIBEXECDIR/forksh,
+# where the lessons look for it (../libexec/forksh from forksh's directory).
+install: forksh $(B)/forksh.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/forksh $(DESTDIR)$(MANDIR)/man1
 	install -m 755 forksh $(DESTDIR)$(BINDIR)/forksh
-	install -m 755 forksh-hello $(DESTDIR)$(BINDIR)/forksh-hello
-	install -m 644 docs/forksh.1 $(DESTDIR)$(MANDIR)/man1/forksh.1
+	install -m 755 forksh-hello $(DESTDIR)$(LIBEXECDIR)/forksh/forksh-hello
+	install -m 644 $(B)/forksh.1 $(DESTDIR)$(MANDIR)/man1/forksh.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/forksh $(DESTDIR)$(BINDIR)/forksh-hello $(DESTDIR)$(MANDIR)/man1/forksh.1
+	rm -f $(DESTDIR)$(BINDIR)/forksh $(DESTDIR)$(LIBEXECDIR)/forksh/forksh-hello $(DESTDIR)$(MANDIR)/man1/forksh.1
+	rmdir $(DESTDIR)$(LIBEXECDIR)/forksh 2>/dev/null || true
 
 clean:
 	rm -rf $(B) forksh forksh-hello
+
+# ---- version, release tarball, Debian package ------------------------------
+# The version comes from one place, scripts/version.sh (the file VERSION and
+# git describe); everything here takes it from there, and check-version
+# (part of make test) checks that the copies agree.
+FORKSH_VERSION := $(shell sh scripts/version.sh)
+ifeq ($(FORKSH_VERSION),)
+$(error scripts/version.sh gave no version)
+endif
+DIST := forksh-$(FORKSH_VERSION)
+DEB_ARCH = $(shell dpkg --print-architecture)
+DEB_FILE = $(B)/deb/forksh_$(FORKSH_VERSION)_$(DEB_ARCH).deb
+
+.PHONY: version dist check-dist deb deps-deb check-deb check-man check-version check-install FORCE
+
+version:
+	@echo $(FORKSH_VERSION)
+
+# The version compiled into forksh, rewritten only when it changes, so that
+# a new commit recompiles this one file.
+$(B)/version.c: FORCE
+	@mkdir -p $(@D)
+	@printf '/* Written by make from scripts/version.sh. */\nconst char forksh_version[] = "%s";\n' \
+		'$(FORKSH_VERSION)' >$@.$$$$; \
+	if cmp -s $@.$$$$ $@; then rm -f $@.$$$$; else mv -f $@.$$$$ $@; fi
+$(B)/version.o: $(B)/version.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The man page as installed: docs/forksh.1 with its version filled in.
+$(B)/forksh.1: docs/forksh.1 $(B)/version.c
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(FORKSH_VERSION)/g' docs/forksh.1 >$@
+
+# The man page lints clean: mandoc at its strictest (style notes too) and,
+# where it is installed, groff (what man uses) with every warning on.
+check-man: $(B)/forksh.1
+	@echo "== man page lint"
+	@out=$$(mandoc -T lint -W style $(B)/forksh.1 2>&1; \
+		if command -v groff >/dev/null; then groff -man -z -ww $(B)/forksh.1 2>&1; fi); \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out" | sed 's|$(B)/forksh.1|docs/forksh.1|'; \
+		echo "man page lint: FAILED"; exit 1; fi; echo "man page lint: clean"
+
+# forksh --version, help, the man page, debian/changelog and NEWS.md agree.
+check-version: $(BIN) $(B)/forksh.1
+	@bash tests/release/version.sh $(abspath $(BIN)) $(abspath $(B)/forksh.1)
+
+# make install under a made-up PREFIX into a scratch DESTDIR: the files,
+# a lesson that finds forksh-hello, and make uninstall.
+check-install: $(BIN)
+	@MAKE="$(MAKE)" bash tests/release/install.sh
+
+# The release tarball, and the proof that it is enough: unpacked in a
+# fresh directory elsewhere it builds and passes make test.
+dist:
+	@sh scripts/dist.sh $(FORKSH_VERSION) $(B)/dist
+check-dist: dist
+	@bash tests/release/dist.sh $(abspath $(DIST).tar.gz) $(FORKSH_VERSION)
+
+# The Debian package, built from the tarball (so from a clean tree) into
+# build/deb; check-deb (as root) runs lintian, installs it, tries it and
+# purges it again.
+deps-deb:
+	@sh scripts/deps.sh deb
+deb: deps-deb dist
+	@rm -rf $(B)/deb && mkdir -p $(B)/deb
+	tar -xzf $(DIST).tar.gz -C $(B)/deb
+	cd $(B)/deb/$(DIST) && dpkg-buildpackage -us -uc
+	@echo "make deb: $(DEB_FILE)"
+check-deb: deb
+	@bash tests/release/deb.sh $(abspath $(DEB_FILE)) $(abspath $(B)/deb/forksh_$(FORKSH_VERSION)_$(DEB_ARCH).changes)
 
 -include $(DEPS)

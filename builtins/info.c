@@ -68,7 +68,7 @@ int bi_help(int argc, char **argv)
 	}
 	printf("forksh %s, a teaching shell: programs run via fork, execvp and waitpid.\n"
 	       "These builtins run inside the shell itself, without forking:\n\n",
-	       FORKSH_VERSION);
+	       forksh_version);
 	for (const struct builtin *b = builtin_table; b->name; b++)
 		printf("  %-10s %s\n", b->name, b->summary);
 	keyword_list();

@@ -95,7 +95,7 @@ static void all_calls(void *arg)
 static int run_family(struct lesson_ctx *ctx)
 {
 	if (lesson_own_program("forksh-hello", path, sizeof path) < 0) {
-		lesson_print(ctx, "lesson: cannot find forksh-hello next to forksh");
+		lesson_print(ctx, "lesson: cannot find forksh-hello (next to forksh or in ../libexec/forksh)");
 		return -1;
 	}
 	return lesson_run_live(ctx, all_calls, NULL, NCALLS + 2, 0);

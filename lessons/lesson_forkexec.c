@@ -69,7 +69,7 @@ static const struct lesson_step steps[] = {
 		  "from its beginning. fork + exec is how every shell runs every command." },
 	{ .title = "The new program",
 	  .text = "This is the small program the children will become. It is a real separate "
-		  "executable, built together with forksh and found next to it.",
+		  "executable, built and installed together with forksh.",
 	  .code = code_hello },
 	{ .title = "The code",
 	  .text = "On each key press the parent counts up and forks; the child execs forksh-hello "

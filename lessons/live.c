@@ -176,9 +176,14 @@ static int check_nproc(long need)
 	return 0;
 }
 
-int lesson_own_program(const char *name, char *buf, size_t len)
+/* The directory forksh's helper programs (forksh-hello) are in: next to
+ * the forksh binary in a build tree, else ../libexec/forksh from it, where
+ * make install and the Debian package put them (found relative to the
+ * binary, so an installed tree still works when moved).  Returns 0, or -1
+ * when /proc/self/exe cannot be read or the path does not fit in buf. */
+static int helper_dir(char *buf, size_t len)
 {
-	char exe[PATH_MAX];
+	char exe[PATH_MAX], probe[PATH_MAX + 32];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
 		return -1;
@@ -187,12 +192,30 @@ int lesson_own_program(const char *name, char *buf, size_t len)
 	if (!slash)
 		return -1;
 	*slash = '\0';
-	int w = snprintf(buf, len, "%s%s%s", exe, *name ? "/" : "", name);
+	snprintf(probe, sizeof probe, "%s/forksh-hello", exe);
+	if (access(probe, X_OK) < 0) {
+		char installed[PATH_MAX];
+		snprintf(probe, sizeof probe, "%s/../libexec/forksh", exe);
+		if (realpath(probe, installed)) {
+			int w = snprintf(buf, len, "%s", installed);
+			return w < 0 || (size_t)w >= len ? -1 : 0;
+		}
+	}
+	int w = snprintf(buf, len, "%s", exe);
 	return w < 0 || (size_t)w >= len ? -1 : 0;
 }
 
-/* The directory forksh itself was started from: forksh-hello lives next to
- * it, so the lesson can find it without the user setting PATH. */
+int lesson_own_program(const char *name, char *buf, size_t len)
+{
+	char dir[PATH_MAX];
+	if (helper_dir(dir, sizeof dir) < 0)
+		return -1;
+	int w = snprintf(buf, len, "%s%s%s", dir, *name ? "/" : "", name);
+	return w < 0 || (size_t)w >= len ? -1 : 0;
+}
+
+/* Put the helpers' directory first in PATH, so that the lessons' execlp
+ * and system() find forksh-hello without the user setting anything. */
 static void add_own_dir_to_path(void)
 {
 	char dir[PATH_MAX];

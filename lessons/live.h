@@ -42,9 +42,10 @@ pid_t lesson_waitpid(pid_t pid, int *status, int options);
  * normal code, not from the handler). */
 void lesson_note_reaped(pid_t pid, int status);
 
-/* The full path of the program `name` installed next to forksh (as
- * forksh-hello is), into buf; "" gives the directory.  Returns 0, or -1
- * when /proc/self/exe cannot be read or buf is too small. */
+/* The full path of forksh's helper program `name` (forksh-hello), into
+ * buf: next to the forksh binary in a build tree, in ../libexec/forksh from
+ * it once installed; "" gives the directory.  Returns 0, or -1 when
+ * /proc/self/exe cannot be read or buf is too small. */
 int lesson_own_program(const char *name, char *buf, size_t len);
 
 /* Block until the engine sends the next command byte (the fork lesson's

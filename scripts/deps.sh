@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh - install what forksh needs to build (and, with "test", to test;
 # with "bench", the shells make bench compares it with; with "fuzz", clang
-# and libFuzzer).
+# and libFuzzer; with "deb", the Debian tools make deb and make check-deb
+# use).
 #
 # On Debian and Ubuntu the packages are installed with apt-get: directly as
 # root, otherwise through sudo.  Anywhere else we say what to install by hand.
@@ -10,21 +11,31 @@ want="test"
 [ "${1:-}" = "run" ] && want="run"
 [ "${1:-}" = "bench" ] && want="bench"
 [ "${1:-}" = "fuzz" ] && want="fuzz"
+[ "${1:-}" = "deb" ] && want="deb"
 
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
 	pkg-config --exists readline 2>/dev/null || [ -f /usr/include/readline/readline.h ] || missing="$missing libreadline-dev"
-	if [ "$want" = test ]; then
+	if [ "$want" = test ] || [ "$want" = deb ]; then
 		pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
 	fi
 else
 	missing="$missing libreadline-dev"
-	[ "$want" = test ] && missing="$missing libcmocka-dev"
+	{ [ "$want" = test ] || [ "$want" = deb ]; } && missing="$missing libcmocka-dev"
 fi
 if [ "$want" = test ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"   # make check-man
+fi
+if [ "$want" = deb ]; then
+	# make deb builds with dpkg-buildpackage and debhelper; make check-deb
+	# runs lintian and man -w on the installed package.
+	command -v dpkg-buildpackage >/dev/null 2>&1 || missing="$missing dpkg-dev"
+	command -v dh >/dev/null 2>&1 || missing="$missing debhelper"
+	command -v lintian >/dev/null 2>&1 || missing="$missing lintian"
+	command -v man >/dev/null 2>&1 || missing="$missing man-db"
 fi
 if [ "$want" = bench ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
@@ -67,6 +78,7 @@ forksh: this is not a Debian-like system, so please install by hand:
   - GNU readline with its headers and pkg-config file (e.g. readline-devel, or brew install readline)
   - cmocka 1.1 or later (e.g. libcmocka-devel, cmocka) and pkg-config, for 'make test'
   - dash, for the tests that compare forksh with a POSIX sh
+  - mandoc, for the man page lint in make test
   - valgrind, for make check-valgrind
   - clang with libFuzzer (compiler-rt), for make fuzz
 MSG

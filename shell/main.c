@@ -94,7 +94,7 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'c': cmds = optarg; break;
 		case 'h': usage(stdout); return 0;
-		case 'V': printf("forksh %s\n", FORKSH_VERSION); return 0;
+		case 'V': printf("forksh %s\n", forksh_version); return 0;
 		case 'C': no_color = 1; break;
 		case 'T': trace = 1; break;
 		default: usage(stderr); return 2;

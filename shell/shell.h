@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#define FORKSH_VERSION "0.1.0"
+/* The version, from scripts/version.sh (the file VERSION and git describe);
+ * make writes it into build/version.c. */
+extern const char forksh_version[];
 
 /* How the executor is leaving the commands it is running, instead of going
  * on with the next one.  Every list, loop and function call checks sh.skip

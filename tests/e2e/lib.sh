@@ -1,6 +1,6 @@
 # lib.sh - what run.sh and hostile.sh share: a clean start in $WORK,
 # reporting, the stray-process check, and the ways forksh is started (fsh,
-# pty).  Sourced after MARK, FORKSH and WORK are set.
+# pty).  Sourced after ROOT, MARK, FORKSH and WORK are set.
 
 # Descriptors the test harness itself inherited must not be mistaken for
 # leaks of forksh: close everything above 2 (bash keeps its own on 255).
@@ -14,12 +14,7 @@ export HOME=$WORK/home XDG_STATE_HOME=$WORK/state NO_COLOR=1 TERM=xterm LC_ALL=C
 mkdir -p "$HOME" "$XDG_STATE_HOME"
 cd "$WORK" || exit 2
 
-pass=0 failn=0
-ok() { pass=$((pass + 1)); echo "ok $((pass + failn)) - $1"; }
-not_ok() {
-	failn=$((failn + 1)); echo "not ok $((pass + failn)) - $1"
-	shift; for l in "$@"; do printf '#   %s\n' "$l"; done
-}
+. "$ROOT/tests/tap.sh"
 
 # No process started under a test may outlive it: any process still
 # carrying this run's FORKSH_TEST_MARK is named (and killed).
