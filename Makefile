@@ -8,6 +8,7 @@
 #   make check-valgrind  the end-to-end tests with forksh under valgrind
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (needs clang)
 #   make hostile    only the hostile-input end-to-end tests
+#   make diff       only the differential tests against dash (tests/diff)
 #   make bench      forksh against bare fork/exec, dash and bash; never a timed test
 #                   (BENCH_RUNS=5 runs; BENCH_FLAGS=--json or --json=FILE)
 #   make install    PREFIX=/usr/local DESTDIR= : forksh, forksh-hello (in
@@ -139,12 +140,18 @@ run: deps-run
 
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BINS) $(E2E_TOOLS) $(REPLAY_BINS)
-	@$(MAKE) --no-print-directory unit fuzz-regress e2e check-man check-version check-install
+	@$(MAKE) --no-print-directory unit fuzz-regress e2e diff check-man check-version check-install
 
 check: test
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
+
+# The differential tests: every case under dash and forksh, in each of the
+# three non-interactive modes, stdout and status compared (tests/diff/*.t).
+.PHONY: diff
+diff: $(BIN)
+	@FORKSH=$(abspath $(BIN)) bash tests/diff/run.sh
 
 E2E_SCRIPTS := tests/e2e/run.sh tests/e2e/hostile.sh
 e2e: $(BIN) $(E2E_TOOLS)

@@ -48,15 +48,17 @@ run() {
 	rm -rf "$dir"
 }
 
-for f in "${files[@]}"; do
-	# split the file into one script per case
-	rm -rf "$WORK/cases" && mkdir -p "$WORK/cases"
-	awk -v dir="$WORK/cases" '
+# One .t file: prints its "not ok" reports and ends with a line
+# "RESULT pass total".  Files run two at a time (the machine has 2 cores).
+run_file() {
+	local f=$1 cases pass=0 total=0
+	cases=$(mktemp -d "$WORK/cases.XXXXXX")
+	awk -v dir="$cases" '
 		/^#### / { n++; name = substr($0, 6); file = sprintf("%s/%04d", dir, n);
 			   print name > (file ".name"); close(file ".name"); printf "" > file; next }
 		n { print >> file }
 	' "$f"
-	for c in "$WORK"/cases/*.name; do
+	for c in "$cases"/*.name; do
 		[ -e "$c" ] || continue
 		name=$(cat "$c")
 		script=${c%.name}
@@ -72,12 +74,27 @@ for f in "${files[@]}"; do
 			if [ "$want" == "$got" ]; then
 				pass=$((pass + 1))
 			else
-				fail=$((fail + 1))
 				echo "not ok - $(basename "$f"): $name ($mode)"
 				diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | sed 's/^/#   /' | head -n 20
 			fi
 		done
 	done
+	echo "RESULT $pass $total"
+}
+
+i=0
+for f in "${files[@]}"; do
+	run_file "$f" >"$WORK/result.$i" &
+	i=$((i + 1))
+	if [ $((i % 2)) -eq 0 ]; then wait; fi
 done
+wait
+for r in "$WORK"/result.*; do
+	grep -v '^RESULT ' "$r"
+	read -r _ p t < <(grep '^RESULT ' "$r")
+	pass=$((pass + p))
+	total=$((total + t))
+done
+fail=$((total - pass))
 echo "differential: $pass of $total agree with dash ($fail differ)"
 [ "$fail" -eq 0 ]
