@@ -54,13 +54,13 @@ BIN ?= forksh
 HELLO := $(dir $(BIN))forksh-hello
 
 SHELL_SRCS := shell/util.c shell/error.c shell/stack.c shell/source.c shell/node.c shell/nodefmt.c \
-	shell/wordbuild.c shell/lexer.c shell/parser.c shell/vars.c shell/func.c shell/trap.c shell/params.c \
+	shell/wordbuild.c shell/lexer.c shell/parser.c shell/vars.c shell/func.c shell/trap.c shell/params.c shell/alias.c \
 	shell/expand.c shell/param.c shell/fields.c shell/cmdsubst.c shell/arith.c shell/pathexp.c \
 	shell/redir.c shell/signals.c shell/jobs.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
-	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c
+	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
 	lessons/lesson_noexit.c \

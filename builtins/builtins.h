@@ -39,6 +39,13 @@ int bi_local(int argc, char **argv);
 int bi_set(int argc, char **argv);
 int bi_read(int argc, char **argv);
 int bi_eval(int argc, char **argv);
+int bi_readonly(int argc, char **argv);
+int bi_command(int argc, char **argv);
+int bi_alias(int argc, char **argv);
+int bi_unalias(int argc, char **argv);
+int bi_getopts(int argc, char **argv);
+int bi_umask(int argc, char **argv);
+int bi_times(int argc, char **argv);
 int bi_dot(int argc, char **argv);
 int bi_shift(int argc, char **argv);
 

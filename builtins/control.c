@@ -33,7 +33,7 @@ static int leave_loops(const char *name, enum skip how, int argc, char **argv)
 {
 	int n = loop_count(name, argc, argv);
 	if (n < 0)
-		return sh_fatal(2);
+		return sh_special_error(2);
 	if (sh.loop_depth == 0)
 		return 0;
 	sh.skip = how;
@@ -58,7 +58,7 @@ int bi_return(int argc, char **argv)
 	int status = sh.status;
 	if (argc > 2) {
 		sh_error("return: too many arguments");
-		return sh_fatal(2);
+		return sh_special_error(2);
 	}
 	if (argc == 2) {
 		char *end;
@@ -66,7 +66,7 @@ int bi_return(int argc, char **argv)
 		if (!*argv[1] || *end || n < 0 || n > 255) {
 			char buf[96];
 			sh_error("return: Illegal number: %s", sh_short_name(argv[1], buf, sizeof buf));
-			return sh_fatal(2);
+			return sh_special_error(2);
 		}
 		status = (int)n;
 	}

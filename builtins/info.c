@@ -26,27 +26,6 @@ int bi_false(int argc, char **argv)
 	return 1;
 }
 
-/* type NAME...: builtin, or the file a fork+execvp would run. */
-int bi_type(int argc, char **argv)
-{
-	int status = 0;
-	if (argc < 2)
-		return builtin_usage(builtin_find("type"));
-	for (int i = 1; i < argc; i++) {
-		char *path;
-		if (builtin_find(argv[i])) {
-			printf("%s is a shell builtin (runs inside forksh, no fork)\n", argv[i]);
-		} else if ((path = path_search(argv[i], path_is_executable)) != NULL) {
-			printf("%s is %s\n", argv[i], path);
-			free(path);
-		} else {
-			sh_error("type: %s: not found", argv[i]);
-			status = 1;
-		}
-	}
-	return status;
-}
-
 /* help [NAME]: the table is the documentation. */
 int bi_help(int argc, char **argv)
 {

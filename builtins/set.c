@@ -72,7 +72,7 @@ int bi_set(int argc, char **argv)
 			break;
 		int rc = option_arg(argc, argv, &argi);
 		if (rc)
-			return sh_fatal(rc);
+			return sh_special_error(rc);
 	}
 	if (argi < argc)
 		params_set(argc - argi, argv + argi);
@@ -85,7 +85,7 @@ int bi_shift(int argc, char **argv)
 	long n = 1;
 	if (argc > 2) {
 		sh_error("shift: too many arguments");
-		return sh_fatal(2);
+		return sh_special_error(2);
 	}
 	if (argc == 2) {
 		char *end;
@@ -93,12 +93,12 @@ int bi_shift(int argc, char **argv)
 		if (!*argv[1] || *end || n < 0 || n > 1000000000) {
 			char buf[96];
 			sh_error("shift: Illegal number: %s", sh_short_name(argv[1], buf, sizeof buf));
-			return sh_fatal(2);
+			return sh_special_error(2);
 		}
 	}
 	if (n > sh.argc) {
 		sh_error("shift: can't shift that many");
-		return sh_fatal(2);
+		return sh_special_error(2);
 	}
 	params_shift((int)n);
 	return 0;

@@ -1,4 +1,4 @@
-/* vars.c - export and unset: they change the shell's own variables, which
+/* vars.c - export, readonly, unset and local: they change the shell's own variables, which
  * every child later starts with a copy of. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,32 +10,49 @@
 #include "../shell/util.h"
 #include "../shell/vars.h"
 
-/* export [-p] [NAME[=VALUE]...]: no names (or -p) lists the environment. */
-int bi_export(int argc, char **argv)
+/* export and readonly share their shape: NAME[=VALUE] arguments get the
+ * flag (and the value), no arguments or -p list the variables that have
+ * it, as commands that recreate them.  A bad name ends a script, as for
+ * any special builtin. */
+static int mark(int argc, char **argv, unsigned flag, const char *what)
 {
 	int argi = 1, status = 0;
-	if (argi < argc && (strcmp(argv[argi], "-p") == 0 || strcmp(argv[argi], "--") == 0))
+	if (argi < argc && strcmp(argv[argi], "-p") == 0)
+		argi++;
+	if (argi < argc && strcmp(argv[argi], "--") == 0)
 		argi++;
 	if (argi >= argc) {
-		var_print_exported(stdout);
+		var_print(stdout, flag, what);
 		return 0;
 	}
 	for (; argi < argc; argi++) {
 		const char *eq = strchr(argv[argi], '=');
 		size_t n = eq ? (size_t)(eq - argv[argi]) : strlen(argv[argi]);
-		if (!var_valid_name(argv[argi], n)) {
-			sh_error("export: '%.*s': not a valid name", (int)n, argv[argi]);
-			status = 1;
-			continue;
+		char *name = xstrndup(argv[argi], n);
+		if (!var_valid_name(name, n)) {
+			char buf[96];
+			sh_error("%s: %s: bad variable name", what, sh_short_name(name, buf, sizeof buf));
+			free(name);
+			return sh_special_error(2);
 		}
-		char *name = strndup(argv[argi], n);
-		if (!name || var_export(name, eq ? eq + 1 : NULL) < 0) {
-			sh_error("export: %s: cannot export", argv[argi]);
-			status = 1;
-		}
+		if (var_set_flags(name, eq ? eq + 1 : NULL, flag) < 0)
+			status = sh_special_error(2);
 		free(name);
 	}
 	return status;
+}
+
+/* export [-p] [NAME[=VALUE]...]: put variables in the environment every
+ * later child gets. */
+int bi_export(int argc, char **argv)
+{
+	return mark(argc, argv, V_EXPORT, "export");
+}
+
+/* readonly [-p] [NAME[=VALUE]...]: variables that can no longer change. */
+int bi_readonly(int argc, char **argv)
+{
+	return mark(argc, argv, V_READONLY, "readonly");
 }
 
 /* unset [-v | -f] NAME...: remove variables (or functions).  Unsetting
@@ -54,14 +71,14 @@ int bi_unset(int argc, char **argv)
 			funcs = 0;
 		} else {
 			sh_error("unset: Illegal option %s", argv[argi]);
-			return sh_fatal(2);
+			return sh_special_error(2);
 		}
 	}
 	for (; argi < argc; argi++) {
 		if (funcs)
 			func_unset(argv[argi]);
 		else if (var_unset(argv[argi]) < 0)
-			status = 1;
+			status = sh_special_error(2);
 	}
 	return status;
 }

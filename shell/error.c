@@ -93,3 +93,8 @@ int sh_fatal(int status)
 	sh.skip = sh.interactive ? SKIP_INTR : SKIP_EXIT;
 	return status;
 }
+
+int sh_special_error(int status)
+{
+	return sh.in_special ? sh_fatal(status) : status;
+}

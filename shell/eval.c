@@ -267,7 +267,7 @@ int eval_text(const char *text, size_t len)
 			break;
 		if (st != SYN_OK) {
 			sh_syntax_error(src.text.buf, err.pos, err.msg);
-			status = sh_fatal(2);
+			status = sh_special_error(2);
 			break;
 		}
 		if (n) {

@@ -21,6 +21,7 @@
 #include "expand.h"
 #include "func.h"
 #include "jobs.h"
+#include "path.h"
 #include "lexer.h"
 #include "path.h"
 #include "proc.h"
@@ -167,10 +168,16 @@ static void xtrace(struct strvec *assigns, struct strvec *argv)
 /* Child half of running a program: its redirections, then execvp (its
  * assignments are already in the environment it inherited).  Never
  * returns; the exit status says what happened. */
-static void child_exec(struct simple_node *s, char **argv)
+static void child_exec(struct simple_node *s, char **argv, int default_path)
 {
 	if (redir_apply(&s->redirs, NULL) < 0)
 		_exit(2);
+	if (default_path && !strchr(argv[0], '/')) {
+		/* command -p: the system's PATH, whatever the user's is */
+		char *path = path_default();
+		var_set_flags("PATH", path, V_EXPORT);
+		free(path);
+	}
 	/* exec replaces the program, not the process: the PID stays. */
 	EV(EV_EXEC, .argv = argv);
 	exec_path_search(argv);
@@ -179,18 +186,18 @@ static void child_exec(struct simple_node *s, char **argv)
 	_exit(exec_failure(argv[0], err));
 }
 
-static int run_external(struct simple_node *s, struct strvec *argv, int flags)
+static int run_external(struct simple_node *s, struct strvec *argv, int flags, int default_path)
 {
 	if (flags & EVAL_EXIT) {
 		/* This process ends after the command anyway: exec in place,
 		 * with no second fork (the child of a subshell or pipeline). */
 		fflush(stdout);
-		child_exec(s, argv->v);
+		child_exec(s, argv->v, default_path);
 	}
 	struct forkspec f = { .foreground = 1, .argv = argv->v };
 	pid_t pid = proc_fork(&f);
 	if (pid == 0)
-		child_exec(s, argv->v);
+		child_exec(s, argv->v, default_path);
 	if (pid < 0)
 		return 1;
 	return jobs_wait_fg(&pid, 1, f.pgid, &s->n);
@@ -216,9 +223,10 @@ static int flush_builtin_output(const char *name, int status)
 /* A builtin runs in the shell itself: no fork, so its redirections are
  * applied to the shell's own descriptors and undone afterwards (exec's are
  * meant to last).  A special builtin's failures end a script. */
-static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv)
+static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv, int special)
 {
-	int special = b->flags & BI_SPECIAL;
+	int was_special = sh.in_special;
+	sh.in_special = special; /* through command, its errors do not end a script */
 	struct redir_save save, *sp = (b->flags & BI_KEEP_REDIRS) ? NULL : &save;
 	int status;
 
@@ -230,6 +238,7 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 	}
 	if (sp)
 		redir_restore(sp);
+	sh.in_special = was_special;
 	return status;
 }
 
@@ -303,7 +312,7 @@ static int run_no_command(struct simple_node *s)
 		xtrace(&trace, NULL);
 	sv_free(&trace);
 	if (rc < 0)
-		return sh_fatal(1);
+		return sh_fatal(2);
 	int subst;
 	if (expand_subst_ran(&subst))
 		status = subst;
@@ -329,6 +338,33 @@ static int expand_declaration(struct simple_node *s, struct strvec *argv)
 	return 0;
 }
 
+/* command [-p] NAME ARG...: drop the word command and its options from
+ * argv, so that NAME runs as itself, found without looking at functions
+ * (and, if a special builtin, without its special powers).  Returns 0 when
+ * argv is not that form (command -v, or command alone) and leaves it. */
+static int strip_command(struct strvec *argv, int *default_path)
+{
+	size_t i = 1;
+	int p = 0;
+	for (; i < argv->n && argv->v[i][0] == '-' && argv->v[i][1]; i++) {
+		if (strcmp(argv->v[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (strspn(argv->v[i] + 1, "p") != strlen(argv->v[i] + 1))
+			return 0; /* -v, -V: the builtin's own business */
+		p = 1;
+	}
+	if (i >= argv->n)
+		return 0;
+	for (size_t k = 0; k < i; k++)
+		free(argv->v[k]);
+	memmove(argv->v, argv->v + i, (argv->n - i + 1) * sizeof *argv->v);
+	argv->n -= i;
+	*default_path |= p;
+	return 1;
+}
+
 int eval_simple(struct simple_node *s, int flags)
 {
 	struct strvec argv;
@@ -352,12 +388,17 @@ int eval_simple(struct simple_node *s, int flags)
 		eval_errexit(status, flags);
 		return status;
 	}
+	int via_command = 0, default_path = 0;
+	while (strcmp(argv.v[0], "command") == 0 && strip_command(&argv, &default_path))
+		via_command = 1;
 	const char *name = argv.v[0];
 	const struct builtin *b = decl && strcmp(name, decl->name) == 0 ? decl
 				  : strchr(name, '/') ? NULL : builtin_find(name);
 	struct funcdef_node *f = NULL;
-	int special = b && (b->flags & BI_SPECIAL);
-	if (!special && !strchr(name, '/'))
+	/* through command, a special builtin is an ordinary one and
+	 * functions are not looked at */
+	int special = b && (b->flags & BI_SPECIAL) && !via_command;
+	if (!special && !via_command && !strchr(name, '/'))
 		f = func_find(name);
 	/* Assignments before a special builtin last; before anything else
 	 * they are for that one command, exported to it. */
@@ -365,18 +406,18 @@ int eval_simple(struct simple_node *s, int flags)
 	sv_init(&trace);
 	void *scope = s->nassign && !special ? var_enter_scope() : NULL;
 	if (assign_all(s, scope != NULL, sh.opt[OPT_x] ? &trace : NULL) < 0) {
-		status = special || !scope ? sh_fatal(1) : 1;
+		status = special || !scope ? sh_fatal(2) : 2;
 	} else {
 		if (sh.opt[OPT_x])
 			xtrace(&trace, &argv);
 		if (special)
-			status = run_builtin(b, s, &argv);
+			status = run_builtin(b, s, &argv, 1);
 		else if (f)
 			status = run_function(f, s, &argv, flags);
 		else if (b)
-			status = run_builtin(b, s, &argv);
+			status = run_builtin(b, s, &argv, 0);
 		else
-			status = run_external(s, &argv, flags);
+			status = run_external(s, &argv, flags, default_path);
 	}
 	if (scope)
 		var_leave_scope(scope);

@@ -344,9 +344,24 @@ static int stopped_status(const struct job *j)
 	return 128 + SIGTSTP;
 }
 
+/* A finished pipeline's status: its last process's, or with set -o
+ * pipefail the last one that failed (0 if none did). */
+static int pipeline_status(const int *ws, size_t n)
+{
+	if (sh.opt[OPT_PIPEFAIL]) {
+		for (size_t i = n; i-- > 0;) {
+			int st = status_from_wait(ws[i]);
+			if (st)
+				return st;
+		}
+		return 0;
+	}
+	return status_from_wait(ws[n - 1]);
+}
+
 int jobs_status(const struct job *j)
 {
-	return status_from_wait(j->status[j->n - 1]);
+	return pipeline_status(j->status, j->n);
 }
 
 /* After a foreground job stopped: it keeps its terminal modes for a later
@@ -385,7 +400,7 @@ int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *who
 		announce_stopped(j);
 		status = stopped_status(j);
 	} else {
-		status = status_from_wait(tmp.status[n - 1]);
+		status = pipeline_status(tmp.status, n);
 	}
 	if (n != 1) {
 		free(tmp.status);

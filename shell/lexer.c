@@ -513,7 +513,7 @@ static struct word *read_word(struct parser *p, int c, size_t pos)
 struct word *lex_heredoc_body(struct parser *p, const char *text, size_t pos)
 {
 	struct source src;
-	struct parser sub = { .src = &src, .depth = p->depth + 1, .alias = NULL };
+	struct parser sub = { .src = &src, .depth = p->depth + 1 };
 	src_init_string(&src, text, strlen(text), p->src->line);
 	struct wbuild wb;
 	wb_init(&wb, 0);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alias.h"
 #include "stack.h"
 #include "util.h"
 #include "vars.h"
@@ -19,6 +20,7 @@
 static struct node *compound_list(struct parser *p);
 static struct node *command(struct parser *p);
 static struct token *peek(struct parser *p);
+static int expand_alias(struct parser *p);
 
 /* A node starting at the current token, with its position and line. */
 static struct node *new_node(struct parser *p, enum node_type type)
@@ -509,13 +511,11 @@ static struct node *simple_command(struct parser *p)
 			ptr_push((void ***)&s->assigns, &s->nassign, &acap, take_word(p));
 			continue;
 		}
-		if (s->nwords == 0 && p->alias && t->word->lit && !(t->word->flags & W_QUOTED)) {
-			const char *text = p->alias(t->word->lit, p);
-			if (text) {
-				consume(p);
-				src_insert(p->src, text, strlen(text));
+		if (s->nwords > 0 && p->alias_next && t->pos >= p->alias_next_at) {
+			p->alias_next = 0;
+			if (expand_alias(p))
 				continue;
-			}
+			t = peek(p);
 		}
 		struct word *w = take_word(p);
 		if (w->flags & W_TILDE)
@@ -533,9 +533,44 @@ static struct node *simple_command(struct parser *p)
 	return &s->n;
 }
 
+/* Alias substitution (XCU 2.3.1): if the current token is an unquoted word
+ * naming an alias that is not already being read, replace it by the
+ * alias's text in the input and return 1; the caller reads on from there.
+ * An alias whose text ends in a blank makes the next word a candidate too. */
+static int expand_alias(struct parser *p)
+{
+	struct token *t = peek(p);
+	if (p->failed || t->kind != T_WORD || !t->word->lit || (t->word->flags & W_QUOTED))
+		return 0;
+	const char *name = t->word->lit, *value = alias_get(name);
+	if (!value)
+		return 0;
+	size_t at = p->src->pos;
+	for (size_t i = 0; i < p->nactive; i++)
+		if (at <= p->active[i].end && strcmp(p->active[i].name, name) == 0)
+			return 0;
+	if (p->nactive == sizeof p->active / sizeof p->active[0])
+		return 0; /* sixteen aliases deep: read the word as it is */
+	size_t len = strlen(value);
+	const char *key = alias_key(name); /* the token's word goes with consume */
+	consume(p);
+	src_insert(p->src, value, len);
+	for (size_t i = 0; i < p->nactive; i++)
+		if (p->active[i].end >= at)
+			p->active[i].end += len;
+	p->active[p->nactive].name = key;
+	p->active[p->nactive++].end = at + len;
+	/* a blank at the end: the word after the alias's text is looked at too */
+	p->alias_next = len && (value[len - 1] == ' ' || value[len - 1] == '\t');
+	p->alias_next_at = at + len;
+	return 1;
+}
+
 /* command := compound_command redirect* | function_def | simple_command */
 static struct node *command(struct parser *p)
 {
+	while (expand_alias(p))
+		;
 	struct token *t = peek(p);
 	if (p->failed)
 		return NULL;
@@ -655,9 +690,12 @@ static struct node *list_finish(struct list_build *lb)
 	return &s->n;
 }
 
-/* Can the next token not start a command (so the list ends here)? */
+/* Can the next token not start a command (so the list ends here)?  An
+ * alias there is expanded first: its text may be the closing word. */
 static int list_ends(struct parser *p)
 {
+	while (expand_alias(p))
+		;
 	struct token *t = peek(p);
 	if (p->failed)
 		return 1;
@@ -870,7 +908,7 @@ struct node *parse_nested_string(struct parser *p, const char *s, size_t len, si
 {
 	struct source src;
 	src_init_string(&src, s, len, p->src->line);
-	struct parser sub = { .src = &src, .depth = p->depth + 1, .alias = p->alias };
+	struct parser sub = { .src = &src, .depth = p->depth + 1 };
 	struct node *n = whole_source(&sub);
 	parser_done(&sub);
 	src_free(&src);
@@ -887,7 +925,7 @@ struct node *parse_nested_string(struct parser *p, const char *s, size_t len, si
 
 struct node *parse_subst(struct parser *p)
 {
-	struct parser sub = { .src = p->src, .depth = p->depth + 1, .in_subst = 1, .alias = p->alias };
+	struct parser sub = { .src = p->src, .depth = p->depth + 1, .in_subst = 1 };
 	size_t pos = p->src->pos;
 	struct node *n = compound_list(&sub);
 	if (!sub.failed) {

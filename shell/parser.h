@@ -49,9 +49,12 @@ struct parser {
 	struct heredoc *pending;  /* here-documents whose bodies follow the next newline */
 	int depth;                /* nesting of compound commands and substitutions */
 	int in_subst;             /* inside $( ): ')' ends the list */
-	/* Aliases: when set, called for a word in command position; returns
-	 * the replacement text (to be read next) or NULL.  (builtins/alias.c) */
-	const char *(*alias)(const char *name, struct parser *p);
+	/* Aliases being read: each is not expanded again until the input
+	 * passes the end of its text (an alias may not loop on itself). */
+	struct { const char *name; size_t end; } active[16];
+	size_t nactive;
+	int alias_next;           /* the last alias ended in a blank: the next word may be one too */
+	size_t alias_next_at;     /* ... the word that starts here or later */
 };
 
 /* Read and parse the next complete command from src (up to the end of its

@@ -25,9 +25,22 @@ int path_exists(const char *path)
 
 char *path_search(const char *name, int (*accept)(const char *path))
 {
+	return path_search_in(var_get("PATH"), name, accept);
+}
+
+char *path_default(void)
+{
+	size_t n = confstr(_CS_PATH, NULL, 0);
+	char *p = xmalloc(n ? n : 16);
+	if (!n || confstr(_CS_PATH, p, n) == 0)
+		strcpy(p, "/bin:/usr/bin");
+	return p;
+}
+
+char *path_search_in(const char *path, const char *name, int (*accept)(const char *path))
+{
 	if (strchr(name, '/'))
 		return accept(name) ? xstrdup(name) : NULL;
-	const char *path = var_get("PATH");
 	if (!path)
 		path = "/bin:/usr/bin";
 	struct strbuf full;

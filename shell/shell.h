@@ -47,6 +47,7 @@ struct shell {
 	int loop_depth;      /* loops running in the current function (break's limit) */
 	int func_depth;      /* function calls running */
 	int dot_depth;       /* . scripts running (return leaves them too) */
+	int in_special;      /* a special builtin is running as one (not through command) */
 	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */
@@ -77,5 +78,9 @@ void sh_syntax_error(const char *src, size_t pos, const char *msg);
  * command line is abandoned, and a script exits with status.  Returns
  * status. */
 int sh_fatal(int status);
+
+/* An error of a special builtin: fatal as above when it runs as a special
+ * builtin, an ordinary failure through `command`.  Returns status. */
+int sh_special_error(int status);
 
 #endif

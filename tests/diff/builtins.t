@@ -28,3 +28,132 @@ eval 'exit 4'; echo never
 for i in 1 2 3; do eval 'if [ $i = 2 ]; then break; fi'; echo $i; done
 #### nested function definitions in loop
 for n in a b; do eval "f_$n() { echo $n; }"; done; f_a; f_b
+#### type of each kind
+f() { :; }; alias ll='ls -l'; type ls cd if f ll exit nosuch; echo "st=$?"
+#### command -v
+command -v ls; command -v cd; command -v if; command -v nosuch; echo "st=$?"
+#### command -v alias and function
+alias ll='ls -l'; command -v ll; f() { :; }; command -v f
+#### command -V
+command -V ls; command -V cd
+#### command skips functions
+ls() { echo function; }; command ls -d / 
+#### command with missing
+command nosuch 2>/dev/null; echo "st=$?"
+#### command makes special builtin not special
+command shift 5; echo after $?
+#### command export bad name
+command export 1a=b 2>/dev/null; echo after $?
+#### command assignment not kept
+x=1 command true; echo "[$x]"
+#### command -p
+command -p ls -d /
+#### command exit
+command exit 3; echo no
+#### readonly
+readonly x=1; x=2; echo no
+#### readonly listing
+readonly x=1; readonly -p | grep x=
+#### readonly unset
+readonly y; readonly -p | grep " y"
+#### readonly cannot unset
+readonly z=1; unset z; echo "after $?"
+#### readonly in subshell
+readonly r=1; (r=2) 2>/dev/null; echo "st=$? r=$r"
+#### export listing has exported
+export AA=1; export -p | grep AA=
+#### export bad name ends script
+export 1a=b; echo never
+#### umask print and set
+umask 022; umask; umask -S; umask 077; umask; umask u=rwx,g=rx,o=; umask; umask -S
+#### umask symbolic add
+umask 077; umask a+w; umask
+#### umask bad
+umask 999; echo after $?
+#### umask affects children
+umask 077; : > newfile; ls -l newfile | cut -c1-10
+#### times format
+times | sed 's/[0-9]/N/g'
+#### getopts loop
+set -- -a -bx file; while getopts ab: o; do echo "$o [$OPTARG] $OPTIND"; done; echo "end $OPTIND"; shift $((OPTIND-1)); echo "$@"
+#### getopts grouped
+set -- -ab -c val rest; while getopts abc: o; do echo "$o ${OPTARG-}"; done; echo $OPTIND
+#### getopts silent unknown
+set -- -z; getopts :ab o; echo "$o [$OPTARG]"
+#### getopts silent missing argument
+set -- -b; getopts :ab: o; echo "$o [$OPTARG]"
+#### getopts loud unknown
+set -- -z; getopts ab o 2>/dev/null; echo "$o [${OPTARG-unset}] $?"
+#### getopts end of options with double dash
+set -- -a -- -b; while getopts ab o; do echo $o; done; echo $OPTIND
+#### getopts explicit arguments
+getopts x: o -x val; echo "$o $OPTARG $OPTIND"
+#### getopts reset with OPTIND
+set -- -a; getopts a o; echo $o; OPTIND=1; getopts a o; echo $o $OPTIND
+#### getopts usage error
+getopts; echo "after $?"
+#### alias basic
+alias hi='echo hello'
+hi
+#### alias list
+alias a1='echo 1' a2='echo 2'; alias
+#### alias print one
+alias ll='ls -l'; alias ll
+#### alias not found
+alias nope; echo "st=$?"
+#### unalias
+alias x='echo x'; unalias x; alias x 2>/dev/null; echo "st=$?"
+#### unalias all
+alias a=b c=d; unalias -a; alias; echo done
+#### alias recursion stops
+alias ls='ls -d'
+ls /
+#### alias chain
+alias a='b' b='echo chained'
+a
+#### alias with trailing space expands next
+alias run='echo ' word='expanded'
+run word
+#### alias quoted is not expanded
+alias q='echo alias'
+"q" 2>/dev/null; echo "st=$?"
+#### alias in function body at definition
+alias say='echo said'
+f() { say hi; }
+unalias say
+f
+#### alias to compound command start
+alias begin='{' stop='}'
+begin echo in brace; stop
+#### cd status
+cd /nonexistent-dir 2>/dev/null; echo "st=$?"
+#### set dash o listing has errexit
+set -o | grep -c errexit
+#### set plus o is reinputtable
+set -e; set +o | grep errexit
+#### cd logical through a link
+mkdir -p real/sub; ln -s "$PWD/real" link; cd link; pwd | sed "s|$HOME|H|"; pwd -P | sed "s|$HOME|H|"; pwd -L | sed "s|$HOME|H|"
+#### cd -P resolves links
+mkdir -p real/sub; ln -s "$PWD/real" link; cd -P link; pwd | sed "s|$HOME|H|"
+#### cd dot dot is logical
+mkdir -p real/sub; ln -s "$PWD/real" link; cd link/sub; cd ..; pwd | sed "s|$HOME|H|"
+#### cd -P dot dot is physical
+mkdir -p real/sub; ln -s "$PWD/real" link; cd -P link/sub; cd ..; pwd | sed "s|$HOME|H|"
+#### cdpath finds and prints
+mkdir -p real/sub; CDPATH=$PWD/real; cd sub | sed "s|$HOME|H|"; echo "st=$?"
+#### cdpath with empty entry first
+mkdir -p a/b; CDPATH=:$PWD/a; cd b | sed "s|$HOME|H|"; pwd | sed "s|$HOME|H|"
+#### cd dash
+mkdir d1; cd d1; cd ..; cd - | sed "s|$HOME|H|"
+#### cd extra slashes and dots
+mkdir -p x/y; cd ./x//./y/; pwd | sed "s|$HOME|H|"
+#### cd to home
+mkdir sub; cd sub; cd; pwd | sed "s|$HOME|H|"
+#### cd empty argument
+cd ""; echo "st=$?"
+#### cd to file fails
+: > f; cd f; echo "st=$?"
+#### oldpwd set
+cd /; cd /tmp; echo $OLDPWD
+#### pwd -P in plain dir
+cd /; pwd -P
