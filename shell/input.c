@@ -48,7 +48,7 @@
 	X(rl_completion_matches) X(rl_end) X(rl_filename_dequoting_function)                           \
 	X(rl_filename_quote_characters) X(rl_filename_quoting_function) X(rl_free_line_state)          \
 	X(rl_instream) X(rl_line_buffer) X(rl_outstream) X(rl_point) X(rl_readline_name)               \
-	X(rl_redisplay) X(rl_replace_line) X(rl_resize_terminal)
+	X(rl_redisplay) X(rl_replace_line) X(rl_resize_terminal) X(rl_variable_bind)
 
 #define RL_FIELD(name) __typeof__(&name) p_##name;
 static struct {
@@ -97,6 +97,7 @@ static int rl_loaded;
 #define rl_redisplay (*rl.p_rl_redisplay)
 #define rl_replace_line (*rl.p_rl_replace_line)
 #define rl_resize_terminal (*rl.p_rl_resize_terminal)
+#define rl_variable_bind (*rl.p_rl_variable_bind)
 
 /* Load readline and look up every name in the table.  Returns 0, or -1 with
  * a warning when the library or one of its names is missing (the prompt
@@ -361,6 +362,17 @@ static char **complete(const char *text, int start, int end)
 	return NULL; /* readline's own file-name completion */
 }
 
+/* set -o vi / set -o emacs: readline's editing mode, now or (before the
+ * prompt starts, from a start-up file) as soon as readline is loaded. */
+static int editing_mode = -1;  /* -1 readline's own default, 0 emacs, 1 vi */
+
+void input_set_vi(int vi)
+{
+	editing_mode = vi;
+	if (rl_loaded)
+		rl_variable_bind("editing-mode", vi ? "vi" : "emacs");
+}
+
 int input_init(void)
 {
 	if (!rl_loaded && rl_load() < 0)
@@ -386,6 +398,8 @@ int input_init(void)
 	history_write_timestamps = 1;
 	history_multiline_entries = 1;
 	history_load();
+	if (editing_mode >= 0)
+		rl_variable_bind("editing-mode", editing_mode ? "vi" : "emacs");
 	return 0;
 }
 

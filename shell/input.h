@@ -30,6 +30,9 @@ void input_history_add(const char *line);
 /* Print the history (the last `last` entries; all when last < 0). */
 void input_history_print(FILE *out, long last);
 
+/* Choose vi (1) or emacs (0) editing, for set -o vi / set -o emacs. */
+void input_set_vi(int vi);
+
 /* Release readline's state (history stays saved: it is appended per line). */
 void input_shutdown(void);
 

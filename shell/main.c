@@ -2,7 +2,6 @@
  * alone in this file so the tests can link every other module. */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "../builtins/builtins.h"
 #include "func.h"
 #include "jobs.h"
+#include "expand.h"
 #include "params.h"
 #include "redir.h"
 #include "repl.h"
@@ -27,13 +27,18 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: forksh [OPTIONS]                  interactive shell (or commands from stdin)\n"
+		"usage: forksh [OPTIONS] [-s] [ARG...]    interactive shell (or commands from stdin)\n"
 		"       forksh [OPTIONS] -c CMDS [NAME [ARG...]]\n"
 		"       forksh [OPTIONS] FILE [ARG...]\n"
 		"\n"
 		"A teaching shell: every program runs through fork, execvp and waitpid.\n"
 		"\n"
-		"  -c CMDS        run CMDS and exit; NAME becomes $0 and ARGs $1, $2, ...\n"
+		"  -c             run the string CMDS and exit; NAME becomes $0, ARGs $1, $2, ...\n"
+		"  -s             read commands from standard input (ARGs become $1, $2, ...)\n"
+		"  -i             interactive, even when the input is no terminal\n"
+		"  -l, --login    a login shell: read /etc/profile and ~/.profile first\n"
+		"  -abCefmnuvx    set options, as the set builtin does (+x turns one off)\n"
+		"  -o NAME        set an option by name (+o NAME turns it off)\n"
 		"      --no-color do not use colour (also when NO_COLOR is set)\n"
 		"      --trace    start with `trace on`: show every fork, exec and wait\n"
 		"  -h, --help     show this help and exit\n"
@@ -78,28 +83,145 @@ static int open_script(const char *path, int *status)
 	return lifted >= 0 ? lifted : fd;
 }
 
-int main(int argc, char **argv)
+/* A start-up file (profile, $ENV, ~/.forkshrc): read like a . file in
+ * this shell; one that does not exist is simply skipped. */
+static void run_startup_file(const char *path)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "trace", no_argument, NULL, 'T' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *cmds = NULL;
-	int no_color = 0, trace = 0, opt;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	int lifted = fd_lift(fd, 10);
+	if (lifted >= 0)
+		fd = lifted;
+	sh.dot_depth++;
+	repl_run_file(fd);
+	sh.dot_depth--;
+	close(fd);
+	if (sh.skip == SKIP_RETURN || sh.skip == SKIP_INTR)
+		sh.skip = SKIP_NONE;
+}
 
-	while ((opt = getopt_long(argc, argv, "+c:hV", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'c': cmds = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("forksh %s\n", forksh_version); return 0;
-		case 'C': no_color = 1; break;
-		case 'T': trace = 1; break;
-		default: usage(stderr); return 2;
+/* What an interactive shell reads first (XCU sh): a login shell the
+ * profiles, then every interactive shell $ENV (expanded; not for set-uid
+ * use), or forksh's own ~/.forkshrc when ENV is not set. */
+static void startup_files(int login)
+{
+	const char *home = var_get("HOME");
+	char path[4096];
+	if (login) {
+		run_startup_file("/etc/profile");
+		if (home && *home && sh.skip != SKIP_EXIT) {
+			snprintf(path, sizeof path, "%s/.profile", home);
+			run_startup_file(path);
 		}
 	}
+	if (!sh.interactive || sh.skip == SKIP_EXIT)
+		return;
+	const char *env = var_get("ENV");
+	if (env && getuid() == geteuid() && getgid() == getegid()) {
+		char *e = expand_text(env);
+		if (*e)
+			run_startup_file(e);
+		free(e);
+	} else if (!env && home && *home) {
+		snprintf(path, sizeof path, "%s/.forkshrc", home);
+		run_startup_file(path);
+	}
+}
+
+/* The options of sh (XCU sh): -c, -s, -i, -l and every set option, as
+ * -x or +x, -o NAME or +o NAME, grouped (-ex), plus forksh's long ones.
+ * Hand-written: getopt cannot read the +x form POSIX asks for.  Returns
+ * the index of the first operand, or -1 after a usage error (*status). */
+struct invocation {
+	int c, s, i, login, no_color, trace;
+};
+
+static int parse_options(int argc, char **argv, struct invocation *inv, int *status)
+{
+	int k = 1;
+	for (; k < argc; k++) {
+		const char *a = argv[k];
+		if (strcmp(a, "--") == 0 || strcmp(a, "-") == 0)
+			return k + 1;
+		if (strncmp(a, "--", 2) == 0) {
+			if (strcmp(a, "--help") == 0) {
+				usage(stdout);
+				*status = 0;
+				return -1;
+			}
+			if (strcmp(a, "--version") == 0) {
+				printf("forksh %s\n", forksh_version);
+				*status = 0;
+				return -1;
+			}
+			if (strcmp(a, "--no-color") == 0)
+				inv->no_color = 1;
+			else if (strcmp(a, "--trace") == 0)
+				inv->trace = 1;
+			else if (strcmp(a, "--login") == 0)
+				inv->login = 1;
+			else
+				goto bad;
+			continue;
+		}
+		if ((a[0] != '-' && a[0] != '+') || !a[1])
+			return k;
+		int on = a[0] == '-';
+		for (const char *c = a + 1; *c; c++) {
+			int opt;
+			if (*c == 'o') {
+				if (k + 1 >= argc || (opt = opt_by_name(argv[k + 1])) < 0)
+					goto bad;
+				k++;
+				opt_set(opt, on);
+			} else if (on && *c == 'c') {
+				inv->c = 1;
+			} else if (on && *c == 's') {
+				inv->s = 1;
+			} else if (on && *c == 'i') {
+				inv->i = 1;
+			} else if (on && *c == 'l') {
+				inv->login = 1;
+			} else if (on && *c == 'h' && c == a + 1 && !c[1]) {
+				usage(stdout);
+				*status = 0;
+				return -1;
+			} else if (on && *c == 'V' && c == a + 1 && !c[1]) {
+				printf("forksh %s\n", forksh_version);
+				*status = 0;
+				return -1;
+			} else if ((opt = opt_by_letter(*c)) >= 0) {
+				opt_set(opt, on);
+			} else {
+				goto bad;
+			}
+		}
+	}
+	return k;
+bad:
+	usage(stderr);
+	*status = 2;
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct invocation inv = { 0 };
+	int status = 0;
+	int optind = parse_options(argc, argv, &inv, &status);
+	if (optind < 0)
+		return status;
+	const char *cmds = NULL;
+	if (inv.c) {
+		if (optind >= argc) {
+			fprintf(stderr, "forksh: -c needs a command string\n");
+			return 2;
+		}
+		cmds = argv[optind++];
+	}
+	int no_color = inv.no_color, trace = inv.trace;
+	int login = inv.login || argv[0][0] == '-';
 
 	stack_init();
 	var_import_environ();
@@ -125,13 +247,26 @@ int main(int argc, char **argv)
 	if (trace && trace_set(1) < 0)
 		sh_error("--trace: cannot copy stderr: %s", strerror(errno));
 
-	int status = 0;
-	if (cmds) {
+	/* Interactive: no -c, no script, standard input and error terminals
+	 * (or -i); then ENV and the profiles are read first. */
+	int script = !cmds && !inv.s && optind < argc;
+	if (inv.i || (!cmds && !script && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)))
+		sh.interactive = 1;
+	if (sh.interactive) {
+		sh.color = sh.color_ok && isatty(STDERR_FILENO);
+		if (sig_init(1) < 0)
+			sh_error("cannot set up signal handling: %s", strerror(errno));
+	}
+	if (login || sh.interactive)
+		startup_files(login);
+	if (sh.skip == SKIP_EXIT) {
+		status = sh.status;
+	} else if (cmds) {
 		if (optind < argc)
 			sh.source = sh.arg0 = argv[optind++];
 		params_set(argc - optind, argv + optind);
 		status = repl_run_string(cmds);
-	} else if (optind < argc) {
+	} else if (script) {
 		sh.arg0 = argv[optind++];
 		params_set(argc - optind, argv + optind);
 		int fd = open_script(sh.arg0, &status);
@@ -140,13 +275,11 @@ int main(int argc, char **argv)
 			status = repl_run_fd(fd, 0);
 			close(fd);
 		}
-	} else if (isatty(STDIN_FILENO)) {
-		sh.interactive = 1;
-		sh.color = sh.color_ok && isatty(STDERR_FILENO);
-		if (sig_init(1) < 0)
-			sh_error("cannot set up signal handling: %s", strerror(errno));
+	} else if (sh.interactive && isatty(STDIN_FILENO)) {
+		params_set(argc - optind, argv + optind);
 		status = repl_run_interactive();
 	} else {
+		params_set(argc - optind, argv + optind);
 		status = repl_run_fd(STDIN_FILENO, 1);
 	}
 

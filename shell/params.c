@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
+#include "jobctl.h"
 #include "shell.h"
 #include "util.h"
 
@@ -71,8 +73,21 @@ void opt_print(FILE *out, int reinput)
 int opt_set(int opt, int on)
 {
 	if (opt == OPT_VI || opt == OPT_EMACS) {
-		/* one editing mode at a time */
+		/* one editing mode at a time, handed to readline */
 		sh.opt[OPT_VI] = sh.opt[OPT_EMACS] = 0;
+		if (on)
+			input_set_vi(opt == OPT_VI);
+		else if (opt == OPT_VI && sh.opt[OPT_VI])
+			input_set_vi(0);
+	}
+	if (opt == OPT_m && sh.interactive && on != sh.opt[OPT_m]) {
+		/* job control: process groups and the terminal for each job */
+		if (on && jobctl_init() < 0) {
+			sh_error("set -m: no job control without a terminal");
+			return -1;
+		}
+		if (!on)
+			jobctl_shutdown();
 	}
 	sh.opt[opt] = (char)on;
 	return 0;

@@ -224,6 +224,8 @@ int repl_run_interactive(void)
 	input_init();
 	if (jobctl_init() < 0)
 		sh_error("no job control in this shell");
+	else
+		sh.opt[OPT_m] = 1;
 	struct source src;
 	src_init_prompt(&src, prompt_line, NULL);
 	int status = run_source(&src, 0);
