@@ -46,6 +46,7 @@ int bi_unalias(int argc, char **argv);
 int bi_getopts(int argc, char **argv);
 int bi_umask(int argc, char **argv);
 int bi_times(int argc, char **argv);
+int bi_trap(int argc, char **argv);
 int bi_dot(int argc, char **argv);
 int bi_shift(int argc, char **argv);
 

@@ -12,6 +12,7 @@
 
 #include "builtins.h"
 #include "../shell/shell.h"
+#include "../shell/trap.h"
 #include "../shell/util.h"
 #include "../shell/vars.h"
 
@@ -25,8 +26,12 @@ static int read_line(int raw, struct strbuf *line, struct strbuf *esc)
 	for (;;) {
 		char c;
 		ssize_t n = read(STDIN_FILENO, &c, 1);
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR) {
+			int sig = trap_pending();
+			if (sig)
+				return 128 + sig; /* a trapped signal ends read at once */
 			continue;
+		}
 		if (n <= 0)
 			return 1;
 		if (escaped) {
@@ -126,6 +131,11 @@ int bi_read(int argc, char **argv)
 	sb_init(&line);
 	sb_init(&esc);
 	int status = read_line(raw, &line, &esc);
+	if (status > 128) {
+		sb_free(&line);
+		sb_free(&esc);
+		return status;
+	}
 	const char *ifs = var_get("IFS");
 	struct splitter sp = { line.buf ? line.buf : "", esc.buf ? esc.buf : "", line.len, ifs ? ifs : " \t\n" };
 	size_t i = 0;

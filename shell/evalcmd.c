@@ -28,6 +28,7 @@
 #include "redir.h"
 #include "shell.h"
 #include "stack.h"
+#include "trap.h"
 #include "vars.h"
 
 extern char **environ;
@@ -188,9 +189,10 @@ static void child_exec(struct simple_node *s, char **argv, int default_path)
 
 static int run_external(struct simple_node *s, struct strvec *argv, int flags, int default_path)
 {
-	if (flags & EVAL_EXIT) {
+	if ((flags & EVAL_EXIT) && !trap_get(TRAP_EXIT)) {
 		/* This process ends after the command anyway: exec in place,
-		 * with no second fork (the child of a subshell or pipeline). */
+		 * with no second fork (the child of a subshell or pipeline).
+		 * Not when it has an EXIT trap to run at its end. */
 		fflush(stdout);
 		child_exec(s, argv->v, default_path);
 	}

@@ -24,6 +24,7 @@
 #include "node.h"
 #include "shell.h"
 #include "signals.h"
+#include "trap.h"
 #include "util.h"
 
 /* Scripts keep finished jobs for `wait PID`; this many at most. */
@@ -474,6 +475,12 @@ int jobs_wait_job(struct job *j)
 				break;
 			if (sig_take(SIGHUP))
 				jobs_hangup_exit();
+			int trapped = trap_pending();
+			if (trapped) {
+				/* POSIX: a trapped signal ends `wait` at once with
+				 * 128+N; its trap runs right after. */
+				return 128 + trapped;
+			}
 			if (sig_take(SIGINT)) {
 				/* Ctrl-C interrupts `wait`; the prompt goes on a new
 				 * line after the ^C the terminal echoed. */

@@ -224,6 +224,7 @@ int main(int argc, char **argv)
 	int login = inv.login || argv[0][0] == '-';
 
 	stack_init();
+	sig_note_initial();
 	var_import_environ();
 	builtins_init();
 	sh.pid = getpid();
@@ -283,7 +284,10 @@ int main(int argc, char **argv)
 		status = repl_run_fd(STDIN_FILENO, 1);
 	}
 
+	sh.status = status;
 	trap_run_exit();
+	status = sh.status;
+	trap_clear();
 	jobs_forget();
 	func_clear_all();
 	params_set(0, NULL);

@@ -13,6 +13,7 @@
 #include "redir.h"
 #include "shell.h"
 #include "signals.h"
+#include "trap.h"
 
 pid_t proc_fork(struct forkspec *f)
 {
@@ -67,6 +68,7 @@ pid_t proc_fork(struct forkspec *f)
 	/* The job table stays, read-only in spirit: `jobs | grep x` lists the
 	 * shell's jobs as bash does, while wait finds no children of its own. */
 	sig_child_defaults(f->background && !job_control);
+	trap_child_reset();
 	if (f->background && !job_control) {
 		/* POSIX: without job control, a background command reads from
 		 * /dev/null unless its own redirections say otherwise.  (With job

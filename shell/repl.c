@@ -24,6 +24,7 @@
 #include "shell.h"
 #include "signals.h"
 #include "source.h"
+#include "trap.h"
 #include "util.h"
 #include "vars.h"
 
@@ -78,6 +79,8 @@ static int run_source(struct source *src, int nested)
 		}
 		if (!nested)
 			run_hooks();
+		if (!nested && trap_run_pending() && sh.skip == SKIP_EXIT)
+			break;
 		src_begin(src);
 		struct node *tree;
 		struct syn_error err;
@@ -101,6 +104,10 @@ static int run_source(struct source *src, int nested)
 		if (st == SYN_INTR) {
 			sh.status = 130;
 			src_skip_line(src);
+			trap_note(SIGINT);
+			trap_run_pending();
+			if (sh.skip == SKIP_EXIT)
+				break;
 			continue;
 		}
 		if (st == SYN_ERROR) {

@@ -102,6 +102,11 @@ int sig_take(int sig)
 	return 1;
 }
 
+int sig_caught(int sig)
+{
+	return caught[sig] != 0;
+}
+
 void sig_drain(void)
 {
 	char buf[64];
@@ -129,4 +134,40 @@ const char *sig_name(int sig)
 {
 	const char *abbrev = sigabbrev_np(sig);
 	return abbrev ? abbrev : "?";
+}
+
+/* ---- dispositions for traps ---------------------------------------------- */
+
+/* Which signals were ignored when the shell started (a non-interactive
+ * shell may not trap or reset those, as POSIX asks).  Filled by
+ * sig_note_initial(). */
+static unsigned char ignored_at_start[NSIG];
+
+void sig_note_initial(void)
+{
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction sa;
+		if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			ignored_at_start[sig] = 1;
+	}
+}
+
+int sig_ignored_at_start(int sig)
+{
+	return sig > 0 && sig < NSIG && ignored_at_start[sig];
+}
+
+int sig_set_disposition(int sig, enum sig_disposition d)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART for a trapped signal: a `wait` or `read` it
+	 * interrupts returns, and the trap runs at once */
+	sa.sa_handler = d == SIGD_CATCH ? on_signal : d == SIGD_IGNORE ? SIG_IGN : SIG_DFL;
+	if (d == SIGD_CATCH && (sig == SIGCHLD || sig == SIGWINCH))
+		sa.sa_flags = SA_RESTART;
+	caught[sig] = 0;
+	changed = 1;
+	return sigaction(sig, &sa, NULL);
 }

@@ -27,6 +27,10 @@ int sig_wakeup_fd(void);
 /* Return 1 and clear the flag if sig arrived since the last call. */
 int sig_take(int sig);
 
+/* Has sig arrived since the last sig_take(sig)?  Unlike sig_take, the
+ * flag stays set for whoever acts on it. */
+int sig_caught(int sig);
+
 /* Empty the self-pipe after a wake-up. */
 void sig_drain(void);
 
@@ -35,5 +39,18 @@ int sig_by_name(const char *name);
 
 /* Short name of a signal without "SIG" ("TERM"), from the C library. */
 const char *sig_name(int sig);
+
+/* ---- for traps (trap.c) ---- */
+
+/* Remember which signals were ignored when the shell started. */
+void sig_note_initial(void);
+int sig_ignored_at_start(int sig);
+
+enum sig_disposition { SIGD_DEFAULT, SIGD_IGNORE, SIGD_CATCH };
+
+/* Give sig a disposition: the default, ignored, or caught by the shell's
+ * flag-setting handler (sig_take then tells whether it came).  Returns 0
+ * or -1 (SIGKILL and SIGSTOP cannot be changed). */
+int sig_set_disposition(int sig, enum sig_disposition d);
 
 #endif

@@ -157,3 +157,39 @@ cd ""; echo "st=$?"
 cd /; cd /tmp; echo $OLDPWD
 #### pwd -P in plain dir
 cd /; pwd -P
+#### trap exit
+trap 'echo bye' EXIT; echo hello
+#### trap exit with exit status
+trap 'echo "bye $?"' EXIT; exit 3
+#### trap exit keeps status
+trap 'echo trapped' EXIT; false
+#### trap exit can change status
+trap 'exit 7' EXIT; true
+#### trap listing
+trap 'echo x' EXIT; trap 'echo int' INT; trap '' QUIT; trap
+#### trap reset with dash
+trap 'echo x' EXIT; trap - EXIT; echo done
+#### trap reset with number
+trap 'echo x' EXIT; trap 0; echo done
+#### trap on signal sent to self
+trap 'echo got usr1' USR1; kill -USR1 $$; echo after
+#### trap runs between commands
+trap 'echo caught' TERM; kill -TERM $$; echo next
+#### trap keeps status
+trap 'false' USR1; true; kill -USR1 $$; echo "st=$?"
+#### trap ignore is inherited
+trap '' USR1; sh -c 'kill -USR1 $$; echo child survived'
+#### trap action is reset in subshell
+trap 'echo parent trap' USR1; (kill -USR1 $$ 2>/dev/null; sh -c 'kill -USR1 $PPID'; echo sub) ; echo after
+#### trap in subshell exit
+(trap 'echo sub exit' EXIT; echo in sub); echo out
+#### trap bad signal
+trap 'echo' NOSUCHSIG; echo "st=$?"
+#### trap signal by number
+trap 'echo by number' 10; kill -USR1 $$
+#### exit in trap
+trap 'echo in trap; exit 5' USR1; kill -USR1 $$; echo never
+#### trap exit in function
+f() { trap 'echo fexit' EXIT; }; f; echo after f
+#### trap output reusable
+trap 'echo "a b"' EXIT; trap | sed 's/EXIT/0/'
