@@ -8,7 +8,8 @@
 # end in tags:  @noc (not with -c: the case reads its own script from stdin,
 # say), @nostdin (not from standard input: the case reads standard input),
 # @file (only as a script file).  Each case runs in a fresh directory holding
-# a.c b.c c.h, with HOME set to it.
+# a.c b.c c.h, with HOME set to it; SH_UNDER_TEST names the shell running
+# it (for cases that run real scripts with that shell).
 #
 # Usage: run.sh [FILE.t...]   (FORKSH=path/to/forksh; DIFF_ONLY=substring)
 set -u
@@ -38,6 +39,8 @@ run() {
 	(
 		cd "$dir" || exit 99
 		export HOME=$dir
+		# the shell under test, for cases that run a script with it
+		export SH_UNDER_TEST=$sh
 		case $mode in
 		file) timeout -k 2 20 "$sh" "$script" arg1 'arg 2' </dev/null ;;
 		c) timeout -k 2 20 "$sh" -c "$(cat "$script")" name arg1 'arg 2' </dev/null ;;
