@@ -177,3 +177,87 @@ terr "set -x shows each command after expansion" "^\\+ echo 1 'a b'\$" 0 -c 'x=1
 t "\$LINENO counts the lines of a script (POSIX; dash leaves it empty)" "1 3" 0 -c 'a=$LINENO
 
 echo $a $LINENO'
+
+#### start-up files, login shells, the prompt's builtins ####################
+# pty_run NAME SCRIPT COMMAND...: like pty, for a command other than plain
+# forksh (env with a HOME of its own, say).
+pty_run() {
+	local name=$1 script=$2; shift 2
+	local s
+	if printf '%s\n' "$script" | env FORKSH_TEST_MARK="$MARK" "$PTY" -t "${PTY_TIMEOUT:-8}" -- "$@" \
+		>"$WORK/pty" 2>&1; then
+		s=$(strays)
+		if [ -z "$s" ]; then ok "$name"; else not_ok "$name" "stray: $s"; fi
+	else
+		s=$(strays)
+		not_ok "$name" "$(tail -c 3000 "$WORK/pty" | cat -v)" ${s:+"stray: $s"}
+	fi
+}
+mkdir -p "$WORK/homes/rc" "$WORK/homes/login" "$WORK/homes/env"
+printf 'echo rc-read; RCVAR=from-rc\nalias hi="echo alias-from-rc"\n' > "$WORK/homes/rc/.forkshrc"
+printf 'echo profile-read; PROFVAR=from-profile\n' > "$WORK/homes/login/.profile"
+printf 'echo rc-too\n' > "$WORK/homes/login/.forkshrc"
+printf 'echo env-file-read\n' > "$WORK/homes/env/custom.sh"
+
+pty_run "an interactive shell reads ~/.forkshrc (variables and aliases)" "expect rc-read
+expect ${P}\\\$ \$
+send echo \$RCVAR\\r
+expect from-rc
+send hi\\r
+expect alias-from-rc
+send exit\\r
+wait 0" env HOME="$WORK/homes/rc" "$FORKSH"
+
+pty_run "a login shell reads ~/.profile, then ~/.forkshrc" "expect profile-read
+expect rc-too
+expect ${P}\\\$ \$
+send echo \$PROFVAR\\r
+expect from-profile
+send exit\\r
+wait 0" env HOME="$WORK/homes/login" "$FORKSH" -l
+
+pty_run "ENV names the start-up file instead of ~/.forkshrc" "expect env-file-read
+expect ${P}\\\$ \$
+send exit\\r
+wait 0" env HOME="$WORK/homes/env" ENV='$HOME/custom.sh' "$FORKSH"
+
+t "a non-interactive shell reads no start-up file" "none" 0 -c 'echo ${RCVAR:-none}' 
+out=$(cd "$WORK" && env HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" "$FORKSH" -l -c 'echo $PROFVAR' 2>&1)
+if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "forksh -l -c reads the profile first"; else not_ok "forksh -l -c reads the profile first" "$out"; fi
+out=$(cd "$WORK/homes/login" && HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" bash -c 'exec -a -forksh "$0" -c "echo \$PROFVAR"' "$FORKSH" 2>&1)
+if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "a name starting with - makes a login shell (as login and sshd start one)"; else not_ok "a name starting with -" "$out"; fi
+
+pty "set -o vi: Escape then vi commands edit the line" "expect ${P}\\\$ \$
+send set -o vi\\r
+expect ${P}\\\$ \$
+send echo abc\\ebx\\r
+expect ^bc
+expect ${P}\\\$ \$
+send set -o emacs\\r
+expect ${P}\\\$ \$
+send echo one\\x01\\x06\\x06\\x06\\x06\\x06two\\r
+expect ^twoone
+send exit\\r
+wait 0"
+
+pty "a trap on SIGINT at the prompt runs on Ctrl-C" "expect ${P}\\\$ \$
+send trap 'echo caught-int' INT\\r
+expect ${P}\\\$ \$
+send \\x03
+expect caught-int
+expect ${P}\\(130\\)\\\$ \$
+send trap - INT\\r
+expect ${P}\\\$ \$
+send echo alive\\r
+expect alive
+send exit\\r
+wait 0"
+
+pty "read takes a line typed at the terminal" "expect ${P}\\\$ \$
+send read -r first rest; echo \"[\$first|\$rest]\"\\r
+sleep 0.2
+send one two three\\r
+expect \\[one\\|two three\\]
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
