@@ -47,6 +47,7 @@ int bi_getopts(int argc, char **argv);
 int bi_umask(int argc, char **argv);
 int bi_times(int argc, char **argv);
 int bi_trap(int argc, char **argv);
+int bi_ulimit(int argc, char **argv);
 int bi_dot(int argc, char **argv);
 int bi_shift(int argc, char **argv);
 

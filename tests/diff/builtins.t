@@ -193,3 +193,21 @@ trap 'echo in trap; exit 5' USR1; kill -USR1 $$; echo never
 f() { trap 'echo fexit' EXIT; }; f; echo after f
 #### trap output reusable
 trap 'echo "a b"' EXIT; trap | sed 's/EXIT/0/'
+#### ulimit default is file size
+ulimit
+#### ulimit -a
+ulimit -a | sed 's/[0-9][0-9]*$/N/'
+#### ulimit set and show file size
+ulimit -f 1000; ulimit -f
+#### ulimit nofile soft and hard
+ulimit -n 100; ulimit -n; ulimit -Sn; ulimit -Hn
+#### ulimit raise above hard fails
+ulimit -n 100; ulimit -n 200; echo "st=$?"
+#### ulimit bad number
+ulimit -n abc; echo "st=$?"
+#### ulimit bad option
+ulimit -x; echo "st=$?"
+#### ulimit affects children
+ulimit -n 50; sh -c 'ulimit -n'
+#### ulimit core blocks
+ulimit -c 0; ulimit -c
