@@ -50,6 +50,8 @@ SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c shell/explain.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c builtins/ptree.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
+	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
+	lessons/svg.c lessons/json.c lessons/showrun.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
 	lessons/lesson_noexit.c \
 	lessons/lesson_fds.c \
@@ -95,6 +97,11 @@ $(B)/lessons/%.code.h: lessons/%.c scripts/showcode.awk
 LESSON_CODE_OBJS := $(patsubst lessons/%.c,$(B)/lessons/%.o,$(filter lessons/lesson_%.c,$(LESSON_SRCS)))
 $(foreach o,$(LESSON_CODE_OBJS),$(eval $(o): $(o:.o=.code.h)))
 $(B)/lessons/lesson_forkexec.o: $(B)/lessons/hello.code.h
+# The lessons' plain C calls (fork, _exit, waitpid, exec...) are recorded:
+# lessons/plainc.h, forced in before their first line, turns them into the
+# wrappers of lessons/plainc.c.  Only lesson objects; spawn measures raw
+# fork+exec speed, so its calls stay unrecorded on purpose.
+$(filter-out $(B)/lessons/lesson_spawn.o,$(LESSON_CODE_OBJS)): ALL_CFLAGS += -include lessons/plainc.h
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
