@@ -176,7 +176,7 @@ static void reap_proc(struct live_run *run, struct live_proc *p, pid_t reaper, i
 		rec_add(&run->rec, REC_REPARENT, t, p->pid, reaper, 0, NULL);
 		p->parent = reaper;
 	}
-	rec_add(&run->rec, REC_REAP, t, reaper, p->pid, ws, NULL);
+	rec_add(&run->rec, REC_REAP, t, reaper, p->pid, ws == REC_UNSEEN ? p->status : ws, NULL);
 	p->reaped = 1;
 	run->nreaped++;
 	struct live_proc *up = collect_find(run, reaper);
@@ -197,16 +197,17 @@ static void settle_children(struct live_run *run, pid_t pid, double t)
 	}
 }
 
-static void settle_witness(struct live_run *run, pid_t pid, double t);
+static void settle_witness(struct live_run *run, pid_t pid);
 
 static void end_proc(struct live_run *run, struct live_proc *p, int ws, double t)
 {
 	if (p->exited)
 		return;
-	settle_witness(run, p->pid, t);
+	settle_witness(run, p->pid);
 	settle_children(run, p->pid, t);
 	rec_add(&run->rec, REC_EXIT, t, p->pid, 0, ws, NULL);
 	p->exited = 1;
+	p->status = ws;
 	run->nexited++;
 	if (!p->kids)
 		return;
@@ -236,9 +237,9 @@ void collect_shell_reaped(struct live_run *run, pid_t pid, int ws, double t)
 
 /* Has the witness of pid's exec spoken?  EOF: the exec succeeded; an int:
  * it failed with that errno; nothing yet: the exec is still under way.
- * The exec is recorded at t (the moment a record of the new program
- * arrived, or now). */
-static void settle_witness(struct live_run *run, pid_t pid, double t)
+ * Either way the exec is recorded at the time the call was made (sent
+ * with the witness): the witness says whether, not when. */
+static void settle_witness(struct live_run *run, pid_t pid)
 {
 	for (size_t i = 0; i < run->nwit; i++) {
 		struct witness *w = &run->wit[i];
@@ -250,9 +251,9 @@ static void settle_witness(struct live_run *run, pid_t pid, double t)
 			return;
 		struct live_proc *p = collect_find(run, pid);
 		if (n == (ssize_t)sizeof err) {
-			rec_add(&run->rec, REC_EXEC_FAIL, t, pid, 0, err, w->text);
+			rec_add(&run->rec, REC_EXEC_FAIL, w->t, pid, 0, err, w->text);
 		} else {
-			rec_add(&run->rec, REC_EXEC, t, pid, 0, 0, w->text);
+			rec_add(&run->rec, REC_EXEC, w->t, pid, 0, 0, w->text);
 			if (p)
 				watch(run, p); /* the new program cannot report its end */
 		}
@@ -263,7 +264,7 @@ static void settle_witness(struct live_run *run, pid_t pid, double t)
 	}
 }
 
-static void add_witness(struct live_run *run, pid_t pid, const char *text, int fd)
+static void add_witness(struct live_run *run, pid_t pid, double t, const char *text, int fd)
 {
 	fcntl(fd, F_SETFL, O_NONBLOCK);
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -271,7 +272,7 @@ static void add_witness(struct live_run *run, pid_t pid, const char *text, int f
 		run->wit_cap = run->wit_cap ? 2 * run->wit_cap : 8;
 		run->wit = xrealloc(run->wit, run->wit_cap * sizeof *run->wit);
 	}
-	run->wit[run->nwit++] = (struct witness){ fd, pid, xstrdup(text) };
+	run->wit[run->nwit++] = (struct witness){ fd, pid, t, xstrdup(text) };
 }
 
 /* ---- records ---- */
@@ -291,10 +292,11 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 	struct live_proc *p = collect_find(run, (pid_t)pid);
 	switch (kind) {
 	case 'F':
+		settle_witness(run, (pid_t)other); /* its parent's exec came first */
 		collect_forked(run, (pid_t)pid, (pid_t)other, t);
 		break;
 	case 'S':
-		settle_witness(run, (pid_t)pid, t);
+		settle_witness(run, (pid_t)pid);
 		rec_add(&run->rec, REC_SAY, t, (pid_t)pid, 0, status == 2 ? 2 : 1, text);
 		run->lines++;
 		live_show_line(run, (pid_t)pid, text);
@@ -309,7 +311,7 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 		break;
 	case 'E':
 		if (passfd >= 0 && p) {
-			add_witness(run, (pid_t)pid, text, passfd);
+			add_witness(run, (pid_t)pid, t, text, passfd);
 			passfd = -1;
 		}
 		break;
@@ -318,6 +320,7 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 		 * that the sh of system() runs) makes itself known; only news
 		 * is kept, and never the shell itself. */
 		if (!p && (pid_t)pid != run->rec.shell) {
+			settle_witness(run, (pid_t)other);
 			collect_forked(run, (pid_t)pid, (pid_t)other, t);
 			rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
 			watch(run, collect_find(run, (pid_t)pid));
@@ -338,7 +341,7 @@ void collect_poll(struct live_run *run)
 {
 	double t = now_t(run);
 	for (size_t i = run->nwit; i-- > 0;)
-		settle_witness(run, run->wit[i].pid, t);
+		settle_witness(run, run->wit[i].pid);
 	if (!run->nwatch || t < run->watch_at)
 		return;
 	run->watch_at = t + WATCH_MS / 1000.0;

@@ -147,8 +147,9 @@ size_t wrap_piece(const char *s, int room, const char **next)
 		*next = s + all;
 		return all;
 	}
-	/* The last space at or before the cut, if the piece keeps some text. */
-	for (size_t i = cut; i > 0; i--)
+	/* The last space at or before the cut, unless that would leave the
+	 * row less than half full (a long word is cut instead). */
+	for (size_t i = cut; i > 0 && i >= cut / 2; i--)
 		if (s[i] == ' ') {
 			size_t j = i + 1;
 			while (s[j] == ' ')
@@ -178,6 +179,17 @@ void add_colored(struct strbuf *sb, const char *s, size_t len, pid_t pid, const 
 	sb_addn(sb, s, len);
 	if (lk->color)
 		sb_adds(sb, "\033[0m");
+}
+
+void put_wrapped(FILE *out, const char *text, int width, int indent)
+{
+	const char *s = text;
+	for (int first = 1; first || *s; first = 0) {
+		const char *next;
+		size_t n = wrap_piece(s, width - (first ? 0 : indent), &next);
+		fprintf(out, "%*s%.*s\n", first ? 0 : indent, "", (int)n, s);
+		s = next;
+	}
 }
 
 void put_sb_line(FILE *out, const struct strbuf *sb)

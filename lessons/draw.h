@@ -42,7 +42,8 @@ size_t cols_bytes(const char *s, int k);
 
 /* Where to break clean text s so its first piece fits in room columns:
  * the byte length of that piece, at the last space that fits when there
- * is one (the space is left out), else exactly room characters.  *next is
+ * is one in its second half (the space is left out), else exactly room
+ * characters.  *next is
  * set to where the rest begins.  The whole of s when it fits. */
 size_t wrap_piece(const char *s, int room, const char **next);
 
@@ -51,6 +52,10 @@ void add_spaces(struct strbuf *sb, int n);
 
 /* Append s in pid's colour when lk->color (colour escapes take no column). */
 void add_colored(struct strbuf *sb, const char *s, size_t len, pid_t pid, const struct look *lk);
+
+/* Write clean text to out wrapped to width, lines after the first
+ * indented by indent. */
+void put_wrapped(FILE *out, const char *text, int width, int indent);
 
 /* Write sb and a newline to out. */
 void put_sb_line(FILE *out, const struct strbuf *sb);

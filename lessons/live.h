@@ -67,6 +67,7 @@ struct live_run {
 		size_t fork_ev;         /* its FORK event in rec */
 		unsigned exited : 1, reaped : 1, watched : 1, subreaper : 1;
 		unsigned kids;          /* children not yet reaped whose parent it is */
+		int status;             /* its wait status, once it ended */
 	} *procs;
 	size_t nprocs, cap;
 	size_t nexited, nreaped;
@@ -76,7 +77,7 @@ struct live_run {
 	size_t nwatch, watch_cap;
 	double watch_at;
 	/* Execs whose witness pipe has not spoken yet. */
-	struct witness { int fd; pid_t pid; char *text; } *wit;
+	struct witness { int fd; pid_t pid; double t; char *text; } *wit;
 	size_t nwit, wit_cap;
 };
 

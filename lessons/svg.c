@@ -145,10 +145,13 @@ static void svg_lifeline(FILE *out, const struct tl_layout *L, size_t c, double 
 		size_t j = i;
 		while (j < L->nrows && L->state[j * L->ncols + c] == s)
 			j++;
+		/* a lifeline ends at its reap mark, not below it */
+		double end = L->mark[(j - 1) * L->ncols + c] == MK_REAPED ? y0 + (double)(j - 1) * LINE_H - 6
+									 : y0 + (double)j * LINE_H - LINE_H / 2.0;
 		if (s != ST_NONE)
 			fprintf(out, "<path d=\"M%.1f %.1fV%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s/>\n", x,
-				y0 + (double)i * LINE_H - LINE_H / 2.0, y0 + (double)j * LINE_H - LINE_H / 2.0, col,
-				s == ST_ALIVE ? "3" : "2", s == ST_ZOMBIE ? " stroke-dasharray=\"3 4\"" : "");
+				y0 + (double)i * LINE_H - LINE_H / 2.0, end, col, s == ST_ALIVE ? "3" : "2",
+				s == ST_ZOMBIE ? " stroke-dasharray=\"3 4\"" : "");
 		i = j;
 	}
 }

@@ -442,7 +442,7 @@ static const char *glyph(int c, int utf8)
 	case MK_FAIL: return utf8 ? "\u25c7" : "!";
 	case MK_SAY: return utf8 ? "\u2022" : "*";
 	case MK_EXIT: return utf8 ? "\u00d7" : "x";
-	case MK_REAPED: return utf8 ? "\u2534" : "=";
+	case MK_REAPED: return utf8 ? "\u2534" : "#";
 	case MK_END: return utf8 ? "\u253c" : "+";
 	case MK_MOVED: return utf8 ? "\u21b7" : "~";
 	case MK_SUBREAPER: return "S";
@@ -475,13 +475,7 @@ static void legend(FILE *out, const struct tl_layout *L, const struct recording 
 		sb_addc(&sb, ' ');
 		sb_adds(&sb, words[i]);
 	}
-	const char *s = sb.buf;
-	for (int first = 1; *s; first = 0) {
-		const char *next;
-		size_t n = wrap_piece(s, lk->width - (first ? 0 : 5), &next);
-		fprintf(out, "%s%.*s\n", first ? "" : "     ", (int)n, s);
-		s = next;
-	}
+	put_wrapped(out, sb.buf, lk->width, 5);
 	sb_reset(&sb);
 	sb_adds(&sb, "Lifelines, left to right:");
 	int used = text_cols(sb.buf);
@@ -501,18 +495,13 @@ static void legend(FILE *out, const struct tl_layout *L, const struct recording 
 		add_colored(&sb, label, strlen(label), L->col_pid[c], lk);
 		used += w;
 	}
+	put_sb_line(out, &sb);
 	if (L->nprocs + (r->shell ? 1 : 0) > L->ncols) {
 		char buf[120];
-		snprintf(buf, sizeof buf, " (%zu more without a lifeline: their rows name them)",
+		snprintf(buf, sizeof buf, "  (%zu more without a lifeline: their rows name them)",
 			 L->nprocs + (r->shell ? 1 : 0) - L->ncols);
-		if (used + (int)strlen(buf) > lk->width) {
-			put_sb_line(out, &sb);
-			sb_reset(&sb);
-			add_spaces(&sb, 1);
-		}
-		sb_adds(&sb, buf);
+		put_wrapped(out, buf, lk->width, 3);
 	}
-	put_sb_line(out, &sb);
 	sb_free(&sb);
 }
 
@@ -558,7 +547,7 @@ void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts 
 	if (mode == TL_OFF)
 		return;
 	if (r->n == 0) {
-		fprintf(out, "Timeline: nothing to draw (no events were recorded).\n");
+		put_wrapped(out, "Timeline: nothing to draw (no events were recorded).", lk.width, 2);
 		return;
 	}
 	int tw = 6;
@@ -577,7 +566,7 @@ void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts 
 	struct strbuf line;
 	sb_init(&line);
 	tl_heading(&L, &lk, &line);
-	put_sb_line(out, &line);
+	put_wrapped(out, line.buf, lk.width, 2);
 	legend(out, &L, r, &lk);
 	for (size_t i = 0; i < L.nrows; i++)
 		put_row(out, &L, i, tw, &lk, &line);

@@ -296,12 +296,12 @@ void draw_tree(FILE *out, const struct recording *r, const struct draw_opts *o)
 	else if (r->shell)
 		snprintf(shell, sizeof shell, "; forksh is %ld", (long)r->shell);
 	if (v.n == 0) {
-		fprintf(out, "Process tree: nothing to draw (no processes were recorded).\n");
+		put_wrapped(out, "Process tree: nothing to draw (no processes were recorded).", lk.width, 2);
 		rec_view_free(&v);
 		return;
 	}
 	snprintf(heading, sizeof heading, "Process tree (%zu process%s%s):", v.n, v.n == 1 ? "" : "es", shell);
-	fprintf(out, "%s\n", heading);
+	put_wrapped(out, heading, lk.width, 2);
 
 	struct treedraw d = { .out = out, .v = &v, .lk = &lk };
 	d.drawn = xcalloc(v.n, 1);
@@ -317,7 +317,7 @@ void draw_tree(FILE *out, const struct recording *r, const struct draw_opts *o)
 		if (d.drawn[i] || v.p[i].parent != REC_NONE)
 			continue;
 		if (!said++)
-			fprintf(out, "Also seen (their fork was not recorded):\n");
+			put_wrapped(out, "Also seen (their fork was not recorded):", lk.width, 2);
 		tree_walk(&d, i, stack, scratch);
 	}
 	free(scratch);
