@@ -66,7 +66,7 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record
+UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record lessons
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
@@ -110,6 +110,12 @@ $(B)/%.o: %.c
 $(B)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CM_CFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(RL_LIBS) $(CM_LIBS)
+
+# test_lessons runs lessons live: forksh-hello must sit next to it.
+$(B)/tests/test_lessons: $(B)/tests/forksh-hello
+$(B)/tests/forksh-hello: $(HELLO)
+	@mkdir -p $(@D)
+	cp $(HELLO) $@
 
 $(PTY_DRIVER): tests/e2e/ptydrive.c
 	@mkdir -p $(@D)
