@@ -71,7 +71,8 @@ UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
 HOLDTHREADS := $(B)/tests/holdthreads
-E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS)
+PNGCHECK   := $(B)/tests/pngcheck
+E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS) $(PNGCHECK)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
@@ -124,6 +125,12 @@ $(PTY_DRIVER): tests/e2e/ptydrive.c
 $(FDCHECK): tests/e2e/fdcheck.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $<
+
+# pngcheck reads the PNG that rsvg-convert renders from a lesson's SVG.
+$(PNGCHECK): tests/e2e/pngcheck.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(shell $(PKG_CONFIG) --cflags libpng 2>/dev/null) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< \
+		$(shell $(PKG_CONFIG) --libs libpng 2>/dev/null || echo -lpng)
 
 $(HOLDTHREADS): tests/e2e/holdthreads.c
 	@mkdir -p $(@D)
