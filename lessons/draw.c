@@ -43,6 +43,7 @@ void look_init(struct look *lk, const struct draw_opts *o)
 		lk->rule = "-";
 	}
 	lk->blank = "   ";
+	lk->r = NULL;
 }
 
 /* The length of the valid UTF-8 sequence at s (2 to 4 bytes, with the code
@@ -167,13 +168,19 @@ void add_spaces(struct strbuf *sb, int n)
 		sb_addc(sb, ' ');
 }
 
+pid_t colour_key(const struct look *lk, pid_t pid)
+{
+	int a = lk->stable && lk->r ? rec_alias(lk->r, pid) : -1;
+	return a >= 0 ? (pid_t)a : pid;
+}
+
 void add_colored(struct strbuf *sb, const char *s, size_t len, pid_t pid, const struct look *lk)
 {
 	if (!len)
 		return;
 	if (lk->color) {
 		char esc[24];
-		snprintf(esc, sizeof esc, "\033[38;5;%dm", pid_ansi256(pid));
+		snprintf(esc, sizeof esc, "\033[38;5;%dm", pid_ansi256(colour_key(lk, pid)));
 		sb_adds(sb, esc);
 	}
 	sb_addn(sb, s, len);

@@ -17,6 +17,7 @@ struct look {
 	const char *tee, *corner, *bar, *blank;   /* tree branches */
 	const char *ellipsis;
 	const char *rule;                         /* one column of a ruled line */
+	const struct recording *r;                /* for colours by alias (stable) */
 };
 
 /* Fill lk from o (a width of 0 or less means 80, at least 30). */
@@ -49,6 +50,10 @@ size_t wrap_piece(const char *s, int room, const char **next);
 
 /* Append n spaces. */
 void add_spaces(struct strbuf *sb, int n);
+
+/* What picks pid's colour: under --stable-pids its alias, so that a
+ * handout has the same colours every time; else the PID itself. */
+pid_t colour_key(const struct look *lk, pid_t pid);
 
 /* Append s in pid's colour when lk->color (colour escapes take no column). */
 void add_colored(struct strbuf *sb, const char *s, size_t len, pid_t pid, const struct look *lk);

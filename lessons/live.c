@@ -277,7 +277,8 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 		sb_adds(&sb, text);
 	}
 	if (run->color)
-		printf("  \033[38;5;%dm%s\033[0m\n", pid_ansi256(pid), sb.buf);
+		printf("  \033[38;5;%dm%s\033[0m\n",
+		       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), sb.buf);
 	else
 		printf("  %s\n", sb.buf);
 	sb_free(&sb);

@@ -136,9 +136,9 @@ static void svg_mark(FILE *out, int mark, double x, double y, const char *c)
 }
 
 /* The lifelines of column c: one segment per run of rows in one state. */
-static void svg_lifeline(FILE *out, const struct tl_layout *L, size_t c, double x, double y0)
+static void svg_lifeline(FILE *out, const struct tl_layout *L, const struct look *lk, size_t c, double x, double y0)
 {
-	const char *col = pid_hex(L->col_pid[c]);
+	const char *col = pid_hex(colour_key(lk, L->col_pid[c]));
 	size_t i = 0;
 	while (i < L->nrows) {
 		char s = L->state[i * L->ncols + c];
@@ -164,6 +164,7 @@ static double svg_timeline(FILE *out, const struct recording *r, const struct dr
 	t.utf8 = 1;
 	t.color = 0;
 	look_init(&lk, &t);
+	lk.r = r;
 	int cols = (int)((SVG_W - 2 * MARGIN) / CHAR_W);
 	double x0 = MARGIN + 8 * CHAR_W;           /* after the time column */
 	size_t want = (r->alias.next > 0 ? (size_t)r->alias.next : 0) + (r->shell ? 1 : 0);
@@ -199,14 +200,14 @@ static double svg_timeline(FILE *out, const struct recording *r, const struct dr
 		rec_label(r, L.col_pid[c], o->stable_pids, label, sizeof label);
 		double x = x0 + (double)c * COL_W + COL_W / 2.0;
 		fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" transform=\"rotate(-60 %.1f %.1f)\" fill=\"%s\" "
-			"font-weight=\"bold\">", x, y + 60, x, y + 60, pid_hex(L.col_pid[c]));
+			"font-weight=\"bold\">", x, y + 60, x, y + 60, pid_hex(colour_key(&lk, L.col_pid[c])));
 		xml_text(out, label, strlen(label));
 		fputs("</text>\n", out);
 	}
 	y += 60 + LINE_H;
 	double y0 = y;
 	for (size_t c = 0; c < L.ncols; c++)
-		svg_lifeline(out, &L, c, x0 + (double)c * COL_W + COL_W / 2.0, y0);
+		svg_lifeline(out, &L, &lk, c, x0 + (double)c * COL_W + COL_W / 2.0, y0);
 	for (size_t i = 0; i < L.nrows; i++) {
 		const struct tl_row *row = &L.rows[i];
 		double ry = y0 + (double)i * LINE_H, mid = ry - 6;
@@ -217,7 +218,7 @@ static double svg_timeline(FILE *out, const struct recording *r, const struct dr
 		}
 		if (row->from >= 0 && row->to >= 0) {
 			double xa = x0 + row->from * COL_W + COL_W / 2.0, xb = x0 + row->to * COL_W + COL_W / 2.0;
-			const char *c = pid_hex(row->link == LK_FORK ? row->who : L.col_pid[row->from]);
+			const char *c = pid_hex(colour_key(&lk, row->link == LK_FORK ? row->who : L.col_pid[row->from]));
 			double dir = xb > xa ? -1 : 1;
 			fprintf(out, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", xa, mid,
 				xb, c, row->link == LK_MOVE ? " stroke-dasharray=\"2 3\"" : "");
@@ -229,13 +230,13 @@ static double svg_timeline(FILE *out, const struct recording *r, const struct dr
 		for (size_t c = 0; c < L.ncols; c++) {
 			int m = L.mark[i * L.ncols + c];
 			if (m)
-				svg_mark(out, m, x0 + (double)c * COL_W + COL_W / 2.0, mid, pid_hex(L.col_pid[c]));
+				svg_mark(out, m, x0 + (double)c * COL_W + COL_W / 2.0, mid, pid_hex(colour_key(&lk, L.col_pid[c])));
 		}
 		const char *s = L.text.buf + row->off;
 		fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", xt, ry);
 		size_t colored = row->line ? row->len : row->label;
 		if (colored) {
-			fprintf(out, "<tspan fill=\"%s\"%s>", pid_hex(row->who), row->line ? "" : " font-weight=\"bold\"");
+			fprintf(out, "<tspan fill=\"%s\"%s>", pid_hex(colour_key(&lk, row->who)), row->line ? "" : " font-weight=\"bold\"");
 			xml_text(out, s, colored);
 			fputs("</tspan>", out);
 		}

@@ -543,6 +543,7 @@ void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts 
 {
 	struct look lk;
 	look_init(&lk, o);
+	lk.r = r;
 	enum tl_mode mode = timeline_mode(r, o->timeline);
 	if (mode == TL_OFF)
 		return;

@@ -288,6 +288,7 @@ void draw_tree(FILE *out, const struct recording *r, const struct draw_opts *o)
 {
 	struct look lk;
 	look_init(&lk, o);
+	lk.r = r;
 	struct rec_view v;
 	rec_view_build(&v, r);
 	char heading[160], shell[48] = "";

@@ -25,6 +25,11 @@ fi
 if [ "$want" = test ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+	# the SVG test renders a lesson's picture (rsvg-convert) and reads the
+	# PNG back (libpng); the text needs a monospace font
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$missing librsvg2-bin"
+	pkg-config --exists libpng 2>/dev/null || [ -f /usr/include/png.h ] || missing="$missing libpng-dev"
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$missing fonts-dejavu-core"
 fi
 if [ "$want" = bench ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
@@ -68,6 +73,7 @@ forksh: this is not a Debian-like system, so please install by hand:
   - cmocka 1.1 or later (e.g. libcmocka-devel, cmocka) and pkg-config, for 'make test'
   - dash, for the tests that compare forksh with a POSIX sh
   - valgrind, for make check-valgrind
+  - rsvg-convert (librsvg), libpng and a monospace font, for the SVG test
   - clang with libFuzzer (compiler-rt), for make fuzz
 MSG
 exit 1
