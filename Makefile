@@ -51,7 +51,7 @@ SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c builtins/ptree.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
-	lessons/svg.c lessons/json.c lessons/showrun.c \
+	lessons/tlayout.c lessons/svg.c lessons/json.c lessons/showrun.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
 	lessons/lesson_noexit.c \
 	lessons/lesson_fds.c \

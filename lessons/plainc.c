@@ -133,6 +133,14 @@ pid_t rec_fork(void)
 		wire_send(rec_fd, 'F', getpid(), parent, since_start(), 0, NULL, -1);
 	else if (rec_fd >= 0 && pid > 0)
 		wire_send(rec_fd, 'F', pid, parent, since_start(), 0, NULL, -1);
+	else if (rec_fd >= 0) {
+		/* the record says why, whatever the lesson code does next */
+		int err = errno;
+		char text[128];
+		snprintf(text, sizeof text, "fork failed: %s", strerror(err));
+		wire_send(rec_fd, 'S', getpid(), 0, since_start(), 2, text, -1);
+		errno = err;
+	}
 	return pid;
 }
 

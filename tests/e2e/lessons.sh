@@ -66,7 +66,8 @@ done
 [ "$(grep -c '^  my environment: 3 variables, GREETING=hello from an e call, PATH unset$' "$L")" = 3 ] || problems="$problems e-env"
 [ "$(grep -Ec '^  my environment: [0-9]+ variables, GREETING=\(unset\), PATH set$' "$L")" = 4 ] || problems="$problems inherited-env"
 has '^  execv(bare) failed: No such file or directory$' bare-fails
-has -E '  exec forksh-hello execv\(bare\) env failed \(No such file or directory\); exited 127 at' exit-127
+has -E '  exec forksh-hello execv\(bare\) env failed \(No such file' exec-failed
+has -E '^[0-9.]+s .* [0-9]+ exited 127$' exit-127
 [ "$(grep -c 'ran forksh-hello execv(bare)' "$L")" = 0 ] || problems="$problems bare-drawn-as-run"
 has '7 of 8 calls started forksh-hello, 7 of them in the very process' same-pid
 has '^    os.execlpe        (no C twin)' table
