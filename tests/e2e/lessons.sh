@@ -105,7 +105,8 @@ parents=$(grep -E '^  parent [0-9]+: leaving' "$L" | awk '{print $2}' | tr -d : 
 before=$(grep -E '^  child [0-9]+: my parent is [0-9]+$' "$L" | awk '{print $NF}' | sort -u | tr '\n' ' ')
 [ "$before" = "$(echo $parents | tr ' ' '\n' | sort -u | tr '\n' ' ')" ] || problems="$problems before($before;$parents)"
 [ "$(grep -cE '^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to forksh at' "$L")" = 3 ] || problems="$problems tree-forksh"
-[ "$(grep -cE "^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to $mainpid at [0-9.]+s; reaped by $mainpid at" "$L")" = 3 ] || problems="$problems tree-main"
+[ "$(grep -cE "^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to $mainpid at [0-9.]+s;" "$L")" = 3 ] || problems="$problems tree-main"
+[ "$(grep -cE "^[0-9.]+s .* $mainpid reaped [0-9]+ \(exited 0\)\$" "$L")" = 4 ] || problems="$problems main-reaps"
 has "^  Answer: 2\." answer
 lesson_done orphans "getppid() before and after; forksh, then the main process, adopts"
 
