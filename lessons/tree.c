@@ -90,6 +90,24 @@ static void node_text(struct treedraw *d, const struct rec_proc *p)
 	sb_addn(sb, "", 0);
 }
 
+/* d->line holds the start of a line, `used` columns wide: add text s,
+ * wrapped to the width, each further line starting with cont. */
+static void finish_wrapped(struct treedraw *d, const char *s, int used, const char *cont)
+{
+	for (;;) {
+		const char *next;
+		size_t n = wrap_piece(s, d->lk->width - used, &next);
+		sb_addn(&d->line, s, n);
+		put_sb_line(d->out, &d->line);
+		if (!*next)
+			break;
+		s = next;
+		sb_reset(&d->line);
+		sb_adds(&d->line, cont);
+		used = text_cols(cont);
+	}
+}
+
 /* Write one node: head (prefix and branch), its label in its colour, then
  * its text, wrapped; continuation lines start with cont. */
 static void tree_node(struct treedraw *d, const char *head, const char *cont, size_t row)
@@ -103,20 +121,7 @@ static void tree_node(struct treedraw *d, const char *head, const char *cont, si
 	sb_adds(&d->line, head);
 	add_colored(&d->line, label, strlen(label), p->pid, lk);
 	sb_adds(&d->line, "  ");
-	int used = text_cols(head) + text_cols(label) + 2, indent = text_cols(cont);
-	const char *s = d->text.buf;
-	for (;;) {
-		const char *next;
-		size_t n = wrap_piece(s, lk->width - used, &next);
-		sb_addn(&d->line, s, n);
-		put_sb_line(d->out, &d->line);
-		if (!*next)
-			break;
-		s = next;
-		sb_reset(&d->line);
-		sb_adds(&d->line, cont);
-		used = indent;
-	}
+	finish_wrapped(d, d->text.buf, text_cols(head) + text_cols(label) + 2, cont);
 }
 
 struct group {
@@ -209,19 +214,12 @@ static void tree_summary(struct treedraw *d, const char *head, size_t row, size_
 	free(groups);
 	sb_reset(&d->line);
 	sb_adds(&d->line, head);
-	int used = text_cols(head);
-	const char *s = sb->buf;
-	for (;;) {
-		const char *next;
-		size_t n = wrap_piece(s, d->lk->width - used, &next);
-		sb_addn(&d->line, s, n);
-		put_sb_line(d->out, &d->line);
-		if (!*next)
-			break;
-		s = next;
-		sb_reset(&d->line);
-		add_spaces(&d->line, used);
-	}
+	struct strbuf cont;
+	sb_init(&cont);
+	add_spaces(&cont, text_cols(head));
+	sb_addn(&cont, "", 0);
+	finish_wrapped(d, sb->buf, text_cols(head), cont.buf);
+	sb_free(&cont);
 }
 
 struct frame {
