@@ -129,8 +129,8 @@ static char proc_state(pid_t pid, int *status)
 		return 0;
 	char state = p[2];
 	*status = REC_UNSEEN;
-	/* fields 3 (the state) to 52 (the exit code) */
-	for (int field = 3; field < 52 && p; field++)
+	/* to the space before field 52 (the exit code); field 3 is the state */
+	for (int field = 3; field <= 52 && p; field++)
 		p = strchr(p + 1, ' ');
 	if (p && p[1] >= '0' && p[1] <= '9')
 		*status = (int)strtol(p + 1, NULL, 10);

@@ -29,6 +29,7 @@
 
 #include "../../lessons/lessons.h"
 #include "../../lessons/pictures.h"
+#include "../../lessons/plainc.h"
 
 static struct lesson_ctx ctx;
 static struct rec_view v;
@@ -375,6 +376,45 @@ static void test_shell(void **state)
 	assert_all_reaped();
 }
 
+/* A program started by exec cannot report its end: the engine sees it
+ * turn Z in /proc, with its status, long before its parent reaps it. */
+static void exec_then_wait(void *arg)
+{
+	(void)arg;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "exit 5", (char *)NULL);
+		_exit(127);
+	}
+	lesson_sleep(0.4);
+	waitpid(pid, NULL, 0);
+}
+
+static void test_exec_end_from_proc(void **state)
+{
+	(void)state;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.lesson = lesson_find("exec");
+	ctx.auto_mode = 1;
+	ctx.width = 80;
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
+	dup2(null, STDOUT_FILENO);
+	close(null);
+	int rc = lesson_run_live(&ctx, exec_then_wait, NULL, 3, 0);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	assert_int_equal(rc, 0);
+	rec_view_build(&v, &ctx.run.rec);
+	const struct rec_proc *kids[2];
+	assert_int_equal(kids_of(root(), kids, 2), 1);
+	assert_string_equal(kids[0]->exec, "sh -c exit 5");
+	assert_true(WIFEXITED(kids[0]->status) && WEXITSTATUS(kids[0]->status) == 5);
+	assert_true(kids[0]->reap_t - kids[0]->end_t > 0.2); /* seen as a zombie */
+	assert_int_equal(kids[0]->reaper, root()->pid);
+}
+
 int main(void)
 {
 	signal(SIGPIPE, SIG_IGN);
@@ -391,6 +431,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_zombies, teardown),
 		cmocka_unit_test_teardown(test_system, teardown),
 		cmocka_unit_test_teardown(test_shell, teardown),
+		cmocka_unit_test_teardown(test_exec_end_from_proc, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
