@@ -337,6 +337,22 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 		close(passfd);
 }
 
+/* p is gone from /proc: was it reaped out of sight, now?  Only when its
+ * parent is a program that cannot report its reaps (it exec'd, as the sh
+ * of system() did) and is still running: then the reap happened before
+ * this look.  A lesson process reports its reaps itself (the record may
+ * still be on its way), the engine's reaps are its own, and a parent that
+ * has ended settles its children at its end (settle_children); in those
+ * cases the look at /proc decides nothing, so that no reap is ever drawn
+ * after its reaper's end. */
+static int reaped_unseen(const struct live_run *run, const struct live_proc *p)
+{
+	const struct live_proc *up = collect_find(run, p->parent);
+	int ws;
+	char state = up && up->watched && !up->exited ? proc_state(up->pid, &ws) : 0;
+	return state != 0 && state != 'Z';
+}
+
 void collect_poll(struct live_run *run)
 {
 	double t = now_t(run);
@@ -351,8 +367,8 @@ void collect_poll(struct live_run *run)
 		char state = p && !p->reaped ? proc_state(p->pid, &ws) : 0;
 		if (p && !p->reaped && state == 'Z')
 			end_proc(run, p, ws, t);
-		else if (p && !p->reaped && state == 0)
-			reap_proc(run, p, p->parent, REC_UNSEEN, t); /* reaped out of sight */
+		else if (p && !p->reaped && state == 0 && reaped_unseen(run, p))
+			reap_proc(run, p, p->parent, REC_UNSEEN, t);
 		if (!p || p->reaped)
 			run->watch[i] = run->watch[--run->nwatch];
 		else

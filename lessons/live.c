@@ -390,7 +390,10 @@ int live_pump(struct live_run *run, double seconds)
 		if (run->nwit || run->nwatch)
 			ms = ms > 5 ? 5 : ms; /* witnesses and watched processes need looking at */
 		int was_open = run->rec_fd >= 0;
-		read_records(run, ms);
+		/* everything that is waiting, before /proc is looked at */
+		if (read_records(run, ms) > 0)
+			while (run->rec_fd >= 0 && read_records(run, 0) > 0)
+				;
 		collect_poll(run);
 		live_reap(run);
 		if (was_open && run->rec_fd < 0)
