@@ -327,7 +327,8 @@ static int char_is_quoted(char *text, int index)
 static size_t lesson_next;
 static char *lesson_generator(const char *text, int state)
 {
-	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids" };
+	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids", "--timeline=", "--svg",
+					      "--json", "--no-color" };
 	size_t len = strlen(text);
 	if (state == 0)
 		lesson_next = 0;
@@ -337,14 +338,14 @@ static char *lesson_generator(const char *text, int state)
 		size_t nlessons = lesson_count();
 		if (i < nlessons)
 			cand = lesson_name_at(i);
-		else if (i - nlessons < 3)
+		else if (i - nlessons < sizeof common / sizeof common[0])
 			cand = common[i - nlessons];
 		else {
 			/* the options of the lesson named on the line */
 			char name[32] = "";
 			sscanf(rl_line_buffer, " lesson %31s", name);
 			const struct lesson *l = lesson_find(name);
-			size_t k = i - nlessons - 3;
+			size_t k = i - nlessons - sizeof common / sizeof common[0];
 			if (!l || k >= l->nopts)
 				return NULL;
 			static char opt[48];
