@@ -62,6 +62,8 @@ SHELL_SRCS := shell/util.c shell/error.c shell/stack.c shell/source.c shell/node
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
 	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
+	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
+	lessons/tlayout.c lessons/svg.c lessons/json.c lessons/showrun.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
 	lessons/lesson_noexit.c \
 	lessons/lesson_fds.c \
@@ -76,12 +78,13 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record
+UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record lessons
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
 HOLDTHREADS := $(B)/tests/holdthreads
-E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS)
+PNGCHECK   := $(B)/tests/pngcheck
+E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS) $(PNGCHECK)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
@@ -107,6 +110,11 @@ $(B)/lessons/%.code.h: lessons/%.c scripts/showcode.awk
 LESSON_CODE_OBJS := $(patsubst lessons/%.c,$(B)/lessons/%.o,$(filter lessons/lesson_%.c,$(LESSON_SRCS)))
 $(foreach o,$(LESSON_CODE_OBJS),$(eval $(o): $(o:.o=.code.h)))
 $(B)/lessons/lesson_forkexec.o: $(B)/lessons/hello.code.h
+# The lessons' plain C calls (fork, _exit, waitpid, exec...) are recorded:
+# lessons/plainc.h, forced in before their first line, turns them into the
+# wrappers of lessons/plainc.c.  Only lesson objects; spawn measures raw
+# fork+exec speed, so its calls stay unrecorded on purpose.
+$(filter-out $(B)/lessons/lesson_spawn.o,$(LESSON_CODE_OBJS)): ALL_CFLAGS += -include lessons/plainc.h
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -116,6 +124,12 @@ $(B)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CM_CFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(RL_LIBS) $(CM_LIBS)
 
+# test_lessons runs lessons live: forksh-hello must sit next to it.
+$(B)/tests/test_lessons: $(B)/tests/forksh-hello
+$(B)/tests/forksh-hello: $(HELLO)
+	@mkdir -p $(@D)
+	cp $(HELLO) $@
+
 $(PTY_DRIVER): tests/e2e/ptydrive.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< -lutil
@@ -123,6 +137,12 @@ $(PTY_DRIVER): tests/e2e/ptydrive.c
 $(FDCHECK): tests/e2e/fdcheck.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $<
+
+# pngcheck reads the PNG that rsvg-convert renders from a lesson's SVG.
+$(PNGCHECK): tests/e2e/pngcheck.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(shell $(PKG_CONFIG) --cflags libpng 2>/dev/null) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< \
+		$(shell $(PKG_CONFIG) --libs libpng 2>/dev/null || echo -lpng)
 
 $(HOLDTHREADS): tests/e2e/holdthreads.c
 	@mkdir -p $(@D)

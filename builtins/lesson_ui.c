@@ -14,7 +14,9 @@
  * the lesson named on the line. */
 char *lesson_complete(const char *line, const char *text, int state)
 {
-	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids" };
+	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids", "--timeline=", "--svg",
+					      "--json", "--no-color" };
+	const size_t ncommon = sizeof common / sizeof common[0];
 	static size_t next;
 	size_t len = strlen(text);
 	if (state == 0)
@@ -26,13 +28,13 @@ char *lesson_complete(const char *line, const char *text, int state)
 		char opt[48];
 		if (i < nlessons) {
 			cand = lesson_name_at(i);
-		} else if (i - nlessons < 3) {
+		} else if (i - nlessons < ncommon) {
 			cand = common[i - nlessons];
 		} else {
 			char name[32] = "";
 			sscanf(line, " lesson %31s", name);
 			const struct lesson *l = lesson_find(name);
-			size_t k = i - nlessons - 3;
+			size_t k = i - nlessons - ncommon;
 			if (!l || k >= l->nopts)
 				return NULL;
 			snprintf(opt, sizeof opt, "--%s", l->opts[k].name);

@@ -122,8 +122,15 @@ static int term_width(void)
 {
 	struct winsize ws;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-		return ws.ws_col > 120 ? 120 : ws.ws_col;
+		return ws.ws_col;
 	return 80;
+}
+
+/* Prose is wrapped to at most 100 columns, for the eye; pictures and code
+ * take the terminal's whole width. */
+static int prose_width(const struct lesson_ctx *ctx)
+{
+	return ctx->width > 100 ? 100 : ctx->width;
 }
 
 /* Print text wrapped to width columns, with an indent; blank lines in the
@@ -211,6 +218,21 @@ static void show_figure(const char *figure)
 	}
 }
 
+/* Wrap text for ctx: under --stable-pids the PIDs of the last run in it
+ * become their aliases first, so that the words match the pictures. */
+static void print_text(const struct lesson_ctx *ctx, const char *text)
+{
+	if (!ctx->stable_pids || !ctx->have_run) {
+		wrap(text, prose_width(ctx), 2);
+		return;
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	rec_subst_pids(&ctx->run.rec, text, &sb);
+	wrap(sb.buf, prose_width(ctx), 2);
+	sb_free(&sb);
+}
+
 void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...)
 {
 	char buf[2048];
@@ -218,7 +240,7 @@ void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	wrap(buf, ctx->width, 2);
+	print_text(ctx, buf);
 }
 
 /* ---- keys ---------------------------------------------------------------- */
@@ -308,17 +330,6 @@ void lesson_match_pids(const struct lesson_ctx *ctx, const char *told, const cha
 	}
 }
 
-static void draw_pictures(struct lesson_ctx *ctx)
-{
-	struct draw_opts o = { ctx->width, ctx->utf8, ctx->color, ctx->stable_pids };
-	fflush(stdout);
-	printf("\n");
-	draw_tree(stdout, &ctx->run.rec, &o);
-	printf("\n");
-	draw_timeline(stdout, &ctx->run.rec, &o);
-	fflush(stdout);
-}
-
 int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, long need, int keyed)
 {
 	if (ctx->have_run)
@@ -373,8 +384,7 @@ int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, lo
 		printf("\n  (stopped: every process of the run was killed and reaped)\n");
 		return 0;
 	}
-	draw_pictures(ctx);
-	return 0;
+	return lesson_show_run(ctx);
 }
 
 /* ---- exercises ----------------------------------------------------------- */
@@ -561,7 +571,7 @@ static void check(struct lesson_ctx *ctx, const struct lesson_step *s, const cha
 	}
 	printf("\n");
 	if (s->explain_answer)
-		wrap(s->explain_answer(ctx), ctx->width, 2);
+		print_text(ctx, s->explain_answer(ctx));
 }
 
 /* Show step i: title, text, code; ask; run; review; check. */
@@ -573,7 +583,8 @@ static int show_step(struct lesson_ctx *ctx, size_t i)
 
 	printf("\n%s%s %s step %zu/%zu %s %s%s\n", ctx->color ? "\033[1m" : "", l->name, ctx->utf8 ? "·" : "-",
 	       i + 1, l->nsteps, ctx->utf8 ? "·" : "-", s->title, ctx->color ? "\033[0m" : "");
-	wrap(s->text, ctx->width, 2);
+	ctx->step = i;
+	wrap(s->text, prose_width(ctx), 2);
 	if (s->figure)
 		show_figure(s->figure);
 	if (s->code)
@@ -643,7 +654,7 @@ static int step_through(struct lesson_ctx *ctx)
 		case 'h':
 			wrap(ctx->lesson->steps[i].hint ? ctx->lesson->steps[i].hint
 							: "No hint here: read the code, then press Enter.",
-			     ctx->width, 2);
+			     prose_width(ctx), 2);
 			break;
 		case 'q':
 			return finished;
@@ -673,7 +684,16 @@ void lesson_help(FILE *out)
 		"    lesson NAME | N     start one, e.g. lesson counter, lesson 2\n"
 		"      --auto[=SECONDS]  presentation mode: advance every SECONDS (2); --auto=0\n"
 		"                        runs straight through (always so without a terminal)\n"
-		"      --stable-pids     also show P1, P2, ... beside the PIDs (for handouts)\n"
+		"      --stable-pids     P1, P2, ... (forksh: P0) in place of the PIDs, in\n"
+		"                        the lines, the texts and the pictures (for handouts)\n"
+		"      --timeline=MODE   full (every event), summary, off; the default is\n"
+		"                        full up to 16 processes, summary above\n"
+		"      --svg FILE        also write the tree and timeline of each run as an\n"
+		"                        SVG picture (FILE-stepN.svg when a lesson has\n"
+		"                        several runs)\n"
+		"      --json FILE       also write each run's whole record as JSON\n"
+		"                        (format: docs/record-json.md)\n"
+		"      --no-color        no colours (also when NO_COLOR is set)\n"
 		"      --NAME N          the lesson's own sizes (see the list below)\n\n"
 		"    Keys between steps: Enter or n next, b back, r run again, h hint, q quit.\n"
 		"    q, Ctrl-C or end of input kill and reap every process of the lesson.\n\n");
@@ -748,10 +768,14 @@ static int unknown_lesson(const char *name)
 static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
 {
 	const struct lesson *l = ctx->lesson;
-	struct option opts[LESSON_MAX_OPTS + 4];
+	struct option opts[LESSON_MAX_OPTS + 8];
 	size_t n = 0;
 	opts[n++] = (struct option){ "auto", optional_argument, NULL, 'a' };
 	opts[n++] = (struct option){ "stable-pids", no_argument, NULL, 's' };
+	opts[n++] = (struct option){ "no-color", no_argument, NULL, 'C' };
+	opts[n++] = (struct option){ "timeline", required_argument, NULL, 't' };
+	opts[n++] = (struct option){ "svg", required_argument, NULL, 'g' };
+	opts[n++] = (struct option){ "json", required_argument, NULL, 'j' };
 	for (size_t i = 0; i < l->nopts; i++)
 		opts[n++] = (struct option){ l->opts[i].name, required_argument, NULL, 1000 + (int)i };
 	opts[n] = (struct option){ NULL, 0, NULL, 0 };
@@ -772,6 +796,24 @@ static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
 			}
 		} else if (c == 's') {
 			ctx->stable_pids = 1;
+		} else if (c == 'C') {
+			ctx->no_color = 1;
+		} else if (c == 't') {
+			static const char *const modes[] = { "auto", "full", "summary", "off" };
+			size_t m = 0;
+			while (m < 4 && strcmp(optarg, modes[m]) != 0)
+				m++;
+			if (m == 4) {
+				sh_error("lesson: --timeline takes full, summary, off or auto");
+				return 2;
+			}
+			ctx->timeline = (int)m;
+		} else if (c == 'g' || c == 'j') {
+			if (!*optarg) {
+				sh_error("lesson: --%s needs a file name", c == 'g' ? "svg" : "json");
+				return 2;
+			}
+			*(c == 'g' ? &ctx->svg : &ctx->json) = optarg;
 		} else if (c >= 1000) {
 			const struct lesson_opt *o = &l->opts[c - 1000];
 			char *end;
@@ -784,7 +826,8 @@ static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
 			ctx->opt[c - 1000] = v;
 		} else {
 			sh_error("lesson %s: unknown option '%s'", l->name, argv[optind - 1]);
-			fprintf(stderr, "  options: --auto[=SECONDS] --stable-pids");
+			fprintf(stderr, "  options: --auto[=SECONDS] --stable-pids --no-color --timeline=MODE "
+					"--svg FILE --json FILE");
 			for (size_t i = 0; i < l->nopts; i++)
 				fprintf(stderr, " --%s N", l->opts[i].name);
 			fputc('\n', stderr);
@@ -819,7 +862,7 @@ int bi_lesson(int argc, char **argv)
 		ctx.auto_mode = 1; /* not a terminal: straight through */
 		ctx.auto_secs = 0;
 	}
-	ctx.color = sh.color_ok && isatty(STDOUT_FILENO);
+	ctx.color = sh.color_ok && !ctx.no_color && isatty(STDOUT_FILENO);
 	ctx.utf8 = var_locale_utf8();
 	ctx.width = term_width();
 	live_interrupted(); /* forget an old Ctrl-C */

@@ -42,6 +42,16 @@ static pid_t cmdline_of(pid_t pid, char *buf, size_t len)
 	return st.ppid;
 }
 
+static int rec_fd = -1;
+static double rec_t0;
+
+/* Report this program's end, with its status, to the recorder. */
+static void report_end(int status, void *arg)
+{
+	(void)arg;
+	wire_send(rec_fd, 'X', getpid(), 0, wire_now() - rec_t0, (status & 0xff) << 8, NULL, -1);
+}
+
 /* Print line, through the lesson's recorder when there is one.  Under a
  * lesson, first make this process and its parent known to the recorder:
  * when the lesson started it through system() or popen(), a /bin/sh sits
@@ -55,19 +65,25 @@ static void report(int argc, char **argv, const char *line)
 		puts(line);
 		return;
 	}
-	int rec = atoi(fd);
-	double t = wire_now() - atof(t0);
+	rec_fd = atoi(fd);
+	rec_t0 = atof(t0);
+	double t = wire_now() - rec_t0;
 	char cmd[400];
 	pid_t parent = getppid();
 	pid_t grandparent = cmdline_of(parent, cmd, sizeof cmd);
 	if (grandparent > 0)
-		wire_send(rec, 'A', parent, grandparent, t, cmd);
+		wire_send(rec_fd, 'A', parent, grandparent, t, 0, cmd, -1);
 	size_t used = 0;
 	cmd[0] = '\0';
 	for (int i = 0; i < argc && used + 1 < sizeof cmd; i++)
 		used += (size_t)snprintf(cmd + used, sizeof cmd - used, "%s%s", i ? " " : "", argv[i]);
-	wire_send(rec, 'A', getpid(), parent, t, cmd);
-	wire_send(rec, 'S', getpid(), 0, t, line);
+	wire_send(rec_fd, 'A', getpid(), parent, t, 0, cmd, -1);
+	wire_send(rec_fd, 'S', getpid(), 0, t, 1, line, -1);
+	/* and its end, when it comes: it cannot be seen from outside as
+	 * exactly as from here */
+	static int registered;
+	if (!registered++)
+		on_exit(report_end, NULL);
 }
 
 /* SHOW: hello */

@@ -30,9 +30,8 @@ static void start(enum call call)
 {
     const char *name = call_name[call];
     char *argv[] = { "forksh-hello", (char *)name, "env", NULL };
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
-        lesson_note_exec(argv);
         switch (call) {     /* l: a list; v: an array (vector) */
         case EXECV:         /* no p: a path is needed */
             execv(path, argv);
@@ -65,7 +64,7 @@ static void start(enum call call)
         say("%s failed: %s", name, strerror(errno));   /* only on failure */
         _exit(127);
     }
-    lesson_waitpid(pid, NULL, 0);
+    waitpid(pid, NULL, 0);
 }
 /* END SHOW */
 

@@ -18,7 +18,7 @@
 /* SHOW: execfail */
 static void try_program(const char *program)
 {
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
         execlp(program, program, (char *)NULL);
         /* we are still here: exec failed */
@@ -29,7 +29,7 @@ static void try_program(const char *program)
         _exit(err == ENOENT ? 127 : 126);
     }
     int status;
-    lesson_waitpid(pid, &status, 0);
+    waitpid(pid, &status, 0);
     say("parent: child %d exited with status %d", pid, WEXITSTATUS(status));
 }
 
@@ -47,7 +47,7 @@ static void failures(void *arg)
 static void forgot(void *arg)
 {
     (void)arg;
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
         execlp("no-such-program", "no-such-program", (char *)NULL);
         say("exec failed: %s", strerror(errno));
@@ -55,7 +55,7 @@ static void forgot(void *arg)
     }
     say("%d: this line is meant for the parent only", getpid());
     if (pid > 0)
-        lesson_waitpid(pid, NULL, 0);
+        waitpid(pid, NULL, 0);
 }
 /* END SHOW */
 

@@ -49,7 +49,7 @@ static void shared_offset(void *arg)
     /* opened once, before fork */
     int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
     /* the child inherits fd */
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     const char *who = pid == 0 ? "child " : "parent";
     if (pid == 0)
         lesson_sleep(0.025);              /* take turns, roughly */
@@ -61,7 +61,7 @@ static void shared_offset(void *arg)
     close(fd);
     if (pid == 0)
         _exit(0);
-    lesson_waitpid(pid, NULL, 0);
+    waitpid(pid, NULL, 0);
     show_file();
 }
 /* END SHOW */
@@ -72,7 +72,7 @@ static void separate_offsets(void *arg)
     int lines = *(int *)arg;
     /* empty it first */
     close(open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     const char *who = pid == 0 ? "child " : "parent";
     /* each opens it itself */
     int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -84,7 +84,7 @@ static void separate_offsets(void *arg)
     close(fd);
     if (pid == 0)
         _exit(0);
-    lesson_waitpid(pid, NULL, 0);
+    waitpid(pid, NULL, 0);
     show_file();
 }
 /* END SHOW */

@@ -22,7 +22,7 @@ static void parent(void *arg)
     (void)arg;
     for (;;) {
         /* fork() returns twice ... */
-        pid_t newpid = lesson_fork();
+        pid_t newpid = fork();
         if (newpid == 0)
             child();                           /* ... 0 in the new child */
         /* ... its PID here */

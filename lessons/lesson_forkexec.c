@@ -21,12 +21,10 @@ static void parent(void *arg)
     int parm = 0;
     for (;;) {
         parm = parm + 1;
-        pid_t pid = lesson_fork();
+        pid_t pid = fork();
         if (pid == 0) {                                  /* the copy ... */
             char num[16];
             snprintf(num, sizeof num, "%d", parm);
-            char *argv[] = { "forksh-hello", num, NULL };
-            lesson_note_exec(argv);
             /* ... becomes a new program */
             execlp("forksh-hello", "forksh-hello", num, (char *)NULL);
             /* only if exec failed */

@@ -37,7 +37,7 @@ static int global = 42;
 static void run(void *arg)
 {
     (void)arg;
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
         /* the child changes ITS copy */
         global = 99;
@@ -58,7 +58,7 @@ static void copy_on_write(void *arg)
     volatile char *block = malloc(size);
     for (size_t i = 0; i < size; i += 4096)
         block[i] = 1;                         /* touched: real pages now */
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
         say("child after fork:  %ld kB shared, %ld kB private",
             rollup_kb("Shared_Dirty"), rollup_kb("Private_Dirty"));

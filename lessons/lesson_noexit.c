@@ -20,14 +20,14 @@ static void no_exit(void *arg)
 {
     int rounds = *(int *)arg;
     for (int round = 1; round <= rounds; round++) {
-        pid_t pid = lesson_fork();
+        pid_t pid = fork();
         if (pid == 0)
             say("round %d: I am %d, my parent is %d", round, getpid(),
                 getppid());
         /* the bug: no _exit(0) here, so the child goes on with the loop */
     }
     /* each waits for its own children */
-    while (lesson_waitpid(-1, NULL, 0) > 0)
+    while (waitpid(-1, NULL, 0) > 0)
         ;
 }
 /* END SHOW */
@@ -37,14 +37,14 @@ static void with_exit(void *arg)
 {
     int rounds = *(int *)arg;
     for (int round = 1; round <= rounds; round++) {
-        pid_t pid = lesson_fork();
+        pid_t pid = fork();
         if (pid == 0) {
             say("round %d: I am %d, my parent is %d", round, getpid(),
                 getppid());
             _exit(0);                         /* the child's work is done */
         }
     }
-    while (lesson_waitpid(-1, NULL, 0) > 0)
+    while (waitpid(-1, NULL, 0) > 0)
         ;
 }
 /* END SHOW */
@@ -67,13 +67,13 @@ static void leave(int use_exit)
     /* no newline: it waits in the buffer */
     fprintf(out, "hello ");
     /* ... and the child gets a copy of it */
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
         if (use_exit)
             exit(0);          /* flushes the copy: "hello " */
         _exit(0);             /* leaves, flushing nothing */
     }
-    lesson_waitpid(pid, NULL, 0);
+    waitpid(pid, NULL, 0);
     fprintf(out, "world");
     /* the parent's "hello world" */
     fflush(out);

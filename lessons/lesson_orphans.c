@@ -22,10 +22,10 @@ static int children_opt;
 static void family(int children)
 {
     /* a parent that will leave early */
-    pid_t parent = lesson_fork();
+    pid_t parent = fork();
     if (parent == 0) {
         for (int i = 0; i < children; i++) {
-            if (lesson_fork() == 0) {
+            if (fork() == 0) {
                 say("child %d: my parent is %d", getpid(), getppid());
                 /* meanwhile the parent exits */
                 lesson_sleep(0.4);
@@ -37,7 +37,7 @@ static void family(int children)
         say("parent %d: leaving without waiting for my children", getpid());
         _exit(0);
     }
-    lesson_waitpid(parent, NULL, 0);            /* the parent, reaped */
+    waitpid(parent, NULL, 0);            /* the parent, reaped */
 }
 
 static void orphans(void *arg)
@@ -54,7 +54,7 @@ static void own_subreaper(void *arg)
     say("main %d: I am a child subreaper now", getpid());
     family(*(int *)arg);
     /* ... and I must reap them */
-    while (lesson_waitpid(-1, NULL, 0) > 0)
+    while (waitpid(-1, NULL, 0) > 0)
         ;
 }
 /* END SHOW */

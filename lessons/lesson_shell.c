@@ -35,16 +35,15 @@ static void mini_shell(void *arg)
             argv[argc++] = w;         /* the line split into words */
         argv[argc] = NULL;
         say("mini$ %s", lines[i]);
-        pid_t pid = lesson_fork();                    /* 1. fork */
+        pid_t pid = fork();                    /* 1. fork */
         if (pid == 0) {
-            lesson_note_exec(argv);
             /* 2. the child becomes the command */
             execvp(argv[0], argv);
             say("%s: command not found", argv[0]);
             _exit(127);
         }
         /* 3. the shell waits for it */
-        lesson_waitpid(pid, &status, 0);
+        waitpid(pid, &status, 0);
         /* 4. and keeps its status */
         say("$? = %d", WEXITSTATUS(status));
     }
@@ -57,7 +56,7 @@ static void child_cd(void *arg)
     (void)arg;
     char dir[512];
     say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
-    pid_t pid = lesson_fork();
+    pid_t pid = fork();
     if (pid == 0) {
         /* the child moves ... */
         if (chdir("/") < 0)
@@ -66,7 +65,7 @@ static void child_cd(void *arg)
             getcwd(dir, sizeof dir));
         _exit(0);
     }
-    lesson_waitpid(pid, NULL, 0);
+    waitpid(pid, NULL, 0);
     /* ... not I */
     say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
 }

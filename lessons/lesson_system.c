@@ -2,9 +2,11 @@
  *
  * Both run a command line by starting /bin/sh -c with it: fork, exec of the
  * shell, and the shell forks again for the command (a shell in between
- * that the lesson code never sees).  forksh-hello, the command here, makes
- * itself and the shell above it known to the recorder, so the tree shows
- * lesson main -> sh -> forksh-hello.
+ * that the lesson code never sees).  The recording does system() and
+ * popen() itself as POSIX describes them (plainc.c), so the sh is a
+ * recorded process, reaped by the lesson's main process before system()
+ * returns; forksh-hello, the command here, makes itself known to the
+ * recorder, so the tree shows lesson main -> sh -> forksh-hello.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -32,7 +32,10 @@ struct lesson_ctx {
 	double auto_secs;             /* the pause between steps in --auto */
 	int keys;                     /* single keys from a terminal */
 	int stable_pids;
-	int color;
+	int color, no_color;
+	int timeline;                 /* enum tl_mode: --timeline */
+	const char *svg, *json;       /* --svg FILE, --json FILE, or NULL */
+	size_t step;                  /* the step being shown */
 	int utf8;
 	int width;
 	struct live_run run;          /* the last live run of this lesson */
@@ -88,6 +91,11 @@ double lesson_opt(const struct lesson_ctx *ctx, const char *name);
  * it `presses` key presses for the fork-per-Enter lessons) and draw the
  * tree and timeline.  Returns 0, or -1 if it could not start. */
 int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, long need, int keyed);
+
+/* After a run: draw its tree and timeline, and write the SVG and JSON
+ * files asked for (showrun.c).  Returns 0, or -1 when a file could not be
+ * written (said on stderr). */
+int lesson_show_run(struct lesson_ctx *ctx);
 
 /* Count the recorded lines of the last run that start with prefix. */
 long lesson_count_lines(const struct lesson_ctx *ctx, const char *prefix);

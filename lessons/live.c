@@ -1,4 +1,5 @@
-/* live.c - lesson processes and the engine's side of recording them. */
+/* live.c - running a lesson live: starting the lesson main, showing what
+ * it prints, reaping, and stopping (the recording itself is collect.c). */
 #include "live.h"
 
 #include <dirent.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,82 +23,11 @@
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 #include "../shell/util.h"
+#include "collect.h"
+#include "pictures.h"
 #include "wire.h"
 
-/* ---- inside lesson processes ---------------------------------------- */
-
-static int rec_wfd = -1;   /* write end of the record pipe */
-static int key_rfd = -1;   /* read end of the key pipe (lesson main only) */
-static double run_t0;
-
-void say(const char *fmt, ...)
-{
-	char text[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	wire_send(rec_wfd, 'S', getpid(), 0, wire_now() - run_t0, text);
-}
-
-pid_t lesson_fork(void)
-{
-	pid_t parent = getpid();
-	pid_t pid = fork();
-	/* Both sides report the fork, each before anything else it says, so
-	 * the recording knows the child before any line of the parent or of
-	 * the child mentions it; the engine keeps the first report. */
-	if (pid == 0)
-		wire_send(rec_wfd, 'F', getpid(), parent, wire_now() - run_t0, NULL);
-	else if (pid > 0)
-		wire_send(rec_wfd, 'F', pid, parent, wire_now() - run_t0, NULL);
-	else
-		say("fork failed: %s", strerror(errno));
-	return pid;
-}
-
-void lesson_note_exec(char *const argv[])
-{
-	char text[512];
-	size_t len = 0;
-	text[0] = '\0';
-	for (size_t i = 0; argv[i] && len < sizeof text - 1; i++)
-		len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? " " : "", argv[i]);
-	wire_send(rec_wfd, 'E', getpid(), 0, wire_now() - run_t0, text);
-}
-
-pid_t lesson_waitpid(pid_t pid, int *status, int options)
-{
-	int ws = 0;
-	pid_t got;
-	while ((got = waitpid(pid, &ws, options)) < 0 && errno == EINTR)
-		;
-	if (got > 0 && (WIFEXITED(ws) || WIFSIGNALED(ws)))
-		lesson_note_reaped(got, ws);
-	if (status)
-		*status = ws;
-	return got;
-}
-
-void lesson_note_reaped(pid_t pid, int status)
-{
-	char text[32];
-	snprintf(text, sizeof text, "%d", status);
-	wire_send(rec_wfd, 'W', getpid(), pid, wire_now() - run_t0, text);
-}
-
-int lesson_wait_key(void)
-{
-	char c;
-	ssize_t n;
-	while ((n = read(key_rfd, &c, 1)) < 0 && errno == EINTR)
-		;
-	return n == 1 ? c : 'q';
-}
-
 /* ---- the engine's side ------------------------------------------------ */
-
-static void add_proc(struct live_run *run, pid_t pid, pid_t parent);
 
 static volatile sig_atomic_t got_sigint;
 static struct sigaction old_sigint, old_sigpipe;
@@ -231,6 +162,63 @@ static void add_own_dir_to_path(void)
 	sb_free(&sb);
 }
 
+/* The lesson main, in the new child: a process group of its own (so that
+ * quitting can end every process of the run with one kill), no terminal,
+ * the record socket kept across exec (forksh-hello reports on it), and
+ * stdout and stderr turned into records.  Runs fn(arg), then reports its
+ * end; never returns. */
+static void lesson_main(struct live_run *run, int rec, int key, void (*fn)(void *), void *arg)
+{
+	setpgid(0, 0);
+	sh.in_child = 1;
+	sh.interactive = 0;
+	jobctl_disable();
+	sig_child_defaults(0);
+	signal(SIGPIPE, SIG_DFL); /* the engine gone: die at the next line */
+	fcntl(rec, F_SETFD, 0);
+	int devnull = open("/dev/null", O_RDONLY);
+	if (devnull >= 0 && devnull != STDIN_FILENO) {
+		dup2(devnull, STDIN_FILENO);
+		close(devnull);
+	}
+	char num[32];
+	snprintf(num, sizeof num, "%d", rec);
+	setenv(WIRE_FD_ENV, num, 1);
+	snprintf(num, sizeof num, "%.6f", run->t0);
+	setenv(WIRE_T0_ENV, num, 1);
+	add_own_dir_to_path();
+	lesson_process_start(rec, key, run->t0);
+	fn(arg);
+	lesson_process_end(0);
+}
+
+/* The one fork of a run: the lesson main.  Returns its PID in the engine,
+ * or -1 (errno set) when fork failed. */
+static pid_t live_fork_main(struct live_run *run, int rec[2], int key[2], void (*fn)(void *), void *arg)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(rec[0]);
+		close(key[1]);
+		lesson_main(run, rec[1], key[0], fn, arg);
+	}
+	if (pid > 0)
+		setpgid(pid, pid);
+	return pid;
+}
+
+/* Give the shell its own SIGINT and SIGPIPE handling back. */
+static void restore_signals(void)
+{
+	if (own_handler)
+		sigaction(SIGINT, &old_sigint, NULL);
+	if (pipe_ignored)
+		sigaction(SIGPIPE, &old_sigpipe, NULL);
+	own_handler = pipe_ignored = 0;
+}
+
 int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need)
 {
 	int rec[2], key[2];
@@ -242,8 +230,8 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	 * forksh is a subreaper, but a forked copy running the lesson (as in
 	 * `lesson counter | less`) is not until it says so. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	if (pipe2(rec, O_CLOEXEC) < 0)
-		return sh_error("lesson: pipe: %s", strerror(errno));
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, rec) < 0)
+		return sh_error("lesson: socketpair: %s", strerror(errno));
 	if (pipe2(key, O_CLOEXEC) < 0) {
 		close(rec[0]);
 		close(rec[1]);
@@ -259,62 +247,24 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	 * stopped properly: its processes are not left behind. */
 	pipe_ignored = set_disposition(SIGPIPE, SIG_IGN, &old_sigpipe) == 0;
 	run->t0 = wire_now();
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
+	run->rec.shell = getpid();
+	pid_t pid = live_fork_main(run, rec, key, fn, arg);
 	if (pid < 0) {
 		sh_error("lesson: fork: %s", strerror(errno));
 		close(rec[0]);
 		close(rec[1]);
 		close(key[0]);
 		close(key[1]);
-		/* Give the shell its own SIGINT and SIGPIPE handling back, as
-		 * the end of a run does. */
-		if (own_handler)
-			sigaction(SIGINT, &old_sigint, NULL);
-		if (pipe_ignored)
-			sigaction(SIGPIPE, &old_sigpipe, NULL);
-		own_handler = pipe_ignored = 0;
+		restore_signals();
 		return -1;
 	}
-	if (pid == 0) {
-		/* The lesson main: a process group of its own, so quitting can
-		 * end every process of the run with one kill(). */
-		setpgid(0, 0);
-		sh.in_child = 1;
-		sh.interactive = 0;
-		jobctl_disable();
-		sig_child_defaults(0);
-		signal(SIGPIPE, SIG_DFL); /* the engine gone: die at the next line */
-		close(rec[0]);
-		close(key[1]);
-		fcntl(rec[1], F_SETFD, 0); /* forksh-hello inherits it across exec */
-		rec_wfd = rec[1];
-		key_rfd = key[0];
-		run_t0 = run->t0;
-		int devnull = open("/dev/null", O_RDONLY);
-		if (devnull >= 0 && devnull != STDIN_FILENO) {
-			dup2(devnull, STDIN_FILENO);
-			close(devnull);
-		}
-		char num[32];
-		snprintf(num, sizeof num, "%d", rec_wfd);
-		setenv(WIRE_FD_ENV, num, 1);
-		snprintf(num, sizeof num, "%.6f", run->t0);
-		setenv(WIRE_T0_ENV, num, 1);
-		add_own_dir_to_path();
-		fn(arg);
-		_exit(0);
-	}
-	setpgid(pid, pid);
 	close(rec[1]);
 	close(key[0]);
 	run->main_pid = pid;
 	run->rec_fd = rec[0];
 	run->key_fd = key[1];
 	run->rec.root = pid;
-	run->rec.shell = getpid();
-	add_proc(run, pid, run->rec.shell);
+	collect_forked(run, pid, run->rec.shell, 0);
 	return 0;
 }
 
@@ -326,53 +276,11 @@ void live_send_key(struct live_run *run, char key)
 	}
 }
 
-/* Find pid's slot in the table (empty slot if absent); cap is a power of 2. */
-static struct live_proc *slot(const struct live_run *run, pid_t pid)
+/* Show one line a lesson process wrote, coloured by its PID on a terminal,
+ * with every PID of the run in it replaced by its alias under
+ * --stable-pids. */
+void live_show_line(struct live_run *run, pid_t pid, const char *text)
 {
-	size_t mask = run->cap - 1, i = ((size_t)pid * 2654435761u) & mask;
-	while (run->procs[i].pid && run->procs[i].pid != pid)
-		i = (i + 1) & mask;
-	return &run->procs[i];
-}
-
-/* Remember a process of the run and its parent (the first report wins). */
-static void add_proc(struct live_run *run, pid_t pid, pid_t parent)
-{
-	if ((run->nprocs + 1) * 2 > run->cap) {
-		struct live_proc *old = run->procs;
-		size_t oldcap = run->cap;
-		run->cap = run->cap ? run->cap * 2 : 64;
-		run->procs = xcalloc(run->cap, sizeof *run->procs);
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].pid)
-				*slot(run, old[i].pid) = old[i];
-		free(old);
-	}
-	struct live_proc *p = slot(run, pid);
-	if (!p->pid) {
-		p->pid = pid;
-		p->parent = parent;
-		run->nprocs++;
-	}
-}
-
-/* Is pid one of this run's processes?  Sets *parent to its recorded one. */
-static int known(const struct live_run *run, pid_t pid, pid_t *parent)
-{
-	if (!run->cap)
-		return 0;
-	struct live_proc *p = slot(run, pid);
-	if (!p->pid)
-		return 0;
-	*parent = p->parent;
-	return 1;
-}
-
-/* Show one line a lesson process said, coloured by its PID on a terminal. */
-static void show_line(struct live_run *run, pid_t pid, const char *text)
-{
-	static const char *const palette[] = { "\033[32m", "\033[33m", "\033[34m",
-					       "\033[35m", "\033[36m", "\033[91m" };
 	/* Ctrl-C may come at any moment during a run; with SIGINT blocked
 	 * while the line is written, the handler cannot cut the write short
 	 * (EINTR would lose the line).  It runs right after, and the run
@@ -381,82 +289,39 @@ static void show_line(struct live_run *run, pid_t pid, const char *text)
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	char alias[16] = "";
-	if (run->stable_pids)
+	struct strbuf sb;
+	sb_init(&sb);
+	if (run->stable_pids) {
+		char alias[24];
 		snprintf(alias, sizeof alias, "P%-3d ", rec_alias(&run->rec, pid));
+		sb_adds(&sb, alias);
+		rec_subst_pids(&run->rec, text, &sb);
+	} else {
+		sb_adds(&sb, text);
+	}
 	if (run->color)
-		printf("  %s%s%s\033[0m\n", palette[(unsigned long)pid % 6], alias, text);
+		printf("  \033[38;5;%dm%s\033[0m\n",
+		       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), sb.buf);
 	else
-		printf("  %s%s\n", alias, text);
+		printf("  %s\n", sb.buf);
+	sb_free(&sb);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		run->out_failed = 1; /* nobody reads us any more: stop the run */
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
-/* Parse one record line and file it. */
-static void take_record(struct live_run *run, char *line)
-{
-	char kind;
-	long pid, other;
-	double t;
-	int used = 0;
-	if (sscanf(line, "%c %ld %ld %lf %n", &kind, &pid, &other, &t, &used) < 4)
-		return;
-	const char *text = line + used;
-	switch (kind) {
-	case 'F': {
-		/* PID was forked by OTHER (reported by both; keep the first) */
-		pid_t parent;
-		if (!known(run, (pid_t)pid, &parent)) {
-			add_proc(run, (pid_t)pid, (pid_t)other);
-			rec_add(&run->rec, REC_FORK, t, (pid_t)other, (pid_t)pid, 0, NULL);
-		}
-		break;
-	}
-	case 'A': {
-		/* PID, child of OTHER, runs TEXT: a process the lesson code did
-		 * not fork itself (the sh of system()), made known by a program
-		 * below it.  Only news is kept, and never the shell itself (the
-		 * parent of an orphan that runs forksh-hello). */
-		pid_t parent;
-		if (!known(run, (pid_t)pid, &parent) && (pid_t)pid != run->rec.shell) {
-			add_proc(run, (pid_t)pid, (pid_t)other);
-			rec_add(&run->rec, REC_FORK, t, (pid_t)other, (pid_t)pid, 0, NULL);
-			rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
-		}
-		break;
-	}
-	case 'W': {
-		/* PID reaped OTHER, a process of the run, itself. */
-		pid_t parent;
-		struct live_proc *p;
-		if (!known(run, (pid_t)other, &parent) || (p = slot(run, (pid_t)other))->exited)
-			break;
-		if (parent != (pid_t)pid)
-			rec_add(&run->rec, REC_REPARENT, t, (pid_t)other, (pid_t)pid, 0, NULL);
-		rec_add(&run->rec, REC_EXIT, t, (pid_t)other, 0, atoi(text), NULL);
-		p->exited = 1;
-		run->nexited++;
-		break;
-	}
-	case 'E':
-		rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
-		break;
-	case 'S':
-		rec_add(&run->rec, REC_SAY, t, (pid_t)pid, 0, 0, text);
-		run->lines++;
-		show_line(run, (pid_t)pid, text);
-		break;
-	}
-}
+#define BATCH 32
 
-/* Read whatever records are waiting.  Returns 1 if some were read, 0 if
- * none were waiting, or -1 at end of file (every lesson process has closed
- * its end: they have all ended). */
+/* Read whatever records are waiting, up to BATCH messages a system call.
+ * Returns 1 if some were read, 0 if none were waiting, or -1 at end of
+ * file (every lesson process has closed its end: they have all ended). */
 static int read_records(struct live_run *run, int timeout_ms)
 {
-	static char buf[65536];
-	static size_t have;
+	static char bufs[BATCH][WIRE_MAX + 1];
+	static union {
+		struct cmsghdr h;
+		char space[CMSG_SPACE(sizeof(int))];
+	} ctl[BATCH];
 	struct pollfd p[2] = { { .fd = run->rec_fd, .events = POLLIN },
 			       { .fd = run->watch_keys ? STDIN_FILENO : -1, .events = POLLIN } };
 	if (run->rec_fd < 0) {
@@ -474,76 +339,68 @@ static int read_records(struct live_run *run, int timeout_ms)
 		return -1;
 	if (!(p[0].revents & (POLLIN | POLLHUP)))
 		return 0;
-	ssize_t n = read(run->rec_fd, buf + have, sizeof buf - have - 1);
+	struct mmsghdr msgs[BATCH];
+	struct iovec iov[BATCH];
+	memset(msgs, 0, sizeof msgs);
+	for (int i = 0; i < BATCH; i++) {
+		iov[i] = (struct iovec){ bufs[i], WIRE_MAX };
+		msgs[i].msg_hdr.msg_iov = &iov[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+		msgs[i].msg_hdr.msg_control = ctl[i].space;
+		msgs[i].msg_hdr.msg_controllen = sizeof ctl[i].space;
+	}
+	int n = recvmmsg(run->rec_fd, msgs, BATCH, MSG_DONTWAIT | MSG_CMSG_CLOEXEC, NULL);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return 0;
+	/* A record is never empty: an empty message is the end of file
+	 * (recvmmsg reports it in every slot it was given). */
+	for (int i = 0; i < n; i++) {
+		if (msgs[i].msg_len == 0) {
+			n = i;
+			break;
+		}
+	}
 	if (n <= 0) {
-		have = 0;
 		close(run->rec_fd);
 		run->rec_fd = -1;
 		return -1;
 	}
-	have += (size_t)n;
-	char *start = buf, *nl;
-	while ((nl = memchr(start, '\n', have - (size_t)(start - buf))) != NULL) {
-		*nl = '\0';
-		take_record(run, start);
-		start = nl + 1;
+	for (int i = 0; i < n; i++) {
+		int fd = -1;
+		struct cmsghdr *c = CMSG_FIRSTHDR(&msgs[i].msg_hdr);
+		if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+			memcpy(&fd, CMSG_DATA(c), sizeof fd);
+		collect_record(run, bufs[i], msgs[i].msg_len, fd);
 	}
-	have -= (size_t)(start - buf);
-	memmove(buf, start, have);
 	return 1;
 }
 
-/* Reap whatever has ended.  Lesson processes get REC_EXIT (and
- * REC_REPARENT when the shell got them as subreaper); anything else is
- * the shell's own business. */
-static void reap(struct live_run *run)
+/* The one reaping loop of a run: reap whatever has ended.  The run's
+ * processes are recorded as reaped by forksh; anything else is the
+ * shell's own business. */
+static void live_reap(struct live_run *run)
 {
 	int ws;
 	pid_t pid;
 	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0) {
-		pid_t parent;
 		double t = wire_now() - run->t0;
-		/* A process sends its fork record before it can end, but the
-		 * record may still wait in the pipe (a slow engine, as under
-		 * valgrind): read everything pending before deciding that pid
-		 * is not ours. */
-		while (!known(run, pid, &parent) && run->rec_fd >= 0 && read_records(run, 0) > 0)
+		/* A process sends its records before it can end, but they may
+		 * still wait in the socket (a slow engine, as under valgrind):
+		 * read everything pending first, so its end comes before the
+		 * reap and its fork before deciding it is not ours. */
+		while (run->rec_fd >= 0 && read_records(run, 0) > 0)
 			;
-		if (!known(run, pid, &parent)) {
+		if (!collect_find(run, pid))
 			jobs_record(pid, ws);
-			continue;
-		}
-		if (parent != run->rec.shell)
-			rec_add(&run->rec, REC_REPARENT, t, pid, run->rec.shell, 0, NULL);
-		rec_add(&run->rec, REC_EXIT, t, pid, 0, ws, NULL);
-		struct live_proc *p = slot(run, pid);
-		if (!p->exited) {
-			p->exited = 1;
-			run->nexited++;
-		}
+		else
+			collect_shell_reaped(run, pid, ws, t);
 	}
 }
 
-/* Every process the run is known to have has ended. */
-static int all_ended(const struct live_run *run)
+/* Every process the run is known to have has been reaped. */
+static int all_reaped(const struct live_run *run)
 {
-	return run->nexited == run->nprocs;
-}
-
-/* A process of the run that no longer exists was reaped by a parent that
- * did not report it (the sh that system() starts is reaped inside
- * system()): record that it ended, and stop waiting for it.  A zombie
- * still exists, so it is not mistaken for one of these. */
-static void forget_vanished(struct live_run *run)
-{
-	for (size_t i = 0; i < run->cap; i++) {
-		struct live_proc *p = &run->procs[i];
-		if (p->pid && !p->exited && kill(p->pid, 0) < 0 && errno == ESRCH) {
-			rec_add(&run->rec, REC_EXIT, wire_now() - run->t0, p->pid, 0, REC_UNSEEN, NULL);
-			p->exited = 1;
-			run->nexited++;
-		}
-	}
+	return run->nreaped == run->nprocs;
 }
 
 int live_pump(struct live_run *run, double seconds)
@@ -553,15 +410,21 @@ int live_pump(struct live_run *run, double seconds)
 	for (;;) {
 		double left = until - wire_now();
 		int ms = seconds < 0 ? 20 : left <= 0 ? 0 : left < 0.02 ? (int)(left * 1000) : 20;
+		if (run->nwit || run->nwatch)
+			ms = ms > 5 ? 5 : ms; /* witnesses and watched processes need looking at */
 		int was_open = run->rec_fd >= 0;
-		read_records(run, ms);
-		reap(run);
+		/* everything that is waiting, before /proc is looked at */
+		if (read_records(run, ms) > 0)
+			while (run->rec_fd >= 0 && read_records(run, 0) > 0)
+				;
+		collect_poll(run);
+		live_reap(run);
 		if (was_open && run->rec_fd < 0)
-			forget_vanished(run); /* every writer is gone: look once now */
-		if (run->rec_fd < 0 && all_ended(run))
+			collect_vanished(run); /* every writer is gone: look once now */
+		if (run->rec_fd < 0 && all_reaped(run))
 			return 0;
 		if (run->rec_fd < 0 && wire_now() > check_at) {
-			forget_vanished(run);
+			collect_vanished(run);
 			check_at = wire_now() + 1;
 		}
 		int interrupted = 0;
@@ -587,11 +450,11 @@ void live_stop(struct live_run *run)
 	/* Every process of the run is in the killed group; each ends up
 	 * reaped here (the shell is the subreaper for orphans). */
 	double give_up = wire_now() + 5;
-	while (!(run->rec_fd < 0 && all_ended(run)) && wire_now() < give_up) {
+	while (!(run->rec_fd < 0 && all_reaped(run)) && wire_now() < give_up) {
 		read_records(run, 10);
-		reap(run);
+		live_reap(run);
 	}
-	forget_vanished(run);
+	collect_vanished(run);
 }
 
 void live_free(struct live_run *run)
@@ -601,16 +464,10 @@ void live_free(struct live_run *run)
 	if (run->key_fd >= 0)
 		close(run->key_fd);
 	run->rec_fd = run->key_fd = -1;
+	collect_free(run);
 	rec_free(&run->rec);
 	free(run->procs);
 	run->procs = NULL;
-	run->nprocs = run->cap = run->nexited = 0;
-	if (own_handler) {
-		sigaction(SIGINT, &old_sigint, NULL);
-		own_handler = 0;
-	}
-	if (pipe_ignored) {
-		sigaction(SIGPIPE, &old_sigpipe, NULL);
-		pipe_ignored = 0;
-	}
+	run->nprocs = run->cap = run->nexited = run->nreaped = 0;
+	restore_signals();
 }

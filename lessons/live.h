@@ -2,13 +2,15 @@
  *
  * A run starts one "lesson main" process (forked by the shell, in a process
  * group of its own so that quitting can kill every process of the run at
- * once).  Lesson processes never print to the terminal themselves: they
- * call say(), which sends one record line to the engine through a pipe they
- * all inherit, tagged with their PID and the time.  The engine shows each
- * line as it arrives (coloured by PID) and keeps it for the pictures drawn
- * after the run.  Forks and execs are reported the same way; exits are seen
- * by the shell itself, which reaps the lesson processes (it is their
- * parent, or adopts them as subreaper when their parent exits first).
+ * once).  Lesson processes never print to the terminal themselves: their
+ * stdout is a stream of records sent to the engine on a socket they all
+ * inherit, each tagged with the PID and the time (wire.h); their fork,
+ * _exit, waitpid and exec calls are recorded the same way (plainc.h).  The
+ * engine shows each line as it arrives (coloured by PID) and keeps
+ * everything in a record (record.h) for the pictures drawn after the run.
+ * It learns the ends of the processes that cannot tell it themselves (an
+ * exec'd program, a process killed by a signal) from /proc and from its
+ * own reaps: forksh is their parent, or adopts them as subreaper.
  */
 #ifndef FORKSH_LIVE_H
 #define FORKSH_LIVE_H
@@ -18,29 +20,11 @@
 
 #include "record.h"
 
-/* ---- used inside lesson processes ---------------------------------- */
+/* ---- used inside lesson processes (plainc.c) ------------------------ */
 
-/* Print one line, as this process, through the engine (printf-style).  A
- * single write, so lines of different processes never mix. */
+/* Print one line, as this process: printf and a newline on stdout, which
+ * in a lesson process is a stream of records (see plainc.c). */
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* fork(), recorded: the child reports "PARENT forked ME" before anything
- * else, so the engine always knows a process before its first line.
- * Returns what fork returns. */
-pid_t lesson_fork(void);
-
-/* Record that this process is about to exec argv (NULL-terminated). */
-void lesson_note_exec(char *const argv[]);
-
-/* waitpid(), recorded: when it reaps a child, the engine is told which
- * process reaped it and how it ended (the engine only sees the exits of
- * processes it reaps itself).  Returns what waitpid returns. */
-pid_t lesson_waitpid(pid_t pid, int *status, int options);
-
-/* Tell the engine that this process reaped pid with wait status `status`
- * (for a reap done elsewhere, e.g. in a SIGCHLD handler; call it from
- * normal code, not from the handler). */
-void lesson_note_reaped(pid_t pid, int status);
 
 /* The full path of forksh's helper program `name` (forksh-hello), into
  * buf: next to the forksh binary in a build tree, in ../libexec/forksh from
@@ -52,11 +36,20 @@ int lesson_own_program(const char *name, char *buf, size_t len);
  * "Enter was pressed"); returns the byte, or 'q' at end of input. */
 int lesson_wait_key(void);
 
+/* In the new lesson main process: report on record socket wfd (times from
+ * t0), read keys from keyfd, and make stdout and stderr streams of
+ * records. */
+void lesson_process_start(int wfd, int keyfd, double t0);
+
+/* The end of the lesson's function: report it (after the output), then
+ * _exit(status). */
+__attribute__((noreturn)) void lesson_process_end(int status);
+
 /* ---- used by the engine -------------------------------------------- */
 
 struct live_run {
 	pid_t main_pid;       /* the lesson main process (also its process group) */
-	int rec_fd;           /* read end of the record pipe */
+	int rec_fd;           /* the engine's end of the record socket */
 	int key_fd;           /* write end of the key pipe (to the lesson main) */
 	double t0;
 	int quit;             /* the user quit the run */
@@ -70,9 +63,23 @@ struct live_run {
 	int stable_pids;
 	/* The run's processes by PID (open addressing), so that telling
 	 * "ours" from the shell's other children stays cheap with 500. */
-	struct live_proc { pid_t pid, parent; int exited; } *procs;
+	struct live_proc {
+		pid_t pid, parent;      /* parent: the current one */
+		size_t fork_ev;         /* its FORK event in rec */
+		unsigned exited : 1, reaped : 1, watched : 1, subreaper : 1;
+		unsigned kids;          /* children not yet reaped whose parent it is */
+		int status;             /* its wait status, once it ended */
+	} *procs;
 	size_t nprocs, cap;
-	size_t nexited;
+	size_t nexited, nreaped;
+	/* Processes that cannot report their own end (they exec'd): their
+	 * state is read from /proc while they live. */
+	pid_t *watch;
+	size_t nwatch, watch_cap;
+	double watch_at;
+	/* Execs whose witness pipe has not spoken yet. */
+	struct witness { int fd; pid_t pid; double t; char *text; } *wit;
+	size_t nwit, wit_cap;
 };
 
 /* Start fn(arg) in a new lesson main process.  Returns 0, or -1 with a

@@ -28,6 +28,11 @@ if [ "$want" = test ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"   # make check-man
+	# the SVG test renders a lesson's picture (rsvg-convert) and reads the
+	# PNG back (libpng); the text needs a monospace font
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$missing librsvg2-bin"
+	pkg-config --exists libpng 2>/dev/null || [ -f /usr/include/png.h ] || missing="$missing libpng-dev"
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$missing fonts-dejavu-core"
 fi
 if [ "$want" = deb ]; then
 	# make deb builds with dpkg-buildpackage and debhelper; make check-deb
@@ -80,6 +85,7 @@ forksh: this is not a Debian-like system, so please install by hand:
   - dash, for the tests that compare forksh with a POSIX sh
   - mandoc, for the man page lint in make test
   - valgrind, for make check-valgrind
+  - rsvg-convert (librsvg), libpng and a monospace font, for the SVG test
   - clang with libFuzzer (compiler-rt), for make fuzz
 MSG
 exit 1

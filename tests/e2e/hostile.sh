@@ -486,9 +486,9 @@ fi
 #### descriptors of lesson processes ########################################
 # Lesson processes are forked copies of the shell (no exec), so they hold
 # what the shell held; the shell's own descriptors must not be among them
-# except the lesson's pipes.  Looked at from outside while a run counts.
-# Only pipes may be added to what the shell itself was started with (the
-# harness may hand it a descriptor or two of its own).
+# except the lesson's pipes and its record socket.  Looked at from outside
+# while a run counts.  Only those may be added to what the shell itself was
+# started with (the harness may hand it a descriptor or two of its own).
 fsh -c 'lesson counter --auto=0 --children 3 --count 3 --delay 0.4 >/dev/null' >/dev/null 2>&1 &
 lbg=$!
 sleep 1
@@ -504,7 +504,7 @@ for p in $(mark_pids $SHELL_COMM); do
 		n=${fd##*/}
 		t=$(readlink "$fd" 2>/dev/null) || continue
 		[ "$n" -le 2 ] && continue
-		case $t in pipe:*) continue ;; esac
+		case $t in pipe:*|socket:*) continue ;; esac
 		[ -n "${FORKSH_VG_LOGS:-}" ] && case $t in "$FORKSH_VG_LOGS"/*) continue ;; esac
 		case " $allowed " in *" $n=$t "*) continue ;; esac
 		bad="$bad $p:$n=$t"
@@ -513,9 +513,9 @@ done
 wait $lbg
 s=$(strays)
 if [ "$seen" -ge 4 ] && [ -z "$bad" ] && [ -z "$s" ]; then
-	ok "lesson processes hold only 0 1 2, the lesson's pipes and what the shell inherited ($seen processes)"
+	ok "lesson processes hold only 0 1 2, the lesson's pipe and socket and what the shell inherited ($seen processes)"
 else
-	not_ok "lesson processes hold only 0 1 2 and the lesson's pipes" "looked at $seen" "extra:$bad" ${s:+"stray: $s"}
+	not_ok "lesson processes hold only 0 1 2 and the lesson's pipe and socket" "looked at $seen" "extra:$bad" ${s:+"stray: $s"}
 fi
 
 # Zombie and orphan sweep: nothing this script started is left, and no

@@ -28,7 +28,7 @@ lesson_out 'lesson noexit --auto=0 --rounds 3'
 L=$WORK/lesson.out; problems=""
 [ "$(grep -c '^  round 1: I am' "$L")" = 2 ] || problems="$problems round1"   # broken run, then the fix
 [ "$(grep -c '^  round 3: I am' "$L")" = 5 ] || problems="$problems round3"
-has "^Process tree (8 processes):" tree-8
+has "^Process tree (8 processes; forksh is [0-9]*):" tree-8
 has "^  round 3: 4 new processes, 8 in all$" review
 has "^  Answer: 8\." answer-8
 has '^  child left with exit():  the file holds "hello hello world"$' exit-twice
@@ -66,7 +66,9 @@ done
 [ "$(grep -c '^  my environment: 3 variables, GREETING=hello from an e call, PATH unset$' "$L")" = 3 ] || problems="$problems e-env"
 [ "$(grep -Ec '^  my environment: [0-9]+ variables, GREETING=\(unset\), PATH set$' "$L")" = 4 ] || problems="$problems inherited-env"
 has '^  execv(bare) failed: No such file or directory$' bare-fails
-has 'execv(bare) env, exited 127$' exit-127
+has -E '  exec forksh-hello execv\(bare\) env failed \(No such file' exec-failed
+has -E '^[0-9.]+s .* [0-9]+ exited 127$' exit-127
+[ "$(grep -c 'ran forksh-hello execv(bare)' "$L")" = 0 ] || problems="$problems bare-drawn-as-run"
 has '7 of 8 calls started forksh-hello, 7 of them in the very process' same-pid
 has '^    os.execlpe        (no C twin)' table
 has "^  Answer: 2\." answer
@@ -102,8 +104,9 @@ after=$(grep -E '^  child [0-9]+: my parent is now [0-9]+$' "$L" | awk '{print $
 parents=$(grep -E '^  parent [0-9]+: leaving' "$L" | awk '{print $2}' | tr -d : | tr '\n' ' ')
 before=$(grep -E '^  child [0-9]+: my parent is [0-9]+$' "$L" | awk '{print $NF}' | sort -u | tr '\n' ' ')
 [ "$before" = "$(echo $parents | tr ' ' '\n' | sort -u | tr '\n' ' ')" ] || problems="$problems before($before;$parents)"
-[ "$(grep -c 're-parented to forksh' "$L")" = 3 ] || problems="$problems tree-forksh"
-[ "$(grep -c "re-parented to $mainpid" "$L")" = 3 ] || problems="$problems tree-main"
+[ "$(grep -cE '^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to forksh at' "$L")" = 3 ] || problems="$problems tree-forksh"
+[ "$(grep -cE "^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to $mainpid at [0-9.]+s;" "$L")" = 3 ] || problems="$problems tree-main"
+[ "$(grep -cE "^[0-9.]+s .* $mainpid reaped [0-9]+ \(exited 0\)\$" "$L")" = 4 ] || problems="$problems main-reaps"
 has "^  Answer: 2\." answer
 lesson_done orphans "getppid() before and after; forksh, then the main process, adopts"
 
@@ -142,10 +145,10 @@ lesson_done spawn "fork+exec, vfork, posix_spawn and fork alone timed at two siz
 lesson_out 'lesson system --auto=0'
 L=$WORK/lesson.out; problems=""
 main=$(grep -Eo '^  main [0-9]+: calling system\(\)$' "$L" | awk '{print $2}' | tr -d :)
-has "^$main  exited 0\$" root
-has -E '^`- [0-9]+  exec: sh -c forksh-hello system; forksh-hello system-again' sh-under-main
-has -E '^   \|- [0-9]+  exec: forksh-hello system, ended' hello-under-sh
-has -E '^   `- [0-9]+  exec: forksh-hello popen, ended' popen-hello-under-sh
+has "^$main  exited 0 at" root
+has -E '^`- [0-9]+  ran sh -c forksh-hello system; forksh-hello system-again' sh-under-main
+has -E '^   \|- [0-9]+  ran forksh-hello system; exited 0 at' hello-under-sh
+has -E '^   `- [0-9]+  ran forksh-hello popen; exited 0 at' popen-hello-under-sh
 has '^  read from the pipe: a line through the pipe$' pipe
 has '^  system() returned: exit status 0$' system-status
 has '^  pclose() returned: exit status 0$' pclose-status

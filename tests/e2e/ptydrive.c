@@ -14,7 +14,8 @@
  *   signal NAME      send the program a signal (HUP, TERM, INT, ...)
  *   # ...            comment
  *
- * usage: ptydrive [-t SECONDS] [-v] -- PROGRAM [ARG...] < script
+ * usage: ptydrive [-t SECONDS] [-w COLUMNS] [-v] -- PROGRAM [ARG...] < script
+ * (-w: the terminal's width, 80 unless said)
  * Exit status 0 when every line succeeded, 1 on the first failure (with the
  * recent output shown), 2 on a usage error.
  */
@@ -280,19 +281,22 @@ static int run_line(int lineno, char *line)
 int main(int argc, char **argv)
 {
 	int opt;
-	while ((opt = getopt(argc, argv, "+t:v")) != -1) {
+	unsigned short cols = 80;
+	while ((opt = getopt(argc, argv, "+t:w:v")) != -1) {
 		if (opt == 't')
 			timeout_s = atof(optarg);
+		else if (opt == 'w' && atoi(optarg) >= 20 && atoi(optarg) <= 1000)
+			cols = (unsigned short)atoi(optarg);
 		else if (opt == 'v')
 			verbose = 1;
 		else
 			return 2;
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: ptydrive [-t SECONDS] [-v] -- PROGRAM [ARG...] < script\n");
+		fprintf(stderr, "usage: ptydrive [-t SECONDS] [-w COLUMNS] [-v] -- PROGRAM [ARG...] < script\n");
 		return 2;
 	}
-	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	struct winsize ws = { .ws_row = 24, .ws_col = cols };
 	child = forkpty(&master, NULL, NULL, &ws);
 	if (child < 0) {
 		perror("ptydrive: forkpty");

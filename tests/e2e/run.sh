@@ -351,9 +351,9 @@ for c in $spawned; do
 done
 others=$(grep -Eo '^  \[[0-9]+\] => ' "$L" | grep -Eo '[0-9]+' | sort -un)
 [ "$others" = "$spawned" ] || problems="$problems counts-from-unknown-pid"
-grep -q "^Process tree (4 processes):" "$L" || problems="$problems tree"
+grep -q "^Process tree (4 processes; forksh is [0-9]*):" "$L" || problems="$problems tree"
 grep -q "^Timeline" "$L" || problems="$problems timeline"
-[ "$(grep -c 're-parented to forksh' "$L")" = 3 ] || problems="$problems reparented"
+[ "$(grep -cE '^[0-9.]+s .* re-parented to forksh$' "$L")" = 3 ] || problems="$problems reparented"
 grep -Eq "^  Answer: 16\." "$L" || problems="$problems answer"
 [ "$(cat "$WORK/lesson.st")" = 0 ] || problems="$problems status"
 s=$(strays)
@@ -366,7 +366,7 @@ L=$WORK/lesson.out; problems=""
 for c in $(grep -E '^  Hello from parent' "$L" | awk '{print $5}'); do
 	grep -q "^  Hello from child $c\$" "$L" || problems="$problems child-$c"
 done
-grep -q "^Process tree (4 processes):" "$L" || problems="$problems tree"
+grep -q "^Process tree (4 processes; forksh is [0-9]*):" "$L" || problems="$problems tree"
 grep -q "3 of 3 children said the very PID" "$L" || problems="$problems review"
 s=$(strays)
 if [ -z "$problems$s" ]; then ok "lesson fork: fork returns twice, PIDs match"; else not_ok "lesson fork" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
@@ -374,9 +374,9 @@ if [ -z "$problems$s" ]; then ok "lesson fork: fork returns twice, PIDs match"; 
 lesson_out 'lesson forkexec --auto=0 --forks 3 --stable-pids'
 L=$WORK/lesson.out; problems=""
 n=0
-for c in $(grep -E '^  P1 +Child is [0-9]+$' "$L" | awk '{print $4}'); do
+for c in $(grep -E '^  P1 +Child is P[0-9]+$' "$L" | awk '{print $4}'); do
 	n=$((n + 1))
-	grep -Eq "^  P[0-9]+ +Hello from child $c $n\$" "$L" || problems="$problems hello-$c-$n"
+	grep -Eq "^  ${c} +Hello from child $c $n\$" "$L" || problems="$problems hello-$c-$n"
 done
 [ $n = 3 ] || problems="$problems child-count-$n"
 [ "$(grep -c 'exec: forksh-hello' "$L")" = 3 ] || problems="$problems exec-in-tree"
@@ -845,6 +845,7 @@ if [ "$(id -u)" = 0 ]; then
 	rm -f "$WORK/ro-state/forksh/history"; mkdir -p "$WORK/ro-state/forksh/history"
 fi
 . "$ROOT/tests/e2e/lessons.sh"
+. "$ROOT/tests/e2e/pictures.sh"
 
 XDG_STATE_HOME=$WORK/ro-state
 pty "an unusable history file is only a warning" "expect warning: .*history

@@ -1,0 +1,437 @@
+/* test_lessons.c - every lesson picture checked against the facts it
+ * claims, from real runs.
+ *
+ * Each test runs one step of a lesson live (real fork, exec, wait, as
+ * `lesson NAME --auto=0` does, with small sizes) and reads the record the
+ * pictures are drawn from: that a child's exit comes at its own time and
+ * its reap later (the zombie interval exists), who reaped it, that a
+ * failed exec is recorded as failed and a successful one only once it
+ * happened, that re-parenting happens at the moment the parent ends and
+ * goes to the right subreaper, and that system()'s sh ends before its
+ * caller.  These are the facts the lessons' texts state.
+ *
+ * forksh-hello must sit next to this test program (the Makefile links it
+ * there), as it does next to forksh.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../lessons/lessons.h"
+#include "../../lessons/pictures.h"
+#include "../../lessons/plainc.h"
+
+static struct lesson_ctx ctx;
+static struct rec_view v;
+
+/* Run step `step` (1-based) of lesson name, with "opt=value" sizes, its
+ * output thrown away; the record is left in ctx.run.rec and v. */
+static void run_step(const char *name, int step, const char *sizes)
+{
+	memset(&ctx, 0, sizeof ctx);
+	ctx.lesson = lesson_find(name);
+	assert_non_null(ctx.lesson);
+	for (size_t i = 0; i < ctx.lesson->nopts; i++)
+		ctx.opt[i] = ctx.lesson->opts[i].def;
+	for (const char *p = sizes; p && *p;) {
+		char opt[32];
+		double val;
+		int used;
+		assert_int_equal(sscanf(p, "%31[^=]=%lf%n", opt, &val, &used), 2);
+		size_t i = 0;
+		while (i < ctx.lesson->nopts && strcmp(ctx.lesson->opts[i].name, opt) != 0)
+			i++;
+		assert_true(i < ctx.lesson->nopts);
+		ctx.opt[i] = val;
+		p += used + (p[used] == ' ');
+	}
+	ctx.auto_mode = 1;
+	ctx.width = 80;
+	ctx.step = (size_t)step - 1;
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
+	dup2(null, STDOUT_FILENO);
+	close(null);
+	int rc = ctx.lesson->steps[step - 1].run(&ctx);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	assert_int_equal(rc, 0);
+	assert_true(ctx.have_run);
+	assert_false(ctx.run.quit);
+	rec_view_build(&v, &ctx.run.rec);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	rec_view_free(&v);
+	if (ctx.have_run)
+		live_free(&ctx.run);
+	memset(&ctx, 0, sizeof ctx);
+	/* nothing of the run may be left: no child, no zombie */
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	return 0;
+}
+
+static const struct rec_proc *root(void)
+{
+	size_t i = rec_view_root(&v);
+	assert_true(i != REC_NONE);
+	return &v.p[i];
+}
+
+static const struct rec_proc *proc_of(pid_t pid)
+{
+	size_t i = rec_view_find(&v, pid);
+	assert_true(i != REC_NONE);
+	return &v.p[i];
+}
+
+/* The children of p, in fork order. */
+static size_t kids_of(const struct rec_proc *p, const struct rec_proc **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < p->nkids && n < max; k++)
+		out[n++] = &v.p[v.kids[p->first + k]];
+	return n;
+}
+
+/* Every process of the run ended and was reaped, the exit first. */
+static void assert_all_reaped(void)
+{
+	for (size_t i = 0; i < v.n; i++) {
+		assert_true(v.p[i].ended);
+		assert_true(v.p[i].reaped);
+		assert_true(v.p[i].end_t <= v.p[i].reap_t);
+	}
+}
+
+/* How many events of kind about pid (any pid for 0). */
+static size_t count(enum rec_kind kind, pid_t pid)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx.run.rec.n; i++)
+		n += ctx.run.rec.v[i].kind == kind && (!pid || ctx.run.rec.v[i].pid == pid);
+	return n;
+}
+
+/* fork: each child exits at once, stays a zombie while its parent lives
+ * on, is re-parented to forksh when the parent ends, and forksh reaps it. */
+static void test_fork(void **state)
+{
+	(void)state;
+	run_step("fork", 3, "forks=3");
+	const struct rec_proc *main = root(), *kids[8];
+	size_t n = kids_of(main, kids, 8);
+	assert_int_equal(n, 3);
+	pid_t shell = ctx.run.rec.shell;
+	for (size_t i = 0; i < n; i++) {
+		assert_true(kids[i]->end_t < main->end_t - 0.05);      /* exited at once, not at the end */
+		assert_true(kids[i]->reap_t >= main->end_t);           /* reaped after the parent ended */
+		assert_true(kids[i]->reap_t - kids[i]->end_t > 0.05);  /* a zombie meanwhile */
+		assert_int_equal(kids[i]->reaper, shell);
+		assert_true(kids[i]->moved);
+		assert_int_equal(kids[i]->new_parent, shell);
+		assert_true(kids[i]->move_t == main->end_t);
+	}
+	assert_all_reaped();
+}
+
+/* counter: the children outlive the main process, are re-parented to
+ * forksh at its exit, end after their last line and are reaped by forksh. */
+static void test_counter(void **state)
+{
+	(void)state;
+	run_step("counter", 3, "children=3 count=2 delay=0.05");
+	const struct rec_proc *main = root(), *kids[8];
+	size_t n = kids_of(main, kids, 8);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(kids[i]->end_t > main->end_t);
+		assert_true(kids[i]->moved && kids[i]->move_t == main->end_t);
+		assert_int_equal(kids[i]->reaper, ctx.run.rec.shell);
+		assert_int_equal(kids[i]->nlines, 4);
+	}
+	assert_all_reaped();
+}
+
+/* noexit: each process reaps its own children (waitpid in the loop). */
+static void test_noexit(void **state)
+{
+	(void)state;
+	run_step("noexit", 3, "rounds=2");
+	assert_int_equal(v.n, 4);
+	for (size_t i = 0; i < v.n; i++)
+		if (v.p[i].parent != REC_NONE)
+			assert_int_equal(v.p[i].reaper, v.p[v.p[i].parent].pid);
+	assert_all_reaped();
+}
+
+/* memory: the child exits at once, long before the parent prints. */
+static void test_memory(void **state)
+{
+	(void)state;
+	run_step("memory", 3, NULL);
+	const struct rec_proc *kids[2];
+	assert_int_equal(kids_of(root(), kids, 2), 1);
+	assert_true(kids[0]->end_t - kids[0]->born < 0.1);
+	assert_true(root()->end_t - kids[0]->end_t > 0.15);
+	assert_true(kids[0]->reap_t - kids[0]->end_t > 0.15);
+	assert_all_reaped();
+}
+
+/* fds: the parent waits for the child: it reaps it. */
+static void test_fds(void **state)
+{
+	(void)state;
+	run_step("fds", 2, "lines=2");
+	const struct rec_proc *kids[2];
+	assert_int_equal(kids_of(root(), kids, 2), 1);
+	assert_int_equal(kids[0]->reaper, root()->pid);
+	assert_all_reaped();
+}
+
+/* forkexec: each child runs forksh-hello (a successful exec, before the
+ * new program's line), which exits at once; nobody waits until the main
+ * process ends. */
+static void test_forkexec(void **state)
+{
+	(void)state;
+	run_step("forkexec", 4, "forks=2");
+	const struct rec_proc *kids[4];
+	size_t n = kids_of(root(), kids, 4);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(kids[i]->exec);
+		assert_true(strncmp(kids[i]->exec, "forksh-hello ", 13) == 0);
+		assert_null(kids[i]->failed);
+		assert_true(kids[i]->end_t < root()->end_t);
+		assert_int_equal(kids[i]->reaper, ctx.run.rec.shell);
+	}
+	for (size_t i = 0; i < ctx.run.rec.n; i++) {
+		const struct rec_event *e = &ctx.run.rec.v[i];
+		if (e->kind == REC_SAY && strncmp(e->text, "Hello from child", 16) == 0)
+			assert_true(proc_of(e->pid)->exec_t <= e->t);
+	}
+	assert_all_reaped();
+}
+
+/* exec: seven calls succeed; execv with a bare name fails and is recorded
+ * as failed, never as run; that child exits 127, reaped by the main process. */
+static void test_exec(void **state)
+{
+	(void)state;
+	run_step("exec", 3, NULL);
+	const struct rec_proc *kids[8];
+	assert_int_equal(kids_of(root(), kids, 8), 8);
+	for (int i = 0; i < 7; i++) {
+		assert_non_null(kids[i]->exec);
+		assert_null(kids[i]->failed);
+	}
+	assert_null(kids[7]->exec);
+	assert_non_null(kids[7]->failed);
+	assert_int_equal(kids[7]->failed_errno, 2);
+	assert_true(WIFEXITED(kids[7]->status) && WEXITSTATUS(kids[7]->status) == 127);
+	assert_int_equal(count(REC_EXEC, kids[7]->pid), 0);
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(kids[i]->reaper, root()->pid);
+	assert_all_reaped();
+}
+
+/* execfail: three failed execs, no successful one; without _exit the
+ * child runs on (and prints the parent's line). */
+static void test_execfail(void **state)
+{
+	(void)state;
+	run_step("execfail", 2, NULL);
+	assert_int_equal(count(REC_EXEC_FAIL, 0), 3);
+	assert_int_equal(count(REC_EXEC, 0), 0);
+	assert_all_reaped();
+	teardown(NULL);
+	run_step("execfail", 3, NULL);
+	const struct rec_proc *kids[2];
+	assert_int_equal(kids_of(root(), kids, 2), 1);
+	assert_non_null(kids[0]->failed);
+	assert_int_equal(kids[0]->nlines, 2);
+	assert_all_reaped();
+}
+
+/* orphans: when the parent leaves, its children are re-parented at that
+ * moment to forksh; then, with the main process a subreaper, to it. */
+static void test_orphans(void **state)
+{
+	(void)state;
+	run_step("orphans", 3, "children=2");
+	const struct rec_proc *mid[2], *kids[4];
+	assert_int_equal(kids_of(root(), mid, 2), 1);
+	assert_int_equal(mid[0]->reaper, root()->pid);
+	assert_int_equal(kids_of(mid[0], kids, 4), 2);
+	for (int i = 0; i < 2; i++) {
+		assert_true(kids[i]->moved && kids[i]->move_t == mid[0]->end_t);
+		assert_int_equal(kids[i]->new_parent, ctx.run.rec.shell);
+		assert_int_equal(kids[i]->reaper, ctx.run.rec.shell);
+		assert_true(kids[i]->end_t > mid[0]->end_t);
+	}
+	assert_all_reaped();
+	teardown(NULL);
+	run_step("orphans", 4, "children=2");
+	assert_true(root()->subreaper);
+	assert_int_equal(kids_of(root(), mid, 2), 1);
+	assert_int_equal(kids_of(mid[0], kids, 4), 2);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(kids[i]->new_parent, root()->pid);
+		assert_int_equal(kids[i]->reaper, root()->pid);
+	}
+	assert_all_reaped();
+}
+
+/* zombies: a zombie for 0.3 s until waitpid; several without a handler
+ * likewise; with the SIGCHLD handler, reaped by the main process within
+ * moments of their exit. */
+static void test_zombies(void **state)
+{
+	(void)state;
+	const struct rec_proc *kids[8];
+	run_step("zombies", 2, NULL);
+	assert_int_equal(kids_of(root(), kids, 8), 1);
+	assert_true(kids[0]->end_t - kids[0]->born < 0.1);
+	assert_true(kids[0]->reap_t - kids[0]->end_t > 0.1);
+	assert_int_equal(kids[0]->reaper, root()->pid);
+	assert_int_equal(WEXITSTATUS(kids[0]->status), 3);
+	teardown(NULL);
+	run_step("zombies", 3, "children=3");
+	assert_int_equal(kids_of(root(), kids, 8), 3);
+	for (int i = 0; i < 3; i++) {
+		assert_true(kids[i]->reap_t - kids[i]->end_t > 0.1);
+		assert_int_equal(kids[i]->reaper, root()->pid);
+	}
+	teardown(NULL);
+	run_step("zombies", 4, "children=3");
+	assert_int_equal(kids_of(root(), kids, 8), 3);
+	size_t from = 0;
+	const struct rec_event *count_line = lesson_said(&ctx, "with a SIGCHLD handler", &from);
+	assert_non_null(count_line);
+	for (int i = 0; i < 3; i++) {
+		/* reaped by the handler, before the main process even looked */
+		assert_true(kids[i]->reap_t < count_line->t);
+		assert_true(kids[i]->reap_t - kids[i]->end_t < 0.1);
+		assert_int_equal(kids[i]->reaper, root()->pid);
+	}
+	assert_all_reaped();
+}
+
+/* system and popen: the main process forks sh (recorded as exec'd, once
+ * it was), sh runs forksh-hello; both end, and sh is reaped by the main
+ * process, before the main process's own exit. */
+static void test_system(void **state)
+{
+	(void)state;
+	for (int step = 2; step <= 3; step++) {
+		run_step("system", step, NULL);
+		const struct rec_proc *main = root(), *sh[2], *hello[4];
+		assert_int_equal(kids_of(main, sh, 2), 1);
+		assert_non_null(sh[0]->exec);
+		assert_true(strncmp(sh[0]->exec, "sh -c ", 6) == 0);
+		assert_true(sh[0]->end_t < main->end_t);
+		assert_true(sh[0]->reap_t < main->end_t);
+		assert_int_equal(sh[0]->reaper, main->pid);
+		size_t n = kids_of(sh[0], hello, 4);
+		assert_int_equal(n, step == 2 ? 2 : 1);
+		for (size_t i = 0; i < n; i++) {
+			assert_true(strncmp(hello[i]->exec, "forksh-hello", 12) == 0);
+			assert_true(hello[i]->end_t <= sh[0]->end_t);
+			assert_true(hello[i]->reaped && hello[i]->reap_t <= sh[0]->end_t);
+			assert_int_equal(hello[i]->reaper, sh[0]->pid);
+		}
+		assert_all_reaped();
+		teardown(NULL);
+	}
+}
+
+/* shell: the mini shell's missing command is a failed exec, `false` a
+ * successful one that exits 1; each reaped by the mini shell. */
+static void test_shell(void **state)
+{
+	(void)state;
+	run_step("shell", 2, NULL);
+	const struct rec_proc *kids[4];
+	assert_int_equal(kids_of(root(), kids, 4), 3);
+	assert_string_equal(kids[1]->exec, "false");
+	assert_int_equal(WEXITSTATUS(kids[1]->status), 1);
+	assert_null(kids[2]->exec);
+	assert_string_equal(kids[2]->failed, "no-such-command");
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(kids[i]->reaper, root()->pid);
+	assert_all_reaped();
+}
+
+/* A program started by exec cannot report its end: the engine sees it
+ * turn Z in /proc, with its status, long before its parent reaps it. */
+static void exec_then_wait(void *arg)
+{
+	(void)arg;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "exit 5", (char *)NULL);
+		_exit(127);
+	}
+	lesson_sleep(0.4);
+	waitpid(pid, NULL, 0);
+}
+
+static void test_exec_end_from_proc(void **state)
+{
+	(void)state;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.lesson = lesson_find("exec");
+	ctx.auto_mode = 1;
+	ctx.width = 80;
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
+	dup2(null, STDOUT_FILENO);
+	close(null);
+	int rc = lesson_run_live(&ctx, exec_then_wait, NULL, 3, 0);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	assert_int_equal(rc, 0);
+	rec_view_build(&v, &ctx.run.rec);
+	const struct rec_proc *kids[2];
+	assert_int_equal(kids_of(root(), kids, 2), 1);
+	assert_string_equal(kids[0]->exec, "sh -c exit 5");
+	assert_true(WIFEXITED(kids[0]->status) && WEXITSTATUS(kids[0]->status) == 5);
+	assert_true(kids[0]->reap_t - kids[0]->end_t > 0.2); /* seen as a zombie */
+	assert_int_equal(kids[0]->reaper, root()->pid);
+}
+
+int main(void)
+{
+	signal(SIGPIPE, SIG_IGN);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_fork, teardown),
+		cmocka_unit_test_teardown(test_counter, teardown),
+		cmocka_unit_test_teardown(test_noexit, teardown),
+		cmocka_unit_test_teardown(test_memory, teardown),
+		cmocka_unit_test_teardown(test_fds, teardown),
+		cmocka_unit_test_teardown(test_forkexec, teardown),
+		cmocka_unit_test_teardown(test_exec, teardown),
+		cmocka_unit_test_teardown(test_execfail, teardown),
+		cmocka_unit_test_teardown(test_orphans, teardown),
+		cmocka_unit_test_teardown(test_zombies, teardown),
+		cmocka_unit_test_teardown(test_system, teardown),
+		cmocka_unit_test_teardown(test_shell, teardown),
+		cmocka_unit_test_teardown(test_exec_end_from_proc, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
