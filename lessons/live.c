@@ -20,6 +20,7 @@
 
 #include "../shell/jobctl.h"
 #include "../shell/jobs.h"
+#include "../shell/proc.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 #include "../shell/util.h"
@@ -196,16 +197,16 @@ static void lesson_main(struct live_run *run, int rec, int key, void (*fn)(void 
  * or -1 (errno set) when fork failed. */
 static pid_t live_fork_main(struct live_run *run, int rec[2], int key[2], void (*fn)(void *), void *arg)
 {
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
+	/* the shell's one fork path; a process group of its own, so that
+	 * quitting can end every process of the run with one kill */
+	struct forkspec f = { .own_group = 1, .who = "lesson",
+			      .why = "lesson main: the child runs the lesson's code" };
+	pid_t pid = proc_fork(&f);
 	if (pid == 0) {
 		close(rec[0]);
 		close(key[1]);
 		lesson_main(run, rec[1], key[0], fn, arg);
 	}
-	if (pid > 0)
-		setpgid(pid, pid);
 	return pid;
 }
 
@@ -250,7 +251,6 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	run->rec.shell = getpid();
 	pid_t pid = live_fork_main(run, rec, key, fn, arg);
 	if (pid < 0) {
-		sh_error("lesson: fork: %s", strerror(errno));
 		close(rec[0]);
 		close(rec[1]);
 		close(key[0]);
@@ -378,23 +378,28 @@ static int read_records(struct live_run *run, int timeout_ms)
 /* The one reaping loop of a run: reap whatever has ended.  The run's
  * processes are recorded as reaped by forksh; anything else is the
  * shell's own business. */
+/* The shell's wait path offers each reaped child here first: a process
+ * of the run is recorded as reaped by the engine; anything else is the
+ * shell's (a job), and goes to its table. */
+static int claim_reaped(pid_t pid, int ws, void *ctx)
+{
+	struct live_run *run = ctx;
+	double t = wire_now() - run->t0;
+	/* A process sends its records before it can end, but they may still
+	 * wait in the socket (a slow engine, as under valgrind): read
+	 * everything pending first, so its end comes before the reap and its
+	 * fork before deciding it is not ours. */
+	while (run->rec_fd >= 0 && read_records(run, 0) > 0)
+		;
+	if (!collect_find(run, pid))
+		return 0;
+	collect_shell_reaped(run, pid, ws, t);
+	return 1;
+}
+
 static void live_reap(struct live_run *run)
 {
-	int ws;
-	pid_t pid;
-	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0) {
-		double t = wire_now() - run->t0;
-		/* A process sends its records before it can end, but they may
-		 * still wait in the socket (a slow engine, as under valgrind):
-		 * read everything pending first, so its end comes before the
-		 * reap and its fork before deciding it is not ours. */
-		while (run->rec_fd >= 0 && read_records(run, 0) > 0)
-			;
-		if (!collect_find(run, pid))
-			jobs_record(pid, ws);
-		else
-			collect_shell_reaped(run, pid, ws, t);
-	}
+	jobs_reap_claim(claim_reaped, run);
 }
 
 /* Every process the run is known to have has been reaped. */

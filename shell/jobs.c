@@ -250,10 +250,16 @@ static pid_t wait_any(int *ws, int flags)
 
 void jobs_reap(void)
 {
+	jobs_reap_claim(NULL, NULL);
+}
+
+void jobs_reap_claim(int (*claim)(pid_t pid, int ws, void *ctx), void *ctx)
+{
 	int ws;
 	pid_t pid;
 	while ((pid = wait_any(&ws, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
-		jobs_record(pid, ws);
+		if (!claim || !claim(pid, ws, ctx))
+			jobs_record(pid, ws);
 }
 
 /* SIGHUP to an interactive shell: the terminal is gone.  Pass the hangup on

@@ -66,6 +66,12 @@ struct job *jobs_record(pid_t pid, int wstatus);
 /* Reap every child that has changed state, without blocking. */
 void jobs_reap(void);
 
+/* The same, offering each status first to claim (the lesson engine and
+ * follow, whose processes are no jobs): when it returns 1 the status is
+ * its, otherwise it goes to the job table.  The one place the shell reaps
+ * without waiting for a particular job. */
+void jobs_reap_claim(int (*claim)(pid_t pid, int ws, void *ctx), void *ctx);
+
 /* Wait for the foreground pipeline pids (process group pgid) until every
  * process has exited or it stops.  Background children that finish
  * meanwhile are reaped and recorded.  A stopped pipeline becomes a stopped

@@ -34,7 +34,10 @@ pid_t proc_fork(struct forkspec *f)
 	if (pid < 0) {
 		int err = errno;
 		EV(EV_FORK, .err = err, .str = f->why);
-		sh_error("fork: %s", strerror(err));
+		if (f->who)
+			sh_error("%s: fork: %s", f->who, strerror(err));
+		else
+			sh_error("fork: %s", strerror(err));
 		if (hold[0] >= 0) {
 			close(hold[0]);
 			close(hold[1]);
@@ -43,8 +46,14 @@ pid_t proc_fork(struct forkspec *f)
 	}
 	if (pid > 0) {
 		EV(EV_FORK, .target = pid, .argv = f->argv, .str = f->why);
-		if (!f->nojob)
+		if (f->own_group) {
+			/* set on both sides, so neither order of running can race */
+			EV(EV_SETPGID, .target = pid, .a = pid);
+			setpgid(pid, pid);
+			f->pgid = pid;
+		} else if (!f->nojob) {
 			f->pgid = jobctl_parent(pid, f->pgid, f->foreground);
+		}
 		if (hold[0] >= 0) {
 			close(hold[0]);
 			close(hold[1]); /* releases the child */
@@ -61,7 +70,9 @@ pid_t proc_fork(struct forkspec *f)
 		close(hold[0]);
 	}
 	int job_control = jobctl_enabled();
-	if (!f->nojob)
+	if (f->own_group)
+		setpgid(0, 0);
+	else if (!f->nojob)
 		jobctl_child(f->pgid, f->foreground);
 	jobctl_disable();
 	sh.interactive = 0;

@@ -216,7 +216,7 @@ h "a builtin's redirection to a directory leaves the shell's descriptors alone" 
 	-c "pwd > adir; $FDCHECK"
 h "redirection to a file in a missing directory" "nodir/f: No such file or directory" 0 "next
 $Z0" -c "echo x > nodir/f; $NEXT"
-h "redirection from a missing file" "nofile: No such file or directory" 0 "1" -c 'cat < nofile; echo $?'
+h "redirection from a missing file" "nofile: No such file or directory" 0 "2" -c 'cat < nofile; echo $?'
 h "redirection from a directory" "" 0 "1" -c 'cat < adir 2>/dev/null; echo $?'
 
 #### scripts and exec ########################################################
