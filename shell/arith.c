@@ -199,7 +199,10 @@ static int peek_binop(struct ar *a, struct binop *b)
 {
 	blanks(a);
 	const char *s = a->s;
-	char c = s[0], d = s[1];
+	char c = s[0];
+	if (!c)
+		return 0;
+	char d = s[1];
 	int level = 0, len = 1;
 	switch (c) {
 	case '|': level = d == '|' ? 1 : 3; len = d == '|' ? 2 : 1; break;
