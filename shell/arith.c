@@ -312,9 +312,11 @@ static intmax_t conditional(struct ar *a, int eval)
 static int assign_op(const char *s, char op[3])
 {
 	op[0] = op[1] = op[2] = '\0';
+	if (!s[0])
+		return 0;
 	if (s[0] == '=')
 		return s[1] == '=' ? 0 : 1;
-	if (s[1] == '=' && strchr("*/%+-&^|", s[0]) && s[0]) {
+	if (strchr("*/%+-&^|", s[0]) && s[1] == '=') {
 		op[0] = s[0];
 		return 2;
 	}
