@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "shell.h"
+#include "stack.h"
 #include "util.h"
 #include "vars.h"
 
@@ -171,6 +172,9 @@ static intmax_t primary(struct ar *a, int eval)
 
 static intmax_t unary(struct ar *a, int eval)
 {
+	/* ((((...)))) and - - - ... recurse once per level */
+	if (stack_low(STACK_RESERVE))
+		return fail(a, "nested too deeply");
 	blanks(a);
 	char c = *a->s;
 	if ((c == '+' || c == '-') && a->s[1] != c) {
@@ -288,6 +292,8 @@ static intmax_t conditional(struct ar *a, int eval)
 static intmax_t assignment(struct ar *a, int eval)
 {
 	static const char *const ops[] = { "=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=" };
+	if (stack_low(STACK_RESERVE))
+		return fail(a, "nested too deeply"); /* a = b = c = ... recurses too */
 	blanks(a);
 	const char *start = a->s;
 	char name[256];
