@@ -65,6 +65,18 @@ static int getc_bnl(struct parser *p)
 	}
 }
 
+/* The next character as getc_bnl would return it, without taking it: a
+ * line continuation between the two characters of $(( ${## ${%% is
+ * removed as everywhere else. */
+static int peek_bnl(struct parser *p)
+{
+	size_t pos = p->src->pos;
+	long line = p->src->line;
+	int c = getc_bnl(p);
+	src_rewind(p->src, pos, line);
+	return c;
+}
+
 /* The next character as it stands (in single quotes, here-document lines). */
 static int getc_raw(struct parser *p)
 {
@@ -139,7 +151,7 @@ static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 	struct wpart part = { .kind = WP_PARAM, .quoted = (unsigned char)in_dq };
 	int c = getc_bnl(p);
 	if (c == '#') {
-		int n = src_peek(p->src);
+		int n = peek_bnl(p);
 		if (n == '}') {
 			part.text = xstrdup("#");
 		} else if (is_name_start(n) || (n >= '0' && n <= '9') || (is_special_param(n) && n != '#') ||
@@ -173,7 +185,7 @@ static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 		case '#':
 			if (part.colon)
 				break;
-			if (src_peek(p->src) == c) {
+			if (peek_bnl(p) == c) {
 				getc_bnl(p);
 				part.op = c == '%' ? PO_RLARGE : PO_LLARGE;
 			} else {
@@ -233,7 +245,7 @@ static int read_dollar(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 	if (c == '{')
 		return read_braced(p, wb, in_dq, pos);
 	if (c == '(') {
-		if (src_peek(p->src) == '(') {
+		if (peek_bnl(p) == '(') {
 			getc_bnl(p);
 			int r = read_arith(p, wb, in_dq);
 			if (r != RP_NOT_ARITH)
