@@ -145,6 +145,19 @@ static char *read_param_name(struct parser *p, int c, int braced)
 	return sb_steal(&sb);
 }
 
+/* After ${#: the length of a special parameter (${#-} ${#?} ${##} ${#@})
+ * only when '}' follows its one character; otherwise $# with an operator
+ * (${#-word} ${#?word} ${##pattern}), as in dash. */
+static int special_length(struct parser *p)
+{
+	size_t pos = p->src->pos;
+	long line = p->src->line;
+	int n = getc_bnl(p);
+	int length = is_special_param(n) && getc_bnl(p) == '}';
+	src_rewind(p->src, pos, line);
+	return length;
+}
+
 /* ${...} after the '{': a name, an optional operator and its word, '}'. */
 static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t pos)
 {
@@ -154,8 +167,7 @@ static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 		int n = peek_bnl(p);
 		if (n == '}') {
 			part.text = xstrdup("#");
-		} else if (is_name_start(n) || (n >= '0' && n <= '9') || (is_special_param(n) && n != '#') ||
-			   n == '#') {
+		} else if (is_name_start(n) || (n >= '0' && n <= '9') || special_length(p)) {
 			part.op = PO_LENGTH;
 			part.text = read_param_name(p, getc_bnl(p), 1);
 		} else {
