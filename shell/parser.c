@@ -103,15 +103,23 @@ static int is_kw(struct parser *p, const char *kw)
 static const char *const starters[] = { "{", "!", "if", "while", "until", "for", "case", NULL };
 static const char *const enders[] = { "}", "then", "else", "elif", "fi", "do", "done", "esac", "in", NULL };
 
+static int word_one_of(const struct word *w, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++)
+		if (word_is(w, words[i]))
+			return 1;
+	return 0;
+}
+
 static int is_one_of(struct parser *p, const char *const *words)
 {
 	struct token *t = peek(p);
-	if (t->kind != T_WORD || !t->word->lit || (t->word->flags & W_QUOTED))
-		return 0;
-	for (size_t i = 0; words[i]; i++)
-		if (strcmp(t->word->lit, words[i]) == 0)
-			return 1;
-	return 0;
+	return t->kind == T_WORD && word_one_of(t->word, words);
+}
+
+int word_is_reserved(const struct word *w)
+{
+	return word_one_of(w, starters) || word_one_of(w, enders);
 }
 
 /* Report the current token as unexpected. */
