@@ -285,6 +285,7 @@ static struct node *trailing_redirects(struct parser *p, struct node *body)
 	if (!body || p->failed || !is_redir_op(peek(p)->kind))
 		return body;
 	struct redir_node *r = (struct redir_node *)node_new(N_REDIR, body->pos);
+	r->n.line = body->line;
 	r->body = body;
 	while (!p->failed && is_redir_op(peek(p)->kind))
 		redirect(p, &r->redirs);
@@ -313,7 +314,7 @@ static struct node *nonempty_list(struct parser *p, const char *where)
 /* { list ; }  or  ( list ) */
 static struct node *group(struct parser *p, enum node_type type)
 {
-	struct group_node *g = (struct group_node *)node_new(type, peek(p)->pos);
+	struct group_node *g = (struct group_node *)new_node(p, type);
 	consume(p);
 	g->body = nonempty_list(p, type == N_BRACE ? "{" : "(");
 	if (type == N_BRACE)
@@ -468,8 +469,9 @@ static struct node *case_clause(struct parser *p)
 /* NAME ( ) linebreak compound-command redirect* : the name is read. */
 static struct node *function_def(struct parser *p, struct word *name, size_t pos)
 {
-	consume(p); /* ( */
 	struct funcdef_node *f = (struct funcdef_node *)node_new(N_FUNCDEF, pos);
+	f->n.line = peek(p)->line; /* the ( is on the name's line */
+	consume(p); /* ( */
 	f->refs = 1;
 	f->name = xstrdup(name->lit);
 	word_free(name);
@@ -579,6 +581,7 @@ static struct node *pipeline(struct parser *p)
 {
 	int negate = 0;
 	size_t pos = peek(p)->pos;
+	long line = peek(p)->line;
 	while (!p->failed && is_kw(p, "!")) {
 		negate = !negate;
 		consume(p);
@@ -587,6 +590,7 @@ static struct node *pipeline(struct parser *p)
 	if (p->failed || (!negate && peek(p)->kind != T_PIPE))
 		return first;
 	struct pipe_node *pn = (struct pipe_node *)node_new(N_PIPE, pos);
+	pn->n.line = line;
 	pn->negate = negate;
 	size_t cap = 0;
 	ptr_push((void ***)&pn->cmds, &pn->count, &cap, first);
@@ -610,6 +614,7 @@ static struct node *and_or(struct parser *p)
 	if (k != T_AND && k != T_OR)
 		return first;
 	struct andor_node *a = (struct andor_node *)node_new(N_ANDOR, first->pos);
+	a->n.line = first->line;
 	size_t cap = 0, ocap = 0;
 	ptr_push((void ***)&a->items, &a->count, &cap, first);
 	while (!p->failed && ((k = peek(p)->kind) == T_AND || k == T_OR)) {
@@ -640,6 +645,7 @@ static void list_add(struct list_build *lb, struct node *n, int background)
 {
 	if (background) {
 		struct bg_node *bg = (struct bg_node *)node_new(N_BG, n->pos);
+		bg->n.line = n->line;
 		bg->body = n;
 		n = &bg->n;
 	}
@@ -658,6 +664,7 @@ static struct node *list_finish(struct list_build *lb)
 		return n;
 	}
 	struct seq_node *s = (struct seq_node *)node_new(N_SEQ, lb->items[0]->pos);
+	s->n.line = lb->items[0]->line;
 	s->items = lb->items;
 	s->count = lb->n;
 	return &s->n;
@@ -785,6 +792,7 @@ static struct node *maybe_explain(struct parser *p, struct node *n, size_t start
 	if (rest == 0 || (*w != ' ' && *w != '\t'))
 		return n;
 	struct explain_node *e = (struct explain_node *)node_new(N_EXPLAIN, n->pos);
+	e->n.line = n->line;
 	e->text = xstrndup(w, rest);
 	node_free(n);
 	struct syn_error err;
