@@ -791,6 +791,10 @@ static struct node *maybe_explain(struct parser *p, struct node *n, size_t start
 		rest--;
 	if (rest == 0 || (*w != ' ' && *w != '\t'))
 		return n;
+	while (rest && (*w == ' ' || *w == '\t')) {
+		w++;
+		rest--;
+	}
 	struct explain_node *e = (struct explain_node *)node_new(N_EXPLAIN, n->pos);
 	e->n.line = n->line;
 	e->text = xstrndup(w, rest);
