@@ -254,6 +254,9 @@ static int read_arith(struct parser *p, struct wbuild *wb, int in_dq)
 static int read_dollar(struct parser *p, struct wbuild *wb, int in_dq, size_t pos)
 {
 	int c = getc_bnl(p);
+	/* ${ ${ ${ ... and $(( $(( ... nest as deep as the input does */
+	if ((c == '{' || c == '(') && parse_too_deep(p, pos))
+		return RP_FAIL;
 	if (c == '{')
 		return read_braced(p, wb, in_dq, pos);
 	if (c == '(') {
@@ -264,8 +267,6 @@ static int read_dollar(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 				return r;
 			src_rewind(p->src, p->src->pos - 1, p->src->line); /* back to the second '(' */
 		}
-		if (parse_too_deep(p, pos))
-			return RP_FAIL;
 		struct wpart part = { .kind = WP_CMDSUB, .quoted = (unsigned char)in_dq };
 		part.tree = parse_subst(p);
 		if (p->failed) {
