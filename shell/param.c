@@ -174,9 +174,16 @@ int param_expand(struct xbuf *x, const struct wpart *p)
 	}
 	case PO_DEFAULT:
 	case PO_ALT:
-		if (use_word == (p->op == PO_DEFAULT))
+		if (use_word == (p->op == PO_DEFAULT)) {
+			size_t from = x->mark.len;
 			rc = p->arg ? xb_word(x, p->arg) : 0;
-		else if (p->op == PO_DEFAULT && is_positional_list(name))
+			/* The word is what the expansion yields: its unquoted
+			 * text is split like any expansion's (${x-a b} is two
+			 * fields), not kept whole like the word's own text. */
+			for (size_t i = from; i < x->mark.len; i++)
+				if (x->mark.buf[i] == XM_LIT)
+					x->mark.buf[i] = XM_EXP;
+		} else if (p->op == PO_DEFAULT && is_positional_list(name))
 			put_positional(x, name, p->quoted, joined);
 		else if (p->op == PO_DEFAULT)
 			put_value(x, v, p->quoted);
