@@ -169,7 +169,7 @@ char *expand_string(const struct word *w)
 {
 	if (w->lit)
 		return xstrdup(w->lit);
-	struct xbuf x = { 0 };
+	struct xbuf x = { .one_string = 1 };
 	char *s = xb_word(&x, w) < 0 ? NULL : joined(&x);
 	xb_free(&x);
 	return s;
@@ -177,7 +177,7 @@ char *expand_string(const struct word *w)
 
 char *expand_pattern(const struct word *w)
 {
-	struct xbuf x = { 0 };
+	struct xbuf x = { .one_string = 1 };
 	if (xb_word(&x, w) < 0) {
 		xb_free(&x);
 		return NULL;
