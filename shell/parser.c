@@ -913,7 +913,8 @@ struct node *parse_subst(struct parser *p)
 			else
 				unexpected(&sub);
 		}
-		sub.have_tok = 0; /* the ')' is taken: the word goes on after it */
+		if (t->kind == T_RPAREN)
+			sub.have_tok = 0; /* the ')' is taken: the word goes on after it */
 	}
 	if (!sub.failed && sub.pending)
 		parse_fail(&sub, pos, "a here-document inside $( ) has no body");
