@@ -906,6 +906,7 @@ static void test_errors(void **state)
 	LEXERR("x$((1+(2)", 1, 1, "missing '))' for '$((': the input ended first");
 	LEXERR("$(echo", 2, 1, "'$(' is missing its ')': the input ended first");
 	LEXERR("$(echo ;; )", 7, 0, "unexpected ';;'");
+	LEXERR("$((a)b)", 5, 0, "unexpected word 'b'");  /* its word is freed (valgrind) */
 	LEXERR("$(if)", 4, 0, "'if' needs at least one command here");
 	LEXERR("`echo )`x", 0, 0, "unexpected ')'"); /* the text is parsed when it ends */
 	LEXERR("`if`", 0, 1, "'if' needs a command: the input ended first");
