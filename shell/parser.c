@@ -775,8 +775,12 @@ static struct node *maybe_explain(struct parser *p, struct node *n, size_t start
 			else
 				first = ((const struct bg_node *)first)->body;
 		}
+		/* `explain | wc` has nothing to explain before the pipe: it is
+		 * the builtin, piped (and so is its text, "explain | wc",
+		 * read back) */
 		const struct simple_node *s = (const struct simple_node *)first;
-		if (first->type != N_SIMPLE || s->nwords == 0 || !word_is(s->words[0], "explain"))
+		if (first->type != N_SIMPLE || s->nwords == 0 || !word_is(s->words[0], "explain") ||
+		    (s->nwords < 2 && s->redirs.n == 0))
 			return n;
 	}
 	/* Parse the text after the word explain again, on its own. */
