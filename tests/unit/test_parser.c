@@ -575,6 +575,12 @@ static void test_explain_node(void **state)
 		{ "explain ls -l", "S(explain ls -l)" },
 		{ "explain", "S(explain)" },
 		{ "a | explain b", "P(S(a) S(explain b))" },
+		/* nothing before the operator: the builtin, as its text reads back */
+		{ "explain | b", "P(S(explain) S(b))" },
+		{ "explain| b", "P(S(explain) S(b))" },
+		{ "explain && b", "AO(S(explain) && S(b))" },
+		{ "explain &", "BG(S(explain))" },
+		{ "explain >f | b", "EXPLAIN(>f | b; P(S(R:1>f) S(b)))" },
 		{ "'explain' a | b", "P(S('explain' a) S(b))" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
