@@ -71,17 +71,27 @@ static void show(char *buf, size_t len, char *const *v, size_t n)
 		snprintf(buf, len, "(no field)");
 }
 
+/* Expand the words after echo into out (initialised here) with stderr
+ * captured into *err (the caller frees it).  Returns expand_words'
+ * result. */
+static int expand_captured(struct simple_node *s, struct strvec *out, char **err)
+{
+	struct capture cap;
+	sv_init(out);
+	capture_begin(&cap, 2);
+	int rc = expand_words(s->words + 1, s->nwords - 1, out);
+	*err = capture_end(&cap);
+	return rc;
+}
+
 /* The words of text must expand to exactly the fields in want
  * (NULL-terminated), with nothing printed. */
 static void check_fields(const char *text, const char *const *want, int line)
 {
 	struct simple_node *s = parse_words(text, line);
 	struct strvec out;
-	sv_init(&out);
-	struct capture cap;
-	capture_begin(&cap, 2);
-	int rc = expand_words(s->words + 1, s->nwords - 1, &out);
-	char *err = capture_end(&cap);
+	char *err;
+	int rc = expand_captured(s, &out, &err);
 	node_free(&s->n);
 	size_t nwant = 0;
 	while (want[nwant])
@@ -127,11 +137,9 @@ static void check_failure(const char *text, const char *msg, int line)
 {
 	struct simple_node *s = parse_words(text, line);
 	struct strvec out;
-	sv_init(&out);
+	char *err;
+	int rc = expand_captured(s, &out, &err);
 	struct capture cap;
-	capture_begin(&cap, 2);
-	int rc = expand_words(s->words + 1, s->nwords - 1, &out);
-	char *err = capture_end(&cap);
 	capture_begin(&cap, 2);
 	char *str = s->nwords == 2 ? expand_string(s->words[1]) : NULL;
 	char *err2 = capture_end(&cap);
