@@ -75,8 +75,10 @@ static const char *binary_prefix(const char *s)
 	return s[0] == '0' && (s[1] == 'b' || s[1] == 'B') ? s + 1 : NULL;
 }
 
-/* The next argument as a number for %d, %i and *: 0 when there is none. */
-static intmax_t arg_int(struct pf *p)
+/* The next argument as an integer, 0 when there is none: signed for %d,
+ * %i and *, else unsigned (-1 is then the largest number, as in C).
+ * Returned as the bits of a uintmax_t either way. */
+static uintmax_t arg_integer(struct pf *p, int is_signed)
 {
 	const char *s = next_arg(p), *b;
 	if (!s)
@@ -89,26 +91,7 @@ static intmax_t arg_int(struct pf *p)
 	}
 	char *end;
 	errno = 0;
-	intmax_t v = strtoimax(s, &end, 0);
-	number_check(p, s, end, errno);
-	return v;
-}
-
-/* The same for %o %u %x %X: -1 is the largest number, as in C. */
-static uintmax_t arg_uint(struct pf *p)
-{
-	const char *s = next_arg(p), *b;
-	if (!s)
-		return 0;
-	if (*s == '\'' || *s == '"')
-		return (unsigned char)s[1];
-	if ((b = binary_prefix(s)) != NULL) {
-		number_check(p, s, b, 0);
-		return 0;
-	}
-	char *end;
-	errno = 0;
-	uintmax_t v = strtoumax(s, &end, 0);
+	uintmax_t v = is_signed ? (uintmax_t)strtoimax(s, &end, 0) : strtoumax(s, &end, 0);
 	number_check(p, s, end, errno);
 	return v;
 }
@@ -132,7 +115,7 @@ static double arg_double(struct pf *p)
 static int arg_star(struct pf *p, int absent)
 {
 	const char *s = *p->arg;
-	intmax_t v = arg_int(p);
+	intmax_t v = (intmax_t)arg_integer(p, 1);
 	if (v < -INT_MAX || v > INT_MAX) {
 		char buf[96];
 		sh_error("printf: %s: %s", sh_short_name(s, buf, sizeof buf), strerror(ERANGE));
@@ -245,13 +228,13 @@ static int conversion(struct pf *p, const char **fp)
 		break;
 	case 'd':
 	case 'i':
-		n = printf(spec, width, prec, arg_int(p));
+		n = printf(spec, width, prec, (intmax_t)arg_integer(p, 1));
 		break;
 	case 'o':
 	case 'u':
 	case 'x':
 	case 'X':
-		n = printf(spec, width, prec, arg_uint(p));
+		n = printf(spec, width, prec, arg_integer(p, 0));
 		break;
 	case 'a': case 'A': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
 		n = printf(spec, width, prec, arg_double(p));

@@ -328,3 +328,13 @@ printf '%c%c%c\n' "'" '"' x; printf '%d\n' "'" '"'
 printf '%s%%%s\n' a b c
 #### printf multibyte char constant
 printf '%d\n' "'\303"
+#### echo write error status
+echo hi > /dev/full; echo "st=$?"; echo hi >&-; echo "st=$?"
+#### printf write error status
+printf '%s\n' x > /dev/full; echo "st=$?"; printf x >&-; echo "st=$?"
+#### test does not write
+[ 1 -eq 1 ] >&-; echo "st=$?"; [ a = b ] > /dev/full; echo "st=$?"
+#### echo huge argument
+x=$(seq 1 20000); echo $x | wc -c; echo "$x" | wc -l
+#### printf huge format reuse
+printf '%s %s\n' $(seq 1 20001) | tail -1
