@@ -60,7 +60,8 @@ SHELL_SRCS := shell/util.c shell/error.c shell/stack.c shell/source.c shell/node
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
-	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c
+	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c \
+	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
 	lessons/tlayout.c lessons/svg.c lessons/json.c lessons/showrun.c \
@@ -78,7 +79,7 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons
+UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
