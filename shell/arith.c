@@ -125,20 +125,43 @@ static int is_name_start(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-/* A variable name at a->s (an optional $ before it), as a new string
- * (names have no length limit); NULL if there is none. */
-static char *read_name(struct ar *a)
+/* A variable name read from the expression: in the caller's small buffer
+ * when it fits (the usual case: no malloc per $((i+1))), else on the heap
+ * (names have no length limit). */
+struct name {
+	char small[64];
+	char *heap;
+	const char *s;
+};
+
+/* The name at a->s (an optional $ before it) into nm.  Returns 1, or 0 if
+ * there is none.  name_done() releases it. */
+static int read_name(struct ar *a, struct name *nm)
 {
 	const char *p = a->s;
 	if (*p == '$' && is_name_start(p[1]))
 		p++;
 	if (!is_name_start(*p))
-		return NULL;
+		return 0;
 	const char *start = p;
 	while (is_name_start(*p) || (*p >= '0' && *p <= '9'))
 		p++;
 	a->s = p;
-	return xstrndup(start, (size_t)(p - start));
+	size_t n = (size_t)(p - start);
+	nm->heap = NULL;
+	if (n < sizeof nm->small) {
+		memcpy(nm->small, start, n);
+		nm->small[n] = '\0';
+		nm->s = nm->small;
+	} else {
+		nm->s = nm->heap = xstrndup(start, n);
+	}
+	return 1;
+}
+
+static void name_done(struct name *nm)
+{
+	free(nm->heap);
 }
 
 static intmax_t unary(struct ar *a, int eval);
@@ -162,10 +185,10 @@ static intmax_t primary(struct ar *a, int eval)
 			return fail(a, "bad number");
 		return v;
 	}
-	char *name = read_name(a);
-	if (name) {
-		intmax_t v = eval ? var_value(a, name) : 0;
-		free(name);
+	struct name nm;
+	if (read_name(a, &nm)) {
+		intmax_t v = eval ? var_value(a, nm.s) : 0;
+		name_done(&nm);
 		return v;
 	}
 	return fail(a, *a->s ? "expected a number or a variable" : "the expression ends too early");
@@ -341,24 +364,24 @@ static intmax_t assignment(struct ar *a, int eval)
 	const char *start = a->s;
 	char op[3];
 	int len;
-	char *name = read_name(a);
-	if (name) {
+	struct name nm;
+	if (read_name(a, &nm)) {
 		blanks(a);
 		if ((len = assign_op(a->s, op)) > 0) {
 			a->s += len;
 			intmax_t v = assignment(a, eval);
 			if (!a->failed && eval && op[0])
-				v = apply(a, op, var_value(a, name), v, eval);
+				v = apply(a, op, var_value(a, nm.s), v, eval);
 			if (!a->failed && eval) {
 				char buf[32];
 				fmt_intmax(buf, v);
-				if (var_set(name, buf) < 0)
+				if (var_set(nm.s, buf) < 0)
 					a->failed = 1;
 			}
-			free(name);
+			name_done(&nm);
 			return v;
 		}
-		free(name);
+		name_done(&nm);
 	}
 	a->s = start;
 	return conditional(a, eval);

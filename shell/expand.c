@@ -142,6 +142,28 @@ static int word_parts(struct xbuf *x, const struct word *w, enum xmark unquoted_
 	return 0;
 }
 
+/* $x alone as a word (`f $i`, `[ $i -lt 10 ]`), the second commonest word:
+ * when its value holds no IFS character and no pattern character, it is
+ * one field as it is (or none when empty), and no buffer is needed.
+ * Returns 1 when it handled the word, 0 to take the general path. */
+static int param_field_fast(const struct word *w, struct strvec *out)
+{
+	if (w->nparts != 1 || w->parts[0].kind != WP_PARAM || w->parts[0].op != PO_NONE || w->parts[0].quoted)
+		return 0;
+	const char *name = w->parts[0].text;
+	if (!var_valid_name(name, strlen(name)) || strcmp(name, "LINENO") == 0)
+		return 0;
+	const char *v = var_get(name);
+	if (!v)
+		return sh.opt[OPT_u] ? 0 : 1; /* unset: no field (set -u: the error path) */
+	const char *ifs = var_get("IFS");
+	if (strpbrk(v, ifs ? ifs : " \t\n") || strpbrk(v, "*?[\\"))
+		return 0;
+	if (*v)
+		sv_push(out, xstrdup(v));
+	return 1;
+}
+
 int expand_words(struct word *const *w, size_t n, struct strvec *out)
 {
 	struct xbuf x = { 0 };
@@ -151,6 +173,8 @@ int expand_words(struct word *const *w, size_t n, struct strvec *out)
 			sv_push(out, xstrdup(w[i]->lit));
 			continue;
 		}
+		if (param_field_fast(w[i], out))
+			continue;
 		sb_reset(&x.text);
 		sb_reset(&x.mark);
 		if (xb_word(&x, w[i]) < 0) {

@@ -29,6 +29,25 @@ static int is_white(char c)
  * else taken as it is. */
 static void emit(struct xbuf *x, size_t from, size_t to, struct strvec *out)
 {
+	int pattern = 0, bracket = 0, plain = 1;
+	for (size_t i = from; i < to; i++) {
+		char c = x->text.buf[i];
+		enum xmark m = (enum xmark)x->mark.buf[i];
+		if (m == XM_QEMPTY || m == XM_BREAK)
+			plain = 0;
+		else if (m != XM_QUOTED && (c == '*' || c == '?'))
+			pattern = 1;
+		else if (m != XM_QUOTED && c == '[')
+			bracket = 1;
+		else if (m != XM_QUOTED && c == ']' && bracket)
+			pattern = 1;
+	}
+	if (!pattern || sh.opt[OPT_f]) {
+		if (plain) {
+			sv_push(out, xstrndup(x->text.buf + from, to - from));
+			return;
+		}
+	}
 	struct strbuf word, pat;
 	sb_init(&word);
 	sb_init(&pat);
@@ -41,13 +60,16 @@ static void emit(struct xbuf *x, size_t from, size_t to, struct strvec *out)
 		/* The pattern for glob: every quoted character escaped (which
 		 * also covers ! ^ - inside [...]).  A backslash that came
 		 * unquoted from a variable stays and escapes the next
-		 * character, as in dash (v='a\x*'; echo $v matches axb;
-		 * v='a\*b'; echo $v has no pattern character left at all). */
-		if (m == XM_QUOTED)
+		 * character, as in dash (v='a\x*'; echo $v matches axb). */
+		if (pattern && m == XM_QUOTED)
 			sb_addc(&pat, '\\');
-		sb_addc(&pat, c);
+		if (pattern)
+			sb_addc(&pat, c);
 	}
-	if (!pat.buf || !has_glob_chars(pat.buf) || sh.opt[OPT_f] || pathname_expand(pat.buf, out) == 0)
+	/* glob's own idea of a pattern: v='a\*b' has a * only as the
+	 * pattern would see it, escaped, so it is no pattern at all */
+	if (!pattern || sh.opt[OPT_f] || !has_glob_chars(pat.buf ? pat.buf : "") ||
+	    pathname_expand(pat.buf, out) == 0)
 		sv_push(out, word.buf ? sb_steal(&word) : xstrdup("")); /* no match: the word as it is */
 	sb_free(&word);
 	sb_free(&pat);
