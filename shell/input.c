@@ -48,7 +48,7 @@
 	X(rl_completion_matches) X(rl_end) X(rl_filename_dequoting_function)                           \
 	X(rl_filename_quote_characters) X(rl_filename_quoting_function) X(rl_free_line_state)          \
 	X(rl_instream) X(rl_line_buffer) X(rl_outstream) X(rl_point) X(rl_readline_name)               \
-	X(rl_redisplay) X(rl_replace_line) X(rl_resize_terminal) X(rl_variable_bind)
+	X(rl_redisplay) X(rl_replace_line) X(rl_resize_terminal) X(rl_variable_bind) X(rl_on_new_line)
 
 #define RL_FIELD(name) __typeof__(&name) p_##name;
 static struct {
@@ -98,6 +98,7 @@ static int rl_loaded;
 #define rl_replace_line (*rl.p_rl_replace_line)
 #define rl_resize_terminal (*rl.p_rl_resize_terminal)
 #define rl_variable_bind (*rl.p_rl_variable_bind)
+#define rl_on_new_line (*rl.p_rl_on_new_line)
 
 /* Load readline and look up every name in the table.  Returns 0, or -1 with
  * a warning when the library or one of its names is missing (the prompt
@@ -483,8 +484,17 @@ enum input_result input_read(const char *prompt, char **line)
 			rl_callback_handler_remove();
 			jobs_hangup_exit();
 		}
-		if (sig_take(SIGCHLD))
+		if (sig_take(SIGCHLD)) {
 			jobs_reap();
+			if (sh.opt[OPT_b] && jobs_have_news()) {
+				/* set -b: say at once that a job ended, then draw
+				 * the prompt and what was typed again below it */
+				fputc('\n', rl_outstream);
+				jobs_notify(rl_outstream, 1);
+				rl_on_new_line();
+				rl_redisplay();
+			}
+		}
 		if (sig_take(SIGWINCH))
 			rl_resize_terminal();
 		if (sig_take(SIGINT)) {

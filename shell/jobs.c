@@ -571,6 +571,14 @@ void jobs_remove(struct job *j)
 	free(j);
 }
 
+int jobs_have_news(void)
+{
+	for (struct job *j = jobs; j; j = j->next)
+		if (j->state == JOB_DONE || (j->state == JOB_STOPPED && !j->reported))
+			return 1;
+	return 0;
+}
+
 void jobs_notify(FILE *out, int announce)
 {
 	size_t done = 0;

@@ -113,6 +113,9 @@ void jobs_print(FILE *out, const struct job *j, int pids);
  * status, up to a bounded number of finished jobs. */
 void jobs_notify(FILE *out, int announce);
 
+/* Is there a finished (or newly stopped) job to announce? */
+int jobs_have_news(void);
+
 /* Remove j from the table and free it. */
 void jobs_remove(struct job *j);
 

@@ -261,3 +261,14 @@ expect \\[one\\|two three\\]
 expect ${P}\\\$ \$
 send exit\\r
 wait 0"
+
+pty "set -b announces a finished job at once, at the prompt" "expect ${P}\\\$ \$
+send set -b\\r
+expect ${P}\\\$ \$
+send (read x </dev/null; sleep 0.3) &\\r
+expect \\[1\\] [0-9]+
+expect Done.*sleep 0.3
+send echo still-here\\r
+expect still-here
+send exit\\r
+wait 0"
