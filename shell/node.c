@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "util.h"
+#include "wordbuild.h"
 
 #define NODE_SIZE(kind, type) [kind] = sizeof(struct type),
 static const size_t node_size[] = { NODE_KINDS(NODE_SIZE) };
@@ -39,13 +40,17 @@ void word_free(struct word *w)
 		return;
 	for (size_t i = 0; i < w->nparts; i++) {
 		struct wpart *p = &w->parts[i];
-		free(p->text);
+		if (!word_owns(w, p->text))
+			free(p->text);
 		word_free(p->arg);
 		node_free(p->tree);
 	}
-	free(w->parts);
-	free(w->raw);
-	free(w->lit);
+	if (!word_owns(w, w->parts))
+		free(w->parts);
+	if (!word_owns(w, w->raw))
+		free(w->raw);
+	if (!word_owns(w, w->lit))
+		free(w->lit);
 	free(w);
 }
 

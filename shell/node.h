@@ -69,6 +69,13 @@ enum {
 	W_TILDE = 8    /* has a tilde part */
 };
 
+/* The reserved words (XCU 2.4), as a word's kw once it is read: the
+ * parser decides where they count, by number instead of by strcmp. */
+enum keyword {
+	KW_NONE, KW_BANG, KW_LBRACE, KW_RBRACE, KW_CASE, KW_DO, KW_DONE, KW_ELIF, KW_ELSE,
+	KW_ESAC, KW_FI, KW_FOR, KW_IF, KW_IN, KW_THEN, KW_UNTIL, KW_WHILE
+};
+
 struct word {
 	size_t nparts;
 	struct wpart *parts;
@@ -78,6 +85,11 @@ struct word {
 	/* When flags has neither W_EXPAND nor W_GLOB, the word's value after
 	 * quote removal, ready to use as is. */
 	char *lit;
+	enum keyword kw; /* a plain unquoted word spelling a reserved word */
+	/* The word, its parts array and all their strings are one allocation
+	 * of this many bytes (0: each piece was allocated on its own); a
+	 * string outside it (a part rewritten later) is freed on its own. */
+	size_t block;
 };
 
 /* ---- redirections ---------------------------------------------------- */

@@ -101,27 +101,22 @@ static int is_kw(struct parser *p, const char *kw)
 }
 
 /* The reserved words (XCU 2.4) that start a command, and those that end a
- * list inside a compound command. */
-static const char *const starters[] = { "{", "!", "if", "while", "until", "for", "case", NULL };
-static const char *const enders[] = { "}", "then", "else", "elif", "fi", "do", "done", "esac", "in", NULL };
+ * list inside a compound command, as sets of keyword numbers. */
+#define KW_BIT(k) (1u << (k))
+static const unsigned starters = KW_BIT(KW_LBRACE) | KW_BIT(KW_BANG) | KW_BIT(KW_IF) | KW_BIT(KW_WHILE) |
+				 KW_BIT(KW_UNTIL) | KW_BIT(KW_FOR) | KW_BIT(KW_CASE);
+static const unsigned enders = KW_BIT(KW_RBRACE) | KW_BIT(KW_THEN) | KW_BIT(KW_ELSE) | KW_BIT(KW_ELIF) |
+			       KW_BIT(KW_FI) | KW_BIT(KW_DO) | KW_BIT(KW_DONE) | KW_BIT(KW_ESAC) | KW_BIT(KW_IN);
 
-static int word_one_of(const struct word *w, const char *const *words)
-{
-	for (size_t i = 0; words[i]; i++)
-		if (word_is(w, words[i]))
-			return 1;
-	return 0;
-}
-
-static int is_one_of(struct parser *p, const char *const *words)
+static int is_one_of(struct parser *p, unsigned set)
 {
 	struct token *t = peek(p);
-	return t->kind == T_WORD && word_one_of(t->word, words);
+	return t->kind == T_WORD && t->word->kw && (set & KW_BIT(t->word->kw));
 }
 
 int word_is_reserved(const struct word *w)
 {
-	return word_one_of(w, starters) || word_one_of(w, enders);
+	return w->kw != KW_NONE;
 }
 
 /* Report the current token as unexpected. */

@@ -13,10 +13,18 @@
 #include "node.h"
 #include "util.h"
 
+#define WB_SMALL 8
+
 struct wbuild {
-	struct wpart *parts;
+	struct wpart *parts;   /* small, or on the heap past WB_SMALL parts */
+	size_t *offs;          /* WP_LIT parts: where their text starts in lit */
 	size_t n, cap;
-	struct strbuf lit;     /* the literal run being collected */
+	struct wpart small[WB_SMALL];
+	size_t small_offs[WB_SMALL];
+	struct strbuf lit;     /* the text of every literal run of the word, one after another
+				* (in small_lit until it outgrows it: most words do not) */
+	char small_lit[128];
+	size_t lit_start;      /* where the run being collected starts in lit */
 	int lit_open;          /* lit holds a run (possibly an empty quoted one) */
 	int lit_quoted;
 	unsigned flags;
@@ -56,5 +64,8 @@ void wb_discard(struct wbuild *wb);
 /* A word holding just the literal text s (quoted or not), with raw text
  * raw; for words the parser makes up. */
 struct word *word_from_text(const char *s, int quoted, const char *raw);
+
+/* Is p inside the word's own allocation (see struct word's block)? */
+int word_owns(const struct word *w, const void *p);
 
 #endif
