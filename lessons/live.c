@@ -264,7 +264,7 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	run->rec_fd = rec[0];
 	run->key_fd = key[1];
 	run->rec.root = pid;
-	collect_forked(run, pid, run->rec.shell, 0);
+	collect_forked(run, pid, run->rec.shell, 0, NULL);
 	return 0;
 }
 

@@ -45,6 +45,15 @@ void lesson_process_start(int wfd, int keyfd, double t0);
  * _exit(status). */
 __attribute__((noreturn)) void lesson_process_end(int status);
 
+/* For shellrec.c, in a lesson process: the record socket (-1 outside a
+ * lesson process) and the run's start time; an exec's witness pipe, made
+ * just before the exec (returns its write end, close-on-exec, or -1), and
+ * the report that the exec failed after all (errno as the exec left it). */
+int lesson_record_fd(void);
+double lesson_record_t0(void);
+int lesson_exec_witness(char *const argv[]);
+void lesson_exec_failed(int w);
+
 /* ---- used by the engine -------------------------------------------- */
 
 struct live_run {
