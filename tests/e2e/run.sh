@@ -845,6 +845,7 @@ if [ "$(id -u)" = 0 ]; then
 	rm -f "$WORK/ro-state/forksh/history"; mkdir -p "$WORK/ro-state/forksh/history"
 fi
 . "$ROOT/tests/e2e/lessons.sh"
+. "$ROOT/tests/e2e/subshell.sh"
 . "$ROOT/tests/e2e/pictures.sh"
 
 XDG_STATE_HOME=$WORK/ro-state
