@@ -154,3 +154,10 @@ expect Lesson subshell stopped
 expect ${P}\\\$ \$
 send exit\\r
 wait 0"
+
+pty "Tab completes the subshell lesson's name" "expect ${P}\\\$ \$
+send lesson subs\\t
+expect lesson subshell
+send \\x15
+send exit\\r
+wait 0"
