@@ -167,12 +167,23 @@ static void fate(const struct lesson_ctx *ctx, pid_t pid, char *buf, size_t len,
 		rec_status_words(p->status, how, sizeof how);
 		*execd = p->exec != NULL;
 		if (p->ended && p->reaped)
-			snprintf(buf, len, "%s at %.3fs, and was reaped by %ld at %.3fs", how, p->end_t,
+			snprintf(buf, len, "%s at %.3fs and was reaped by %ld at %.3fs", how, p->end_t,
 				 (long)p->reaper, p->reap_t);
 		else if (p->ended)
 			snprintf(buf, len, "%s at %.3fs", how, p->end_t);
 	}
 	rec_view_free(&v);
+}
+
+/* The fork the lesson's shell made for why, with how its child ended
+ * into how (see fate); NULL when the run has no such fork. */
+static const struct rec_event *child_fate(const struct lesson_ctx *ctx, const char *why, char *how, size_t len,
+					  int *execd)
+{
+	const struct rec_event *f = forked_for(ctx, why);
+	if (f)
+		fate(ctx, f->other, how, len, execd);
+	return f;
 }
 
 /* { }: which processes the run made (every child of the lesson's shell
@@ -233,15 +244,14 @@ static const char *why_dollar(const struct lesson_ctx *ctx)
 
 static void review_parens(const struct lesson_ctx *ctx)
 {
-	const struct rec_event *f = forked_for(ctx, "subshell");
+	char how[160];
+	int execd;
+	const struct rec_event *f = child_fate(ctx, "subshell", how, sizeof how, &execd);
 	printf("\n");
 	if (!f) {
 		lesson_print(ctx, "The record has no subshell in it.");
 		return;
 	}
-	char how[160];
-	int execd;
-	fate(ctx, f->other, how, sizeof how, &execd);
 	lesson_print(ctx,
 		     "From the record: %ld forked %ld for the subshell. %ld %s: it stayed forksh and ran the "
 		     "list itself. It %s. Back in %ld, x is outside again and the directory is %s.",
@@ -266,12 +276,11 @@ static long x_after(const struct lesson_ctx *ctx)
 static const char *why_outside(const struct lesson_ctx *ctx)
 {
 	static char text[1024];
-	const struct rec_event *f = forked_for(ctx, "subshell");
 	char how[160];
 	int execd;
+	const struct rec_event *f = child_fate(ctx, "subshell", how, sizeof how, &execd);
 	if (!f)
 		return "The run made no subshell to look at.";
-	fate(ctx, f->other, how, sizeof how, &execd);
 	snprintf(text, sizeof text,
 		 "2: outside. x=inside and cd /tmp changed the copies in %ld, and exit 3 ended only that "
 		 "child: it %s. The status reached the shell through waitpid, as $? = %ld; the shell's "
@@ -291,16 +300,15 @@ static long dir_changed(const struct lesson_ctx *ctx)
 static const char *why_not_changed(const struct lesson_ctx *ctx)
 {
 	static char text[1024];
-	const struct rec_event *f = forked_for(ctx, "command substitution");
 	char how[160];
 	int execd;
+	const struct rec_event *f = child_fate(ctx, "command substitution", how, sizeof how, &execd);
 	if (!f)
 		return "The run made no command substitution to look at.";
-	fate(ctx, f->other, how, sizeof how, &execd);
 	snprintf(text, sizeof text,
-		 "2: no. cd ran in %ld, the child forked for the substitution: it moved, pwd wrote /tmp "
-		 "into the pipe, and it %s%s. The shell only read the text from the pipe, so x is /tmp "
-		 "and the shell is still in %s.",
+		 "2: no. cd ran in %ld, the child forked for the substitution: it moved, and pwd wrote "
+		 "/tmp into the pipe; then it %s%s. The shell only read the text from the pipe, so x is "
+		 "/tmp and the shell is still in %s.",
 		 (long)f->other, how, execd ? "" : " (no exec: cd and pwd are builtins, the child is forksh)",
 		 last_pwd(ctx));
 	return text;
