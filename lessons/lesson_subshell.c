@@ -142,7 +142,7 @@ static long number_after(const struct lesson_ctx *ctx, const char *prefix)
 }
 
 /* The last line the lesson's shell itself printed that starts with '/'
- * (the final pwd, a builtin), or "".  */
+ * (the final pwd, a builtin), or "". */
 static const char *last_pwd(const struct lesson_ctx *ctx)
 {
 	const struct recording *r = &ctx->run.rec;
@@ -152,8 +152,9 @@ static const char *last_pwd(const struct lesson_ctx *ctx)
 	return "";
 }
 
-/* How process pid ended, from the record: "exited 0 at 0.004s, reaped by
- * 4242 at 0.005s"; and whether it ran a program (*execd). */
+/* How process pid ended, from the record, into buf ("exited 0 at 0.004s
+ * and was reaped by 4242 at 0.005s"); and whether it ran a program
+ * (*execd). */
 static void fate(const struct lesson_ctx *ctx, pid_t pid, char *buf, size_t len, int *execd)
 {
 	struct rec_view v;

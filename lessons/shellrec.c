@@ -72,16 +72,35 @@ static struct {
 	pthread_t thread;
 } cap = { .rd = { -1, -1 }, .stop = { -1, -1 }, .saved = { -1, -1 } };
 
+/* Seconds from b to a. */
+static double ts_diff(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(a->tv_sec - b->tv_sec) + (double)(a->tv_nsec - b->tv_nsec) / 1e9;
+}
+
 /* A kernel timestamp (CLOCK_REALTIME, when the write was made) as seconds
- * since the run started on the monotonic clock the records use. */
+ * since the run started on the monotonic clock the records use.  The two
+ * clocks are read close together (the real one on both sides of the
+ * monotonic one, again if the thread was held up in between), so that
+ * the time is right to a few microseconds even on a busy machine. */
 static double run_time(const struct timespec *ts)
 {
-	struct timespec real;
-	clock_gettime(CLOCK_REALTIME, &real);
-	double ago = (double)(real.tv_sec - ts->tv_sec) + (double)(real.tv_nsec - ts->tv_nsec) / 1e9;
+	struct timespec r1, r2;
+	double mono = 0, ago = 0, gap = 1;
+	for (int tries = 0; tries < 5 && gap > 20e-6; tries++) {
+		clock_gettime(CLOCK_REALTIME, &r1);
+		double m = wire_now();
+		clock_gettime(CLOCK_REALTIME, &r2);
+		double g = ts_diff(&r2, &r1);
+		if (g < gap) {
+			gap = g;
+			mono = m;
+			ago = ts_diff(&r1, ts) + g / 2; /* from the write to the monotonic reading */
+		}
+	}
 	if (ago < 0)
 		ago = 0;
-	return wire_now() - ago - cap.t0;
+	return mono - ago - cap.t0;
 }
 
 /* Receive every message waiting on stream (0: standard output, 1: error)
