@@ -64,7 +64,8 @@ SHELL_SRCS := shell/util.c shell/error.c shell/stack.c shell/source.c shell/node
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
-	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c
+	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c \
+	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
 	lessons/tlayout.c lessons/svg.c lessons/json.c lessons/showrun.c \
@@ -83,7 +84,7 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record lessons shellrec
+UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
@@ -218,11 +219,13 @@ check-valgrind: deps
 # with tests/fuzz/replay.c as main builds with any compiler; `make test`
 # uses that to replay the seed corpus and every saved crash input
 # (tests/fuzz/regress/).  Globbing goes to a made-up tree (fakeglob.c), so
-# no fuzz input ever touches the real file system.
+# no fuzz input ever touches the real file system, and command substitution
+# to fakesubst.c, so no fuzz input ever forks or runs a command.
 FUZZ_TARGETS  := parse expand
 FUZZ_SECONDS  ?= 60
 FUZZ_CC       ?= clang
-FUZZ_SUPPORT  := tests/fuzz/common.c tests/fuzz/fakeglob.c
+FUZZ_SUPPORT  := tests/fuzz/common.c tests/fuzz/fakeglob.c tests/fuzz/fakesubst.c
+FUZZ_WRAP     := -Wl,--wrap=glob -Wl,--wrap=cmdsubst_expand
 FUZZ_HEADERS  := tests/fuzz/fuzz.h $(wildcard shell/*.h)
 FUZZ_CFLAGS   := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 REPLAY_BINS   := $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
@@ -232,12 +235,12 @@ REPLAY_BINS   := $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
 $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
-		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS) $(THREAD_LIBS)
+		$(FUZZ_SUPPORT) $(FUZZ_WRAP) $(LIB_OBJS) $(RL_LIBS) $(THREAD_LIBS)
 
 $(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
-		$(FUZZ_SUPPORT) -Wl,--wrap=glob $(LIB_OBJS) $(RL_LIBS) $(THREAD_LIBS)
+		$(FUZZ_SUPPORT) $(FUZZ_WRAP) $(LIB_OBJS) $(RL_LIBS) $(THREAD_LIBS)
 
 # Only the hostile-input end-to-end tests (also part of make test).
 hostile: $(BIN) $(E2E_TOOLS)

@@ -50,6 +50,9 @@ int bi_trap(int argc, char **argv);
 int bi_ulimit(int argc, char **argv);
 int bi_dot(int argc, char **argv);
 int bi_shift(int argc, char **argv);
+int bi_test(int argc, char **argv);   /* test and [ */
+int bi_echo(int argc, char **argv);
+int bi_printf(int argc, char **argv);
 
 /* The lesson builtin's Tab completion and longer help (lesson_ui.c). */
 char *lesson_complete(const char *line, const char *text, int state);

@@ -134,6 +134,10 @@ int bi_cd(int argc, char **argv)
 			return builtin_usage(builtin_find("cd"));
 		physical = argv[argi][strlen(argv[argi]) - 1] == 'P';
 	}
+	if (argc - argi > 1) {
+		sh_error("cd: too many arguments");
+		return 2;
+	}
 	const char *target = argi < argc ? argv[argi] : NULL;
 	int print = 0;
 	if (!target) {

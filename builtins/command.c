@@ -108,6 +108,8 @@ int bi_type(int argc, char **argv)
 {
 	int status = 0;
 	int argi = argc > 1 && strcmp(argv[1], "--") == 0 ? 2 : 1;
+	if (argi >= argc)
+		return builtin_usage(builtin_find("type"));
 	for (; argi < argc; argi++)
 		if (describe(argv[argi], 0))
 			status = 127;

@@ -80,7 +80,8 @@ static int run_mini(struct lesson_ctx *ctx)
  * (and left as the user had it). */
 static int run_traced(struct lesson_ctx *ctx)
 {
-	static const char line[] = "/bin/false; echo \"the status was $?\"";
+	/* /bin/echo, not the echo builtin: the step shows two children. */
+	static const char line[] = "/bin/false; /bin/echo \"the status was $?\"";
 	(void)ctx;
 	printf("\n  %s\n", line);
 	fflush(stdout);

@@ -6,9 +6,11 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shell.h"
+#include "stack.h"
 #include "util.h"
 #include "vars.h"
 
@@ -123,23 +125,20 @@ static int is_name_start(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-/* A variable name at a->s (an optional $ before it); copied into buf. */
-static int read_name(struct ar *a, char *buf, size_t len)
+/* A variable name at a->s (an optional $ before it), as a new string
+ * (names have no length limit); NULL if there is none. */
+static char *read_name(struct ar *a)
 {
 	const char *p = a->s;
 	if (*p == '$' && is_name_start(p[1]))
 		p++;
 	if (!is_name_start(*p))
-		return 0;
-	size_t n = 0;
-	while (is_name_start(*p) || (*p >= '0' && *p <= '9')) {
-		if (n + 1 < len)
-			buf[n++] = *p;
+		return NULL;
+	const char *start = p;
+	while (is_name_start(*p) || (*p >= '0' && *p <= '9'))
 		p++;
-	}
-	buf[n] = '\0';
 	a->s = p;
-	return 1;
+	return xstrndup(start, (size_t)(p - start));
 }
 
 static intmax_t unary(struct ar *a, int eval);
@@ -147,7 +146,6 @@ static intmax_t unary(struct ar *a, int eval);
 /* primary := constant | name | ( expression ) */
 static intmax_t primary(struct ar *a, int eval)
 {
-	char name[256];
 	blanks(a);
 	if (*a->s == '(') {
 		a->s++;
@@ -164,13 +162,20 @@ static intmax_t primary(struct ar *a, int eval)
 			return fail(a, "bad number");
 		return v;
 	}
-	if (read_name(a, name, sizeof name))
-		return eval ? var_value(a, name) : 0;
+	char *name = read_name(a);
+	if (name) {
+		intmax_t v = eval ? var_value(a, name) : 0;
+		free(name);
+		return v;
+	}
 	return fail(a, *a->s ? "expected a number or a variable" : "the expression ends too early");
 }
 
 static intmax_t unary(struct ar *a, int eval)
 {
+	/* ((((...)))) and - - - ... recurse once per level */
+	if (stack_low(STACK_RESERVE))
+		return fail(a, "nested too deeply");
 	blanks(a);
 	char c = *a->s;
 	if ((c == '+' || c == '-') && a->s[1] != c) {
@@ -199,7 +204,10 @@ static int peek_binop(struct ar *a, struct binop *b)
 {
 	blanks(a);
 	const char *s = a->s;
-	char c = s[0], d = s[1];
+	char c = s[0];
+	if (!c)
+		return 0;
+	char d = s[1];
 	int level = 0, len = 1;
 	switch (c) {
 	case '|': level = d == '|' ? 1 : 3; len = d == '|' ? 2 : 1; break;
@@ -309,9 +317,11 @@ static intmax_t conditional(struct ar *a, int eval)
 static int assign_op(const char *s, char op[3])
 {
 	op[0] = op[1] = op[2] = '\0';
+	if (!s[0])
+		return 0;
 	if (s[0] == '=')
 		return s[1] == '=' ? 0 : 1;
-	if (s[1] == '=' && strchr("*/%+-&^|", s[0]) && s[0]) {
+	if (strchr("*/%+-&^|", s[0]) && s[1] == '=') {
 		op[0] = s[0];
 		return 2;
 	}
@@ -325,27 +335,30 @@ static int assign_op(const char *s, char op[3])
 /* assignment := NAME (= | op=) assignment | conditional */
 static intmax_t assignment(struct ar *a, int eval)
 {
+	if (stack_low(STACK_RESERVE))
+		return fail(a, "nested too deeply"); /* a = b = c = ... recurses too */
 	blanks(a);
 	const char *start = a->s;
-	char name[256], op[3];
+	char op[3];
 	int len;
-	if (read_name(a, name, sizeof name)) {
+	char *name = read_name(a);
+	if (name) {
 		blanks(a);
 		if ((len = assign_op(a->s, op)) > 0) {
 			a->s += len;
 			intmax_t v = assignment(a, eval);
-			if (a->failed || !eval)
-				return v;
-			if (op[0])
+			if (!a->failed && eval && op[0])
 				v = apply(a, op, var_value(a, name), v, eval);
-			if (a->failed)
-				return 0;
-			char buf[32];
-			fmt_intmax(buf, v);
-			if (var_set(name, buf) < 0)
-				a->failed = 1;
+			if (!a->failed && eval) {
+				char buf[32];
+				fmt_intmax(buf, v);
+				if (var_set(name, buf) < 0)
+					a->failed = 1;
+			}
+			free(name);
 			return v;
 		}
+		free(name);
 	}
 	a->s = start;
 	return conditional(a, eval);

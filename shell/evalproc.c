@@ -84,6 +84,7 @@ static int run_pipeline(struct node **cmds, size_t n, int background, struct nod
 		f.argv = member_argv(cmds[i]);
 		pid_t pid = proc_fork(&f);
 		if (pid == 0) {
+			free(pids); /* the parent's list; this child never returns here */
 			if (prev_read >= 0)
 				fd_move(prev_read, STDIN_FILENO);
 			if (pfd[1] >= 0) {

@@ -191,7 +191,7 @@ char *expand_string(const struct word *w)
 		if (v || strcmp(w->parts[0].text, "LINENO") != 0)
 			return xstrdup(v ? v : "");
 	}
-	struct xbuf x = { 0 };
+	struct xbuf x = { .one_string = 1 };
 	char *s = xb_word(&x, w) < 0 ? NULL : joined(&x);
 	xb_free(&x);
 	return s;
@@ -218,7 +218,7 @@ char *expand_pattern(const struct word *w)
 {
 	if (!(w->flags & W_EXPAND))
 		return literal_pattern(w);
-	struct xbuf x = { 0 };
+	struct xbuf x = { .one_string = 1 };
 	if (xb_word(&x, w) < 0) {
 		xb_free(&x);
 		return NULL;

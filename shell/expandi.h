@@ -22,6 +22,8 @@ enum xmark {
 struct xbuf {
 	struct strbuf text;
 	struct strbuf mark;
+	int one_string;  /* for expand_string / expand_pattern: no field splitting
+			  * follows, so unquoted $* is joined by IFS as "$*" is */
 };
 
 /* Append an empty quoted string (see XM_QEMPTY) and a field boundary. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expand.h"
 #include "expandi.h"
 #include "pathexp.h"
 #include "shell.h"
@@ -23,12 +24,12 @@ static int is_white(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* One field's bytes [from, to) of x: globbed if an unquoted pattern
- * character is in it (and set -f is off), else taken as it is. */
+/* One field's bytes [from, to) of x: globbed if the pattern made of them
+ * has a pattern character that no backslash escapes (and set -f is off),
+ * else taken as it is. */
 static void emit(struct xbuf *x, size_t from, size_t to, struct strvec *out)
 {
 	struct strbuf word, pat;
-	int pattern = 0, bracket = 0;
 	sb_init(&word);
 	sb_init(&pat);
 	for (size_t i = from; i < to; i++) {
@@ -40,20 +41,13 @@ static void emit(struct xbuf *x, size_t from, size_t to, struct strvec *out)
 		/* The pattern for glob: every quoted character escaped (which
 		 * also covers ! ^ - inside [...]).  A backslash that came
 		 * unquoted from a variable stays and escapes the next
-		 * character, as in dash (v='a\x*'; echo $v matches axb). */
+		 * character, as in dash (v='a\x*'; echo $v matches axb;
+		 * v='a\*b'; echo $v has no pattern character left at all). */
 		if (m == XM_QUOTED)
 			sb_addc(&pat, '\\');
 		sb_addc(&pat, c);
-		if (m != XM_QUOTED) {
-			if (c == '*' || c == '?')
-				pattern = 1;
-			else if (c == '[')
-				bracket = 1;
-			else if (c == ']' && bracket)
-				pattern = 1;
-		}
 	}
-	if (!pattern || sh.opt[OPT_f] || pathname_expand(pat.buf, out) == 0)
+	if (!pat.buf || !has_glob_chars(pat.buf) || sh.opt[OPT_f] || pathname_expand(pat.buf, out) == 0)
 		sv_push(out, word.buf ? sb_steal(&word) : xstrdup("")); /* no match: the word as it is */
 	sb_free(&word);
 	sb_free(&pat);

@@ -65,6 +65,18 @@ static int getc_bnl(struct parser *p)
 	}
 }
 
+/* The next character as getc_bnl would return it, without taking it: a
+ * line continuation between the two characters of $(( ${## ${%% is
+ * removed as everywhere else. */
+static int peek_bnl(struct parser *p)
+{
+	size_t pos = p->src->pos;
+	long line = p->src->line;
+	int c = getc_bnl(p);
+	src_rewind(p->src, pos, line);
+	return c;
+}
+
 /* The next character as it stands (in single quotes, here-document lines). */
 static int getc_raw(struct parser *p)
 {
@@ -133,17 +145,29 @@ static char *read_param_name(struct parser *p, int c, int braced)
 	return sb_steal(&sb);
 }
 
+/* After ${#: the length of a special parameter (${#-} ${#?} ${##} ${#@})
+ * only when '}' follows its one character; otherwise $# with an operator
+ * (${#-word} ${#?word} ${##pattern}), as in dash. */
+static int special_length(struct parser *p)
+{
+	size_t pos = p->src->pos;
+	long line = p->src->line;
+	int n = getc_bnl(p);
+	int length = is_special_param(n) && getc_bnl(p) == '}';
+	src_rewind(p->src, pos, line);
+	return length;
+}
+
 /* ${...} after the '{': a name, an optional operator and its word, '}'. */
 static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t pos)
 {
 	struct wpart part = { .kind = WP_PARAM, .quoted = (unsigned char)in_dq };
 	int c = getc_bnl(p);
 	if (c == '#') {
-		int n = src_peek(p->src);
+		int n = peek_bnl(p);
 		if (n == '}') {
 			part.text = xstrdup("#");
-		} else if (is_name_start(n) || (n >= '0' && n <= '9') || (is_special_param(n) && n != '#') ||
-			   n == '#') {
+		} else if (is_name_start(n) || (n >= '0' && n <= '9') || special_length(p)) {
 			part.op = PO_LENGTH;
 			part.text = read_param_name(p, getc_bnl(p), 1);
 		} else {
@@ -173,7 +197,7 @@ static int read_braced(struct parser *p, struct wbuild *wb, int in_dq, size_t po
 		case '#':
 			if (part.colon)
 				break;
-			if (src_peek(p->src) == c) {
+			if (peek_bnl(p) == c) {
 				getc_bnl(p);
 				part.op = c == '%' ? PO_RLARGE : PO_LLARGE;
 			} else {
@@ -230,18 +254,19 @@ static int read_arith(struct parser *p, struct wbuild *wb, int in_dq)
 static int read_dollar(struct parser *p, struct wbuild *wb, int in_dq, size_t pos)
 {
 	int c = getc_bnl(p);
+	/* ${ ${ ${ ... and $(( $(( ... nest as deep as the input does */
+	if ((c == '{' || c == '(') && parse_too_deep(p, pos))
+		return RP_FAIL;
 	if (c == '{')
 		return read_braced(p, wb, in_dq, pos);
 	if (c == '(') {
-		if (src_peek(p->src) == '(') {
+		if (peek_bnl(p) == '(') {
 			getc_bnl(p);
 			int r = read_arith(p, wb, in_dq);
 			if (r != RP_NOT_ARITH)
 				return r;
 			src_rewind(p->src, p->src->pos - 1, p->src->line); /* back to the second '(' */
 		}
-		if (parse_too_deep(p, pos))
-			return RP_FAIL;
 		struct wpart part = { .kind = WP_CMDSUB, .quoted = (unsigned char)in_dq };
 		part.tree = parse_subst(p);
 		if (p->failed) {

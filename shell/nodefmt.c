@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "node.h"
+#include "parser.h"
 #include "util.h"
 
 static void fmt(const struct node *n, struct strbuf *out);
@@ -93,6 +94,8 @@ static void fmt_case(const struct case_node *c, struct strbuf *out)
 	sb_adds(out, " in ");
 	for (size_t i = 0; i < c->nitems; i++) {
 		const struct case_item *it = &c->items[i];
+		if (it->npats && word_is(it->pats[0], "esac"))
+			sb_addc(out, '('); /* (esac) is a pattern, esac) ends the case */
 		for (size_t k = 0; k < it->npats; k++) {
 			if (k)
 				sb_addc(out, '|');
@@ -112,6 +115,13 @@ static void fmt(const struct node *n, struct strbuf *out)
 	case N_SIMPLE: {
 		const struct simple_node *s = (const struct simple_node *)n;
 		fmt_words(s->assigns, s->nassign, out, &first);
+		if (s->nassign == 0 && s->nwords && s->redirs.n && word_is_reserved(s->words[0])) {
+			/* `>f if` runs a command called if; written as `if >f`
+			 * it would start an if: keep the redirection first */
+			fmt_redirs(&s->redirs, out, &first);
+			fmt_words(s->words, s->nwords, out, &first);
+			break;
+		}
 		fmt_words(s->words, s->nwords, out, &first);
 		fmt_redirs(&s->redirs, out, &first);
 		break;

@@ -95,8 +95,8 @@ static int list_put; /* put_positional ran: "$@" with no parameters is no field 
 static void put_positional(struct xbuf *x, const char *name, int quoted, const char *joined)
 {
 	list_put = 1;
-	if (quoted && name[0] == '*') {
-		put_value(x, joined ? joined : "", 1);
+	if (name[0] == '*' && (quoted || x->one_string)) {
+		put_value(x, joined ? joined : "", quoted);
 		return;
 	}
 	for (int i = 0; i < sh.argc; i++) {

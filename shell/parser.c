@@ -105,15 +105,23 @@ static int is_kw(struct parser *p, const char *kw)
 static const char *const starters[] = { "{", "!", "if", "while", "until", "for", "case", NULL };
 static const char *const enders[] = { "}", "then", "else", "elif", "fi", "do", "done", "esac", "in", NULL };
 
+static int word_one_of(const struct word *w, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++)
+		if (word_is(w, words[i]))
+			return 1;
+	return 0;
+}
+
 static int is_one_of(struct parser *p, const char *const *words)
 {
 	struct token *t = peek(p);
-	if (t->kind != T_WORD || !t->word->lit || (t->word->flags & W_QUOTED))
-		return 0;
-	for (size_t i = 0; words[i]; i++)
-		if (strcmp(t->word->lit, words[i]) == 0)
-			return 1;
-	return 0;
+	return t->kind == T_WORD && word_one_of(t->word, words);
+}
+
+int word_is_reserved(const struct word *w)
+{
+	return word_one_of(w, starters) || word_one_of(w, enders);
 }
 
 /* Report the current token as unexpected. */
@@ -279,6 +287,7 @@ static struct node *trailing_redirects(struct parser *p, struct node *body)
 	if (!body || p->failed || !is_redir_op(peek(p)->kind))
 		return body;
 	struct redir_node *r = (struct redir_node *)node_new(N_REDIR, body->pos);
+	r->n.line = body->line;
 	r->body = body;
 	while (!p->failed && is_redir_op(peek(p)->kind))
 		redirect(p, &r->redirs);
@@ -307,7 +316,7 @@ static struct node *nonempty_list(struct parser *p, const char *where)
 /* { list ; }  or  ( list ) */
 static struct node *group(struct parser *p, enum node_type type)
 {
-	struct group_node *g = (struct group_node *)node_new(type, peek(p)->pos);
+	struct group_node *g = (struct group_node *)new_node(p, type);
 	consume(p);
 	g->body = nonempty_list(p, type == N_BRACE ? "{" : "(");
 	if (type == N_BRACE)
@@ -462,8 +471,9 @@ static struct node *case_clause(struct parser *p)
 /* NAME ( ) linebreak compound-command redirect* : the name is read. */
 static struct node *function_def(struct parser *p, struct word *name, size_t pos)
 {
-	consume(p); /* ( */
 	struct funcdef_node *f = (struct funcdef_node *)node_new(N_FUNCDEF, pos);
+	f->n.line = peek(p)->line; /* the ( is on the name's line */
+	consume(p); /* ( */
 	f->refs = 1;
 	f->name = xstrdup(name->lit);
 	word_free(name);
@@ -606,6 +616,7 @@ static struct node *pipeline(struct parser *p)
 {
 	int negate = 0;
 	size_t pos = peek(p)->pos;
+	long line = peek(p)->line;
 	while (!p->failed && is_kw(p, "!")) {
 		negate = !negate;
 		consume(p);
@@ -614,6 +625,7 @@ static struct node *pipeline(struct parser *p)
 	if (p->failed || (!negate && peek(p)->kind != T_PIPE))
 		return first;
 	struct pipe_node *pn = (struct pipe_node *)node_new(N_PIPE, pos);
+	pn->n.line = line;
 	pn->negate = negate;
 	size_t cap = 0;
 	ptr_push((void ***)&pn->cmds, &pn->count, &cap, first);
@@ -637,6 +649,7 @@ static struct node *and_or(struct parser *p)
 	if (k != T_AND && k != T_OR)
 		return first;
 	struct andor_node *a = (struct andor_node *)node_new(N_ANDOR, first->pos);
+	a->n.line = first->line;
 	size_t cap = 0, ocap = 0;
 	ptr_push((void ***)&a->items, &a->count, &cap, first);
 	while (!p->failed && ((k = peek(p)->kind) == T_AND || k == T_OR)) {
@@ -667,6 +680,7 @@ static void list_add(struct list_build *lb, struct node *n, int background)
 {
 	if (background) {
 		struct bg_node *bg = (struct bg_node *)node_new(N_BG, n->pos);
+		bg->n.line = n->line;
 		bg->body = n;
 		n = &bg->n;
 	}
@@ -685,6 +699,7 @@ static struct node *list_finish(struct list_build *lb)
 		return n;
 	}
 	struct seq_node *s = (struct seq_node *)node_new(N_SEQ, lb->items[0]->pos);
+	s->n.line = lb->items[0]->line;
 	s->items = lb->items;
 	s->count = lb->n;
 	return &s->n;
@@ -937,7 +952,8 @@ struct node *parse_subst(struct parser *p)
 			else
 				unexpected(&sub);
 		}
-		sub.have_tok = 0; /* the ')' is taken: the word goes on after it */
+		if (t->kind == T_RPAREN)
+			sub.have_tok = 0; /* the ')' is taken: the word goes on after it */
 	}
 	if (!sub.failed && sub.pending)
 		parse_fail(&sub, pos, "a here-document inside $( ) has no body");

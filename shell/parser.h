@@ -77,6 +77,9 @@ struct node *parse_subst(struct parser *p);
  * backquotes).  Errors are reported at pos of the enclosing source. */
 struct node *parse_nested_string(struct parser *p, const char *s, size_t len, size_t pos);
 
+/* Is w a reserved word (if, then, {, !, ...) where one is recognised? */
+int word_is_reserved(const struct word *w);
+
 /* Record a syntax error at pos (the first one wins); returns NULL. */
 void *parse_fail(struct parser *p, size_t pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -346,6 +346,9 @@ void var_leave_scope(void *token)
 		s->saved = sv->next;
 		struct var *v = get_or_make(sv->name);
 		if (!sv->existed) {
+			/* environ may hold its entry: rebuild it after the unset */
+			if (v->flags & V_EXPORT)
+				env_dirty = 1;
 			v->flags = 0; /* let the unset go through even if made read-only */
 			var_unset(sv->name);
 		} else {

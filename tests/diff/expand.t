@@ -301,3 +301,43 @@ printf '%s\n' "a\\b \"q\" \`b\` \$d \n"
 printf '%s\n' 'a\b $x `y` "z"'
 #### arithmetic empty expression
 echo "[$(( ))]"; echo after
+#### substitution inside parameter default
+unset x; echo ${x:-$(echo from-sub)}
+#### substitution not run when default unused
+x=set; echo ${x:-$(echo never >&2; echo no)}
+#### arithmetic inside substitution inside arithmetic
+echo $(( $(echo $((2*3))) + 1 ))
+#### assign default with arithmetic
+unset n; : ${n:=$((40+2))}; echo $n
+#### length of positional parameter
+set -- hello; echo ${#1}
+#### pattern removal on positional
+set -- dir/file.txt; echo ${1##*/} ${1%/*}
+#### at in assignment joins with space
+set -- a b c; x="$@"; echo "$x"
+#### star in assignment joins with ifs first char
+set -- a b c; IFS=-; x="$*"; echo "$x"
+#### unquoted star in assignment
+set -- a b; x=$*; echo "$x"
+#### nested quotes in substitution in double quotes
+echo "$(echo "$(echo "deep  space")")"
+#### field splitting of substitution with newlines
+for w in $(printf 'a\nb c\n'); do echo "[$w]"; done
+#### ifs set inside command substitution does not leak
+IFS=:; x=$(IFS=' '; echo a b); echo "$x"; IFS=' '
+#### glob result sorted
+touch zz yy xx; echo [xyz][xyz]
+#### glob with no slash does not match hidden
+touch .dot1; for f in .*1; do echo $f; done
+#### backslash in unquoted variable without glob chars
+v='a\b'; printf '%s\n' $v
+#### empty positional expansion in middle of word
+set -- ; echo "x${1}y"
+#### dollar at quoted in for with one empty param
+set -- ""; for a in "$@"; do echo "[$a]"; done
+#### numbers in variable names
+a1=one; echo $a1 ${a1}x
+#### special parameter hash quoted
+set -- 1 2 3; echo "$#"
+#### tilde in for list
+for d in ~; do [ "$d" = "$HOME" ] && echo home-in-for; done

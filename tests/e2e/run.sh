@@ -91,7 +91,7 @@ echo 3'
 t "continuation after |" "X" 0 -c 'echo x |
 tr x X'
 t "quotes join into one word" "a b c'd\$x" 0 -c "echo \"a b\"' 'c\\'d'\$x'"
-t "double quote escapes" 'a$b"c\d\e`' 0 -c 'echo "a\$b\"c\\d\e\`"'
+t "double quote escapes" 'a$b"c\d\e`' 0 -c 'printf "%s\n" "a\$b\"c\\d\e\`"'
 t "backslash-newline joins lines" "abc" 0 -c 'echo ab\
 c'
 t "comments" "a#b" 0 -c 'echo a#b # a comment'
@@ -263,9 +263,9 @@ tr_t() {
 tr_t "a simple command" "forks=1 pipes=0 execs=1 waits=1 opens=0 dup2s=0 builtins=0
 child 1: /bin/true -> exited 0" -c '/bin/true'
 tr_t "a 3-stage pipeline" "forks=3 pipes=2 execs=3 waits=3 opens=0 dup2s=4 builtins=0
-child 1: printf -> exited 0
+child 1: /bin/echo -> exited 0
 child 2: tr -> exited 0
-child 3: cat -> exited 0" -c 'printf a | tr a b | cat'
+child 3: cat -> exited 0" -c '/bin/echo a | tr a b | cat'
 tr_t "redirections" "forks=1 pipes=0 execs=1 waits=1 opens=2 dup2s=3 builtins=0
 child 1: cat -> exited 0" -c 'cat < /dev/null > tr-out.txt 2>&1'
 tr_t "a builtin does not fork" "forks=0 pipes=0 execs=0 waits=0 opens=0 dup2s=0 builtins=1" -c 'cd /'

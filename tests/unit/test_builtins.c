@@ -3,7 +3,7 @@
  * and stderr captured.
  *
  * Covers cd (directories, PWD/OLDPWD, cd -, HOME, errors and usage), pwd,
- * exit (status, exit_requested, bad arguments), export and unset, type
+ * exit (status, sh.skip = SKIP_EXIT, bad arguments), export and unset, type
  * (builtin, PATH search, not found), help (the list and one builtin),
  * history's argument checks, exec without a command, true/false/:, and
  * builtin_find over the table.
@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,47 +24,13 @@
 #include <unistd.h>
 
 #include "../../builtins/builtins.h"
+#include "../../shell/eval.h"
 #include "../../shell/shell.h"
 #include "../../shell/util.h"
 #include "../../shell/vars.h"
+#include "capture.h"
 
-/* ---- capturing a descriptor while a builtin runs ---- */
-
-struct capture {
-	int fd;      /* the descriptor being captured */
-	int saved;   /* a copy of what it was */
-	FILE *tmp;   /* where it goes meanwhile */
-};
-
-static void capture_begin(struct capture *c, int fd)
-{
-	fflush(stdout);
-	fflush(stderr);
-	c->fd = fd;
-	c->tmp = tmpfile();
-	assert_non_null(c->tmp);
-	c->saved = dup(fd);
-	assert_true(c->saved >= 0);
-	assert_true(dup2(fileno(c->tmp), fd) == fd);
-}
-
-/* Restore the descriptor and return everything written to it. */
-static char *capture_end(struct capture *c)
-{
-	fflush(stdout);
-	fflush(stderr);
-	dup2(c->saved, c->fd);
-	close(c->saved);
-	struct strbuf sb;
-	sb_init(&sb);
-	rewind(c->tmp);
-	char buf[512];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, c->tmp)) > 0)
-		sb_addn(&sb, buf, n);
-	fclose(c->tmp);
-	return sb_steal(&sb);
-}
+extern char **environ;
 
 struct result {
 	int status;
@@ -119,10 +86,10 @@ static int setup(void **state)
 	if (!f->tmp)
 		return -1;
 	for (int i = 0; i < 4; i++) {
-		const char *v = getenv(saved_names[i]);
+		const char *v = var_get(saved_names[i]);
 		f->saved[i] = v ? xstrdup(v) : NULL;
 	}
-	sh.exit_requested = 0;
+	sh.skip = SKIP_NONE;
 	sh.status = 0;
 	sh.interactive = 0;
 	sh.source = NULL;
@@ -145,15 +112,15 @@ static int teardown(void **state)
 		rc = -1;
 	for (int i = 0; i < 4; i++) {
 		if (f->saved[i])
-			setenv(saved_names[i], f->saved[i], 1);
+			var_export(saved_names[i], f->saved[i]);
 		else
-			unsetenv(saved_names[i]);
+			var_unset(saved_names[i]);
 		free(f->saved[i]);
 	}
 	free(f->cwd);
 	free(f->tmp);
 	free(f);
-	sh.exit_requested = 0;
+	sh.skip = SKIP_NONE;
 	sh.status = 0;
 	return rc;
 }
@@ -255,7 +222,7 @@ static void test_cd_dash_without_oldpwd(void **state)
 	struct fixture *f = *state;
 	var_unset("OLDPWD");
 	struct result r = RUN(bi_cd, "cd", "-");
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);  /* a failed cd is 2, as in dash */
 	assert_string_equal(r.err, "forksh: cd: OLDPWD not set\n");
 	assert_string_equal(r.out, "");
 	assert_cwd(f->cwd);
@@ -282,17 +249,18 @@ static void test_cd_home(void **state)
 static void test_cd_without_home(void **state)
 {
 	struct fixture *f = *state;
+	/* no HOME: nowhere to go, and no error, as in dash */
 	var_unset("HOME");
 	struct result r = RUN(bi_cd, "cd");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.err, "forksh: cd: HOME not set\n");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
 	assert_cwd(f->cwd);
 	result_free(&r);
 
 	assert_int_equal(var_export("HOME", ""), 0);
 	r = RUN(bi_cd, "cd");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.err, "forksh: cd: HOME not set\n");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
 	assert_cwd(f->cwd);
 	result_free(&r);
 }
@@ -304,7 +272,7 @@ static void test_cd_missing_directory(void **state)
 	assert_int_equal(var_export("OLDPWD", "/older"), 0);
 	char *missing = path_in(f, "nope");
 	struct result r = RUN(bi_cd, "cd", missing);
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
 	char want[PATH_MAX + 64];
 	snprintf(want, sizeof want, "forksh: cd: %s: No such file or directory\n", missing);
 	assert_string_equal(r.err, want);
@@ -322,7 +290,7 @@ static void test_cd_missing_directory(void **state)
 	assert_true(fd >= 0);
 	close(fd);
 	r = RUN(bi_cd, "cd", file);
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "Not a directory"));
 	assert_cwd(f->cwd);
 	result_free(&r);
@@ -334,7 +302,7 @@ static void test_cd_too_many_arguments(void **state)
 	struct fixture *f = *state;
 	struct result r = RUN(bi_cd, "cd", f->tmp, "/");
 	assert_int_equal(r.status, 2);
-	assert_string_equal(r.err, "forksh: usage: cd [DIR | -]\n");
+	assert_string_equal(r.err, "forksh: cd: too many arguments\n");
 	assert_cwd(f->cwd);
 	result_free(&r);
 
@@ -371,7 +339,7 @@ static void test_pwd(void **state)
 	r = RUN(bi_pwd, "pwd", "x");
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
-	assert_string_equal(r.err, "forksh: usage: pwd\n");
+	assert_string_equal(r.err, "forksh: usage: pwd [-L | -P]\n");
 	result_free(&r);
 }
 
@@ -383,7 +351,7 @@ static void test_pwd_in_removed_directory(void **state)
 	assert_int_equal(chdir(gone), 0);
 	assert_int_equal(rmdir(gone), 0);
 	struct result r = RUN(bi_pwd, "pwd");
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_non_null(strstr(r.err, "forksh: pwd: "));
 	result_free(&r);
@@ -403,14 +371,14 @@ static void test_exit_status(void **state)
 		{ "256", 0 }, { "300", 44 }, { "-1", 255 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		sh.exit_requested = 0;
+		sh.skip = SKIP_NONE;
 		sh.status = 7; /* the default is the last command's status */
 		struct result r = cases[i].arg ? RUN(bi_exit, "exit", (char *)cases[i].arg)
 					       : RUN(bi_exit, "exit");
 		if (r.status != cases[i].status)
 			fail_msg("exit %s returned %d, expected %d", cases[i].arg ? cases[i].arg : "",
 				 r.status, cases[i].status);
-		assert_int_equal(sh.exit_requested, 1);
+		assert_int_equal(sh.skip, SKIP_EXIT);
 		assert_string_equal(r.out, "");
 		assert_string_equal(r.err, "");
 		result_free(&r);
@@ -422,11 +390,11 @@ static void test_exit_non_numeric(void **state)
 	(void)state;
 	static const char *const bad[] = { "abc", "", "3x", "1.5", "99999999999999999999999" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		sh.exit_requested = 0;
+		sh.skip = SKIP_NONE;
 		struct result r = RUN(bi_exit, "exit", (char *)bad[i]);
 		if (r.status != 2)
 			fail_msg("exit '%s' returned %d, expected 2", bad[i], r.status);
-		assert_int_equal(sh.exit_requested, 1); /* it still exits */
+		assert_int_equal(sh.skip, SKIP_EXIT); /* it still exits */
 		char want[128];
 		snprintf(want, sizeof want, "forksh: exit: %s: numeric argument required\n", bad[i]);
 		assert_string_equal(r.err, want);
@@ -440,7 +408,7 @@ static void test_exit_too_many_arguments(void **state)
 	sh.status = 5;
 	struct result r = RUN(bi_exit, "exit", "1", "2");
 	assert_int_equal(r.status, 1);
-	assert_int_equal(sh.exit_requested, 0); /* the shell keeps running */
+	assert_int_equal(sh.skip, SKIP_NONE); /* the shell keeps running */
 	assert_string_equal(r.err, "forksh: exit: too many arguments\n");
 	result_free(&r);
 }
@@ -450,12 +418,92 @@ static void test_exec_without_command(void **state)
 	(void)state;
 	struct result r = RUN(bi_exec, "exec");
 	assert_int_equal(r.status, 0);
-	assert_int_equal(sh.exit_requested, 0);
+	assert_int_equal(sh.skip, SKIP_NONE);
 	result_free(&r);
 	r = RUN(bi_exec, "exec", "--");
 	assert_int_equal(r.status, 0);
-	assert_int_equal(sh.exit_requested, 0);
+	assert_int_equal(sh.skip, SKIP_NONE);
 	result_free(&r);
+}
+
+/* exec of a command that cannot run: the message and status a shell
+ * gives, and a script does not go on (there is nothing left to run). */
+static void test_exec_failure_statuses(void **state)
+{
+	struct fixture *f = *state;
+	char *noexec = path_in(f, "fknoexec");
+	int fd = open(noexec, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(var_export("PATH", f->tmp), 0);
+
+	struct result r = RUN(bi_exec, "exec", "fk-no-such-command");
+	assert_int_equal(r.status, 127);
+	assert_string_equal(r.err, "forksh: fk-no-such-command: command not found\n");
+	assert_int_equal(sh.skip, SKIP_EXIT); /* not interactive: the script ends */
+	assert_int_equal(sh.status, 127);
+	result_free(&r);
+
+	sh.skip = SKIP_NONE;
+	r = RUN(bi_exec, "exec", "--", noexec);
+	assert_int_equal(r.status, 126);
+	char want[PATH_MAX + 64];
+	snprintf(want, sizeof want, "forksh: %s: Permission denied\n", noexec);
+	assert_string_equal(r.err, want);
+	result_free(&r);
+
+	/* The rules of exec_failure, one by one. */
+	static const struct {
+		const char *name;
+		int err, status;
+		const char *msg;
+	} cases[] = {
+		{ "fk-nope", ENOENT, 127, "forksh: fk-nope: command not found\n" },
+		{ "/fk-nonexistent/x", ENOENT, 127, "forksh: /fk-nonexistent/x: No such file or directory\n" },
+		{ "/", EACCES, 126, "forksh: /: Is a directory\n" },
+		{ "./fk-x", ENOEXEC, 126, "forksh: ./fk-x: Exec format error\n" },
+		/* no such file anywhere on PATH: EACCES from a PATH directory is "not found" */
+		{ "fk-nope", EACCES, 127, "forksh: fk-nope: command not found\n" },
+		{ "fk-nope", ENAMETOOLONG, 127, "forksh: fk-nope: command not found\n" },
+		/* found on PATH but not executable */
+		{ "fknoexec", EACCES, 126, "forksh: fknoexec: Permission denied\n" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct capture c;
+		capture_begin(&c, STDERR_FILENO);
+		int st = exec_failure(cases[i].name, cases[i].err);
+		char *err = capture_end(&c);
+		int ok = st == cases[i].status && strcmp(err, cases[i].msg) == 0;
+		char got[256];
+		snprintf(got, sizeof got, "%s", err);
+		free(err);
+		if (!ok)
+			fail_msg("exec_failure(%s, %d) = %d \"%s\", expected %d \"%s\"", cases[i].name,
+				 cases[i].err, st, got, cases[i].status, cases[i].msg);
+	}
+	free(noexec);
+}
+
+/* exec_path_search returns only on failure, with errno saying why; a name
+ * longer than any file name fails before execvp is tried. */
+static void test_exec_path_search_failures(void **state)
+{
+	(void)state;
+	assert_int_equal(var_export("PATH", "/fk-nonexistent"), 0);
+	char *argv[] = { "fk-no-such-command", NULL };
+	errno = 0;
+	exec_path_search(argv);
+	assert_int_equal(errno, ENOENT);
+
+	char longname[NAME_MAX + 10];
+	memset(longname, 'x', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	char *argv2[] = { longname, NULL };
+	errno = 0;
+	exec_path_search(argv2);
+	assert_int_equal(errno, ENAMETOOLONG);
+	/* the environment execvp was given is the variable table's */
+	assert_ptr_equal(environ, var_environ());
 }
 
 /* ---- export and unset ---- */
@@ -497,25 +545,24 @@ static void test_export_invalid_names(void **state)
 {
 	(void)state;
 	struct result r = RUN(bi_export, "export", "1bad=2");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.err, "forksh: export: '1bad': not a valid name\n");
+	assert_int_equal(r.status, 2);  /* as dash: a special builtin's error */
+	assert_string_equal(r.err, "forksh: export: 1bad: bad variable name\n");
 	assert_null(getenv("1bad"));
 	result_free(&r);
 
 	r = RUN(bi_export, "export", "=x");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.err, "forksh: export: '': not a valid name\n");
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "forksh: export: : bad variable name\n");
 	result_free(&r);
 
-	/* One bad name does not stop the others. */
+	/* The first bad name stops it (a script would end there), as in dash. */
 	r = RUN(bi_export, "export", "FK_A=1", "bad-x", "FK_B=2");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.err, "forksh: export: 'bad-x': not a valid name\n");
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "forksh: export: bad-x: bad variable name\n");
 	assert_string_equal(getenv("FK_A"), "1");
-	assert_string_equal(getenv("FK_B"), "2");
+	assert_null(getenv("FK_B"));
 	result_free(&r);
 	var_unset("FK_A");
-	var_unset("FK_B");
 }
 
 static void test_export_lists(void **state)
@@ -558,8 +605,8 @@ static void test_unset(void **state)
 
 	assert_int_equal(var_export("FK_V", "v"), 0);
 	r = RUN(bi_unset, "unset", "a-b", "FK_V");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.err, "forksh: unset: 'a-b': not a valid name\n");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "a-b: bad variable name\n"));
 	assert_null(getenv("FK_V")); /* the valid name was still removed */
 	result_free(&r);
 
@@ -581,9 +628,10 @@ static void test_type_builtin_and_path(void **state)
 {
 	(void)state;
 	assert_int_equal(var_export("PATH", "/bin:/usr/bin"), 0);
+	/* not a terminal: the words POSIX shells print, for scripts to read */
 	struct result r = RUN(bi_type, "type", "cd");
 	assert_int_equal(r.status, 0);
-	assert_string_equal(r.out, "cd is a shell builtin (runs inside forksh, no fork)\n");
+	assert_string_equal(r.out, "cd is a shell builtin\n");
 	result_free(&r);
 
 	if (access("/bin/sh", X_OK) == 0) {
@@ -600,17 +648,18 @@ static void test_type_builtin_and_path(void **state)
 	}
 
 	r = RUN(bi_type, "type", "fk-no-such-command");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.out, "");
-	assert_string_equal(r.err, "forksh: type: fk-no-such-command: not found\n");
+	assert_int_equal(r.status, 127);
+	assert_string_equal(r.out, "fk-no-such-command: not found\n");
+	assert_string_equal(r.err, "");
 	result_free(&r);
 
-	/* Several names: each answered, status 1 if any was not found. */
-	r = RUN(bi_type, "type", "pwd", "fk-nope", ":");
-	assert_int_equal(r.status, 1);
-	assert_string_equal(r.out, "pwd is a shell builtin (runs inside forksh, no fork)\n"
-				   ": is a shell builtin (runs inside forksh, no fork)\n");
-	assert_string_equal(r.err, "forksh: type: fk-nope: not found\n");
+	/* Several names: each answered, 127 if any was not found. */
+	r = RUN(bi_type, "type", "pwd", "fk-nope", ":", "if");
+	assert_int_equal(r.status, 127);
+	assert_string_equal(r.out, "pwd is a shell builtin\n"
+				   "fk-nope: not found\n"
+				   ": is a special shell builtin\n"
+				   "if is a shell keyword\n");
 	result_free(&r);
 
 	r = RUN(bi_type, "type");
@@ -643,10 +692,10 @@ static void test_type_path_search(void **state)
 
 	/* Not executable, or a directory: not a command. */
 	r = RUN(bi_type, "type", "fknoexec");
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 127);
 	result_free(&r);
 	r = RUN(bi_type, "type", "fkdir");
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 127);
 	result_free(&r);
 
 	/* An empty PATH entry is the current directory. */
@@ -684,7 +733,7 @@ static void test_help_lists_every_builtin(void **state)
 	size_t nbuiltins = 0;
 	for (const struct builtin *b = builtin_table; b->name; b++, nbuiltins++) {
 		char needle[128];
-		snprintf(needle, sizeof needle, "\n  %s ", b->usage);
+		snprintf(needle, sizeof needle, "\n  %-10s ", b->name);
 		if (!strstr(r.out, needle))
 			fail_msg("help does not list '%s'", b->name);
 		/* The summary is on the same line. */
@@ -693,7 +742,9 @@ static void test_help_lists_every_builtin(void **state)
 		const char *sum = strstr(row, b->summary);
 		assert_true(sum && end && sum < end);
 	}
-	assert_int_equal(rows, nbuiltins);
+	/* the builtins, then the language's reserved words and operators */
+	assert_true(rows > nbuiltins);
+	assert_non_null(strstr(r.out, "\n  while      "));
 	result_free(&r);
 }
 
@@ -705,8 +756,8 @@ static void test_help_one_builtin(void **state)
 	const struct builtin *b = builtin_find("cd");
 	assert_non_null(b);
 	char want[1024];
-	snprintf(want, sizeof want, "usage: cd [DIR | -]\n    %s\n    Why a builtin: %s\n", b->summary,
-		 b->why);
+	snprintf(want, sizeof want, "usage: cd [-L | -P] [DIR | -]\n    %s\n    Why a builtin: %s\n",
+		 b->summary, b->why);
 	assert_string_equal(r.out, want);
 	result_free(&r);
 
@@ -718,7 +769,7 @@ static void test_help_one_builtin(void **state)
 	r = RUN(bi_help, "help", "fk-nope");
 	assert_int_equal(r.status, 1);
 	assert_string_equal(r.out, "");
-	assert_string_equal(r.err, "forksh: help: no builtin called 'fk-nope' (try 'help' for the list)\n");
+	assert_string_equal(r.err, "forksh: help: nothing called 'fk-nope' (try 'help' for the list)\n");
 	result_free(&r);
 
 	r = RUN(bi_help, "help", "cd", "pwd");
@@ -777,20 +828,56 @@ static void test_true_false_colon(void **state)
 	result_free(&r);
 }
 
+/* XCU 2.14: the special builtins, and the declaration utilities whose
+ * NAME=value arguments are expanded as assignments. */
+static const char *const posix_special[] = { "break", ":", "continue", ".", "eval", "exec", "exit", "export",
+					     "readonly", "return", "set", "shift", "times", "trap", "unset", NULL };
+static const char *const declaration[] = { "export", "readonly", "local", NULL };
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 static void test_builtin_find(void **state)
 {
 	(void)state;
 	static const struct {
 		const char *name;
 		builtin_fn fn;
+		unsigned flags;
 	} want[] = {
-		{ ":", bi_true },       { "cd", bi_cd },         { "exec", bi_exec },
-		{ "exit", bi_exit },    { "export", bi_export }, { "false", bi_false },
-		{ "help", bi_help },    { "history", bi_history }, { "pwd", bi_pwd },
-		{ "true", bi_true },    { "type", bi_type },     { "unset", bi_unset },
-		{ "jobs", bi_jobs },    { "fg", bi_fg },         { "bg", bi_bg },
-		{ "wait", bi_wait },    { "kill", bi_kill },     { "disown", bi_disown },
-		{ "trace", bi_trace },  { "explain", bi_explain }, { "ptree", bi_ptree }, { "lesson", bi_lesson },
+		{ ":", bi_true, BI_SPECIAL },
+		{ "cd", bi_cd, 0 },
+		{ "exec", bi_exec, BI_SPECIAL | BI_KEEP_REDIRS },
+		{ "exit", bi_exit, BI_SPECIAL },
+		{ "export", bi_export, BI_SPECIAL | BI_DECL },
+		{ "false", bi_false, 0 },
+		{ "help", bi_help, 0 },
+		{ "history", bi_history, 0 },
+		{ "pwd", bi_pwd, 0 },
+		{ "true", bi_true, 0 },
+		{ "type", bi_type, 0 },
+		{ "unset", bi_unset, BI_SPECIAL },
+		{ "jobs", bi_jobs, 0 },
+		{ "fg", bi_fg, 0 },
+		{ "bg", bi_bg, 0 },
+		{ "wait", bi_wait, 0 },
+		{ "kill", bi_kill, 0 },
+		{ "disown", bi_disown, 0 },
+		{ "trace", bi_trace, 0 },
+		{ "explain", bi_explain, 0 },
+		{ "ptree", bi_ptree, 0 },
+		{ "lesson", bi_lesson, 0 },
+		{ "break", bi_break, BI_SPECIAL },
+		{ "continue", bi_continue, BI_SPECIAL },
+		{ "return", bi_return, BI_SPECIAL },
+		{ "local", bi_local, BI_DECL },
+		{ "set", bi_set, BI_SPECIAL },
+		{ "shift", bi_shift, BI_SPECIAL },
 	};
 	size_t n = sizeof want / sizeof want[0];
 	for (size_t i = 0; i < n; i++) {
@@ -799,15 +886,26 @@ static void test_builtin_find(void **state)
 			fail_msg("builtin_find(\"%s\") found nothing", want[i].name);
 		assert_string_equal(b->name, want[i].name);
 		assert_ptr_equal(b->fn, want[i].fn);
-		/* Every row documents itself: usage starts with the name. */
+		if (b->flags != want[i].flags)
+			fail_msg("%s has flags %#x, expected %#x", b->name, b->flags, want[i].flags);
+	}
+	/* Every row: found by its own name, documents itself (usage starts
+	 * with the name), and is flagged special or declaration exactly when
+	 * POSIX says so, however many rows the table grows. */
+	size_t rows = 0;
+	for (const struct builtin *b = builtin_table; b->name; b++, rows++) {
+		assert_ptr_equal(builtin_find(b->name), b);
 		assert_true(strncmp(b->usage, b->name, strlen(b->name)) == 0);
 		assert_true(b->summary && *b->summary);
 		assert_true(b->why && *b->why);
+		if (!!(b->flags & BI_SPECIAL) != in_list(posix_special, b->name))
+			fail_msg("%s: BI_SPECIAL is %s", b->name, b->flags & BI_SPECIAL ? "set" : "missing");
+		if (!!(b->flags & BI_DECL) != in_list(declaration, b->name))
+			fail_msg("%s: BI_DECL is %s", b->name, b->flags & BI_DECL ? "set" : "missing");
+		if ((b->flags & BI_KEEP_REDIRS) && strcmp(b->name, "exec") != 0)
+			fail_msg("%s keeps its redirections; only exec should", b->name);
 	}
-	size_t rows = 0;
-	while (builtin_table[rows].name)
-		rows++;
-	assert_int_equal(rows, n);
+	assert_true(rows >= n);
 
 	assert_null(builtin_find("fk-nope"));
 	assert_null(builtin_find(""));
@@ -835,6 +933,8 @@ int main(void)
 		T(test_exit_non_numeric),
 		T(test_exit_too_many_arguments),
 		T(test_exec_without_command),
+		T(test_exec_failure_statuses),
+		T(test_exec_path_search_failures),
 		T(test_export),
 		T(test_export_invalid_names),
 		T(test_export_lists),
@@ -847,5 +947,9 @@ int main(void)
 		T(test_true_false_colon),
 		T(test_builtin_find),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* As the shell does at start: the environment becomes variables. */
+	var_import_environ();
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	var_clear_all();
+	return rc;
 }
