@@ -301,9 +301,9 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 		sb_adds(&sb, text);
 	}
 	/* A line wider than the terminal (forksh's own trace lines, in the
-	 * subshell lesson) goes on below, indented past the alias, rather than
-	 * being wrapped by the terminal; nothing is cut. */
-	int hang = run->stable_pids ? 5 : 0, room = run->width - 2;
+	 * subshell lesson) goes on below, indented two past the line's own
+	 * start, rather than being wrapped by the terminal; nothing is cut. */
+	int hang = (run->stable_pids ? 5 : 0) + (int)strspn(text, " ") + 2, room = run->width - 2;
 	const char *s = sb.buf, *next;
 	do {
 		size_t n = strlen(s);
@@ -311,13 +311,13 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 		if (run->width >= 40)
 			n = wrap_piece(s, room, &next);
 		if (s != sb.buf)
-			printf("%*s", hang + 2, "");
+			printf("%*s", hang, "");
 		if (run->color)
 			printf("  \033[38;5;%dm%.*s\033[0m\n",
 			       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), (int)n, s);
 		else
 			printf("  %.*s\n", (int)n, s);
-		room = run->width - 4 - hang;
+		room = run->width - 2 - hang;
 		s = next;
 	} while (*s);
 	sb_free(&sb);

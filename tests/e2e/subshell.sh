@@ -29,7 +29,7 @@ printf '%s\n' "$s2" | grep -q "^  in { }: \$\$ is $r2, x is inside\$" || problem
 printf '%s\n' "$s2" | grep -q "^  sh: my parent is $r2\$" || problems="$problems braces-ppid"
 printf '%s\n' "$s2" | grep -q '^  after { }: x is inside$' || problems="$problems braces-x"
 printf '%s\n' "$s2" | grep -q 'subshell:' && problems="$problems braces-made-a-subshell"
-flat "$s2" | grep -Eq " From the record: the lesson's shell $r2 forked [0-9]+ children to run programs \([a-z, ]*sh[a-z, ]*\) and 0 to run shell code\. The braces made no process: \\$\\$ said $r2 and sh's parent was $r2: both" ||
+flat "$s2" | grep -Eq " From the record: the lesson's shell $r2 forked [0-9]+ child(ren)? to run programs \([a-z, ]*sh[a-z, ]*\) and 0 to run shell code\. The braces made no process: \\$\\$ said $r2 and sh's parent was $r2: both" ||
 	problems="$problems braces-review"
 
 # ( ): one child forked for the subshell, never exec'd, reaped by the
