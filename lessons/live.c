@@ -304,6 +304,8 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 	 * subshell lesson) goes on below, indented two past the line's own
 	 * start, rather than being wrapped by the terminal; nothing is cut. */
 	int hang = (run->stable_pids ? 5 : 0) + (int)strspn(text, " ") + 2, room = run->width - 2;
+	if (hang > run->width / 3)
+		hang = run->width / 3;
 	const char *s = sb.buf, *next;
 	do {
 		size_t n = strlen(s);

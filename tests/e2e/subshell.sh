@@ -115,6 +115,7 @@ texit=$(grep "\"kind\": \"exit\", \"pid\": $p2," "$J" | grep -Eo '"t": [0-9.]+' 
 treap=$(grep "\"kind\": \"reap\", \"pid\": $p1, \"pid_alias\": \"P1\", \"child\": $p2," "$J" | grep -Eo '"t": [0-9.]+' | awk '{print $2}')
 awk -v a="$texit" -v b="$treap" 'BEGIN { exit !(a != "" && b != "" && a + 0 <= b + 0) }' || problems="$problems json-exit($texit)-reap($treap)"
 grep -q '"why": "command substitution: the child.s output goes into the pipe"' "$WORK/sub-step5.json" || problems="$problems json-cmdsubst-why"
+awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$L" || problems="$problems wider-than-80"
 s=$(strays)
 if [ -z "$problems$s" ]; then ok "pictures: subshell: aliases everywhere; the JSON's subshell child has no exec, reaped by P1 after its exit"
 else not_ok "pictures: subshell" "problems:$problems" ${s:+"stray: $s"} "$(head -c 4000 "$L")"; fi
