@@ -23,7 +23,9 @@
  * line record of that process at that time.  So a builtin, a subshell, the
  * child of a command substitution (whose descriptor 1 is its pipe) and an
  * exec'd program are all recorded the same way, and the trace (`trace on`
- * in the text) is recorded as lines of the processes that wrote it.
+ * in the text) is recorded as lines of the processes that wrote it.  Each
+ * write is one message: a single write larger than the socket's buffer
+ * (about 200 kB) fails with EMSGSIZE, which lesson text never comes near.
  */
 #ifndef FORKSH_SHELLREC_H
 #define FORKSH_SHELLREC_H
