@@ -42,6 +42,10 @@ DL_LIBS   := -ldl
 # only in children, so with lazy binding each child looked them up again,
 # writing to pages it shares with the shell.
 BIN_LDFLAGS := -Wl,-z,now
+# The subshell lesson reads what its commands print in a thread of its own
+# (lessons/shellrec.c); libc has the threads since glibc 2.34, -pthread
+# keeps older ones linking.
+THREAD_LIBS := -pthread
 CM_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CM_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -74,12 +78,13 @@ LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c
 	lessons/lesson_zombies.c \
 	lessons/lesson_spawn.c \
 	lessons/lesson_system.c \
-	lessons/lesson_shell.c
+	lessons/lesson_shell.c \
+	lessons/shellrec.c lessons/lesson_subshell.c
 LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities
+UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
@@ -96,7 +101,7 @@ DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 all: $(BIN)
 
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS) $(THREAD_LIBS)
 
 # forksh-hello: the separate program the forkexec lesson execs; it lives
 # next to the forksh binary, where the lesson looks for it.  It reads /proc
@@ -123,10 +128,10 @@ $(B)/%.o: %.c
 
 $(B)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(CM_CFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(RL_LIBS) $(CM_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(CM_CFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(RL_LIBS) $(CM_LIBS) $(THREAD_LIBS)
 
 # test_lessons runs lessons live: forksh-hello must sit next to it.
-$(B)/tests/test_lessons: $(B)/tests/forksh-hello
+$(B)/tests/test_lessons $(B)/tests/test_shellrec: $(B)/tests/forksh-hello
 $(B)/tests/forksh-hello: $(HELLO)
 	@mkdir -p $(@D)
 	cp $(HELLO) $@
@@ -230,12 +235,12 @@ REPLAY_BINS   := $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
 $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
-		$(FUZZ_SUPPORT) $(FUZZ_WRAP) $(LIB_OBJS) $(RL_LIBS)
+		$(FUZZ_SUPPORT) $(FUZZ_WRAP) $(LIB_OBJS) $(RL_LIBS) $(THREAD_LIBS)
 
 $(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) $(FUZZ_HEADERS) $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
-		$(FUZZ_SUPPORT) $(FUZZ_WRAP) $(LIB_OBJS) $(RL_LIBS)
+		$(FUZZ_SUPPORT) $(FUZZ_WRAP) $(LIB_OBJS) $(RL_LIBS) $(THREAD_LIBS)
 
 # Only the hostile-input end-to-end tests (also part of make test).
 hostile: $(BIN) $(E2E_TOOLS)

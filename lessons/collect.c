@@ -81,7 +81,7 @@ static struct live_proc *add_proc(struct live_run *run, pid_t pid, pid_t parent)
 	return p;
 }
 
-void collect_forked(struct live_run *run, pid_t pid, pid_t parent, double t)
+void collect_forked(struct live_run *run, pid_t pid, pid_t parent, double t, const char *why)
 {
 	struct live_proc *p = collect_find(run, pid);
 	if (p) {
@@ -92,7 +92,7 @@ void collect_forked(struct live_run *run, pid_t pid, pid_t parent, double t)
 	}
 	p = add_proc(run, pid, parent);
 	p->fork_ev = run->rec.n;
-	rec_add(&run->rec, REC_FORK, t, parent, pid, 0, NULL);
+	rec_add(&run->rec, REC_FORK, t, parent, pid, 0, why && *why ? why : NULL);
 }
 
 static void watch(struct live_run *run, struct live_proc *p)
@@ -293,7 +293,7 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 	switch (kind) {
 	case 'F':
 		settle_witness(run, (pid_t)other); /* its parent's exec came first */
-		collect_forked(run, (pid_t)pid, (pid_t)other, t);
+		collect_forked(run, (pid_t)pid, (pid_t)other, t, text);
 		break;
 	case 'S':
 		settle_witness(run, (pid_t)pid);
@@ -321,7 +321,7 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 		 * is kept, and never the shell itself. */
 		if (!p && (pid_t)pid != run->rec.shell) {
 			settle_witness(run, (pid_t)other);
-			collect_forked(run, (pid_t)pid, (pid_t)other, t);
+			collect_forked(run, (pid_t)pid, (pid_t)other, t, NULL);
 			rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
 			watch(run, collect_find(run, (pid_t)pid));
 		}

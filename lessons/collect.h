@@ -12,8 +12,10 @@
 struct live_proc *collect_find(const struct live_run *run, pid_t pid);
 
 /* Make pid (forked by parent at t) a process of the run and record the
- * fork; a second report of the same fork only keeps the earlier time. */
-void collect_forked(struct live_run *run, pid_t pid, pid_t parent, double t);
+ * fork, with why the parent forked (NULL or "" when it did not say: the
+ * shell's own forks say, see shellrec.c); a second report of the same
+ * fork only keeps the earlier time. */
+void collect_forked(struct live_run *run, pid_t pid, pid_t parent, double t, const char *why);
 
 /* File one record of len bytes from a lesson process (buf has room for a
  * NUL), with the descriptor it carried (or -1). */

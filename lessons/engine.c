@@ -342,6 +342,7 @@ int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, lo
 	ctx->have_run = 1;
 	ctx->run.color = ctx->color;
 	ctx->run.stable_pids = ctx->stable_pids;
+	ctx->run.width = ctx->width;
 	/* At a terminal, q (or Ctrl-C) stops a run that goes by itself: the
 	 * keys are read one by one, without echo, while it runs. */
 	struct termios old;

@@ -101,6 +101,10 @@ static void json_event(FILE *out, const struct recording *r, const struct rec_ev
 	case REC_FORK:
 		fputs(", ", out);
 		json_alias(out, r, "child", e->other);
+		if (e->text) {
+			fputs(", \"why\": ", out);
+			json_string(out, e->text);
+		}
 		break;
 	case REC_EXEC:
 		fputs(", \"command\": ", out);

@@ -25,6 +25,7 @@
 #include "../shell/signals.h"
 #include "../shell/util.h"
 #include "collect.h"
+#include "draw.h"
 #include "pictures.h"
 #include "wire.h"
 
@@ -264,7 +265,7 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	run->rec_fd = rec[0];
 	run->key_fd = key[1];
 	run->rec.root = pid;
-	collect_forked(run, pid, run->rec.shell, 0);
+	collect_forked(run, pid, run->rec.shell, 0, NULL);
 	return 0;
 }
 
@@ -299,11 +300,28 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 	} else {
 		sb_adds(&sb, text);
 	}
-	if (run->color)
-		printf("  \033[38;5;%dm%s\033[0m\n",
-		       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), sb.buf);
-	else
-		printf("  %s\n", sb.buf);
+	/* A line wider than the terminal (forksh's own trace lines, in the
+	 * subshell lesson) goes on below, indented two past the line's own
+	 * start, rather than being wrapped by the terminal; nothing is cut. */
+	int hang = (run->stable_pids ? 5 : 0) + (int)strspn(text, " ") + 2, room = run->width - 2;
+	if (hang > run->width / 3)
+		hang = run->width / 3;
+	const char *s = sb.buf, *next;
+	do {
+		size_t n = strlen(s);
+		next = s + n;
+		if (run->width >= 40)
+			n = wrap_piece(s, room, &next);
+		if (s != sb.buf)
+			printf("%*s", hang, "");
+		if (run->color)
+			printf("  \033[38;5;%dm%.*s\033[0m\n",
+			       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), (int)n, s);
+		else
+			printf("  %.*s\n", (int)n, s);
+		room = run->width - 2 - hang;
+		s = next;
+	} while (*s);
 	sb_free(&sb);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		run->out_failed = 1; /* nobody reads us any more: stop the run */

@@ -45,6 +45,15 @@ void lesson_process_start(int wfd, int keyfd, double t0);
  * _exit(status). */
 __attribute__((noreturn)) void lesson_process_end(int status);
 
+/* For shellrec.c, in a lesson process: the record socket (-1 outside a
+ * lesson process) and the run's start time; an exec's witness pipe, made
+ * just before the exec (returns its write end, close-on-exec, or -1), and
+ * the report that the exec failed after all (errno as the exec left it). */
+int lesson_record_fd(void);
+double lesson_record_t0(void);
+int lesson_exec_witness(char *const argv[]);
+void lesson_exec_failed(int w);
+
 /* ---- used by the engine -------------------------------------------- */
 
 struct live_run {
@@ -60,6 +69,7 @@ struct live_run {
 	size_t lines;         /* REC_SAY lines seen */
 	struct recording rec;
 	int color;            /* colour each process's lines on the terminal */
+	int width;            /* the terminal's columns: longer lines are wrapped */
 	int stable_pids;
 	/* The run's processes by PID (open addressing), so that telling
 	 * "ours" from the shell's other children stays cheap with 500. */

@@ -383,3 +383,28 @@ int lesson_wait_key(void)
 		;
 	return n == 1 ? c : 'q';
 }
+
+/* ---- for lessons/shellrec.c: the recording of forksh's own executor ----
+ * The subshell lesson's processes are made by the shell's executor, not by
+ * lesson code, so no wrapper above sees them; shellrec.c turns the
+ * executor's events into the same records, through these. */
+
+int lesson_record_fd(void)
+{
+	return rec_fd;
+}
+
+double lesson_record_t0(void)
+{
+	return run_t0;
+}
+
+int lesson_exec_witness(char *const argv[])
+{
+	return witness_begin(argv);
+}
+
+void lesson_exec_failed(int w)
+{
+	witness_failed(w);
+}

@@ -169,6 +169,7 @@ static void view_take(struct rec_view *v, size_t i)
 			v->p[other].parent = self;
 			v->p[other].fork_ev = i;
 			v->p[other].born = e->t;
+			v->p[other].why = e->text;
 			me->nkids++;
 		}
 		break;

@@ -20,7 +20,7 @@
 #include <sys/types.h>
 
 enum rec_kind {
-	REC_FORK,       /* pid forked other */
+	REC_FORK,       /* pid forked other; text: why, when the forker said (or NULL) */
 	REC_EXEC,       /* pid now runs text (argv joined by spaces): the exec succeeded */
 	REC_EXEC_FAIL,  /* pid tried to exec text and failed: status is the errno */
 	REC_SAY,        /* pid wrote the line text; status is the stream (1 or 2) */
@@ -41,7 +41,7 @@ struct rec_event {
 	pid_t pid;      /* the process the event is about (the actor) */
 	pid_t other;    /* FORK: the child; REAP: the reaped; REPARENT: the new parent */
 	int status;     /* EXIT, REAP: wait status or REC_UNSEEN; EXEC_FAIL: errno; SAY: stream */
-	char *text;     /* SAY: the line; EXEC, EXEC_FAIL: the command; else NULL */
+	char *text;     /* SAY: the line; EXEC, EXEC_FAIL: the command; FORK: why or NULL */
 };
 
 struct recording {
@@ -90,6 +90,7 @@ struct rec_proc {
 	size_t parent;        /* the row that forked it, or REC_NONE */
 	size_t fork_ev;       /* the event that forked it, or REC_NONE */
 	double born;          /* its fork (or first event) time */
+	const char *why;      /* why its parent forked it, when the parent said, or NULL */
 	size_t first, nkids;  /* its children: view->kids[first .. first+nkids) */
 	const char *exec;     /* the last program it exec'd successfully, or NULL */
 	double exec_t;

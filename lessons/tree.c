@@ -44,8 +44,9 @@ static void end_words(const struct rec_proc *p, char *buf, size_t len)
 	snprintf(buf, len, "%s at %s", words, when);
 }
 
-/* The text of one node: what it ran, its end, its re-parenting and its
- * reaper, in that order (clean, one column per character). */
+/* The text of one node: why it was forked (when its parent said), what it
+ * ran, its end, its re-parenting and its reaper, in that order (clean,
+ * one column per character). */
 static void node_text(struct treedraw *d, const struct rec_proc *p)
 {
 	const struct look *lk = d->lk;
@@ -53,6 +54,8 @@ static void node_text(struct treedraw *d, const struct rec_proc *p)
 	struct strbuf *sb = &d->text;
 	char buf[160], who[48], when[32];
 	sb_reset(sb);
+	if (p->why) /* the shell's reason for the fork ("subshell: ... no exec") */
+		add_clean(sb, p->why, lk->utf8, r, lk->stable);
 	if (p->subreaper)
 		piece(sb, "a child subreaper");
 	if (p->exec) {

@@ -5,7 +5,8 @@
  * TEXT", so records of many processes never mix, and a record can carry a
  * descriptor (SCM_RIGHTS), which is how an exec's witness pipe reaches the
  * engine.  K is:
- *   F  PID was forked by OTHER (sent by both sides; the engine keeps one)
+ *   F  PID was forked by OTHER (sent by both sides; the engine keeps one);
+ *      TEXT, when not empty, says why (the shell's reason for the fork)
  *   S  PID wrote the line TEXT on stream STATUS (1 or 2)
  *   X  PID is ending now with wait status STATUS
  *   W  PID reaped OTHER, whose wait status was STATUS

@@ -172,7 +172,7 @@ static void xtrace(struct strvec *assigns, struct strvec *argv)
 static void child_exec(struct simple_node *s, char **argv, int default_path)
 {
 	if (redir_apply(&s->redirs, NULL) < 0)
-		_exit(2);
+		proc_child_exit(2);
 	if (default_path && !strchr(argv[0], '/')) {
 		/* command -p: the system's PATH, whatever the user's is */
 		char *path = path_default();
@@ -184,7 +184,7 @@ static void child_exec(struct simple_node *s, char **argv, int default_path)
 	exec_path_search(argv);
 	int err = errno;
 	EV(EV_EXEC_FAIL, .str = argv[0], .err = err);
-	_exit(exec_failure(argv[0], err));
+	proc_child_exit(exec_failure(argv[0], err));
 }
 
 static int run_external(struct simple_node *s, struct strvec *argv, int flags, int default_path)

@@ -33,7 +33,10 @@ enum ev_kind {
 	EV_READ,       /* a command substitution read b bytes from fd a until end of file */
 	EV_HEREDOC,    /* a here-document of b bytes for fd a: str = "pipe" or "temporary file" */
 	EV_REDIR_BLOCK,/* redirections applied to a whole compound command: str = its kind */
-	EV_SHELL       /* str = what the shell itself just did (a trap, umask, ...) */
+	EV_SHELL,      /* str = what the shell itself just did (a trap, umask, ...) */
+	EV_EXIT        /* a forked child of the shell ends now: _exit(status) (never the
+	                * shell itself, and not a program it exec'd); for recorders,
+	                * trace does not print it */
 };
 
 struct event {

@@ -96,5 +96,8 @@ void proc_child_exit(int status)
 {
 	fflush(stdout);
 	fflush(stderr);
+	/* after its output: the moment it becomes a zombie (the lesson
+	 * engine records it as the child's end) */
+	EV(EV_EXIT, .status = status);
 	_exit(status);
 }

@@ -73,6 +73,8 @@ static void test_formats(void **state)
 	fmt(&e, "  [1] job [2] done: sleep 1\n");
 	e = (struct event){ .kind = EV_BUILTIN, .pid = 1, .str = "cd" };
 	fmt(&e, "  [1] cd: builtin, runs inside this process, no fork\n");
+	e = (struct event){ .kind = EV_EXIT, .pid = 4250, .child = 1, .status = 3 };
+	fmt(&e, "  [4250]   _exit(3)\n");
 }
 
 /* A line too long for the buffer is cut with "..." and still ends in a
