@@ -20,17 +20,45 @@ int jobctl_enabled(void)
 	return enabled;
 }
 
+/* Tries at stopping before the shell gives up the terminal (see below). */
+#define TTIN_TRIES 32
+
+/* Started in the background (`forksh &` at another shell's prompt), the
+ * shell must not read the terminal: it stops itself with SIGTTIN, as a
+ * background job reading the terminal would be stopped, until `fg` gives
+ * it the terminal.  SIGTTIN is ignored by now (sig_init), and an ignored
+ * SIGTTIN stops nothing, so the loop once spun at full speed: the default
+ * action is put back just for the kill, which stops this process before it
+ * returns.  The kernel does not stop an orphaned process group at all
+ * (nobody would be left to continue it), so after TTIN_TRIES stops that did
+ * not bring the terminal the shell gives up job control instead of
+ * spinning.  Returns 0 once the shell's group is the foreground group, or
+ * -1 (no terminal to be had). */
+static int wait_for_foreground(void)
+{
+	pid_t fg;
+	for (int tries = 0; (fg = tcgetpgrp(tty)) >= 0 && fg != getpgrp(); tries++) {
+		if (tries == TTIN_TRIES) {
+			sh_error("started in the background and never brought to the foreground");
+			return -1;
+		}
+		struct sigaction dfl, old;
+		memset(&dfl, 0, sizeof dfl);
+		dfl.sa_handler = SIG_DFL;
+		sigemptyset(&dfl.sa_mask);
+		sigaction(SIGTTIN, &dfl, &old);
+		kill(-getpgrp(), SIGTTIN);
+		sigaction(SIGTTIN, &old, NULL);
+	}
+	return fg < 0 ? -1 : 0;
+}
+
 int jobctl_init(void)
 {
 	tty = STDIN_FILENO;
 	if (!isatty(tty))
 		return -1;
-	/* If we were started in the background, wait (stopped by SIGTTIN)
-	 * until someone puts us in the foreground. */
-	pid_t fg;
-	while ((fg = tcgetpgrp(tty)) >= 0 && fg != getpgrp())
-		kill(-getpgrp(), SIGTTIN);
-	if (fg < 0)
+	if (wait_for_foreground() < 0)
 		return -1;
 	orig_pgid = getpgrp();
 	shell_pgid = getpid();

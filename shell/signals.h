@@ -4,7 +4,7 @@
  * An interactive shell must survive Ctrl-C, Ctrl-\ and friends, while the
  * commands it runs must not inherit that immunity.  Handlers here only set a
  * flag and write a byte to a self-pipe, so the prompt loop can wake up in
- * select() and deal with the signal in normal code.
+ * poll() and deal with the signal in normal code.
  */
 #ifndef FORKSH_SIGNALS_H
 #define FORKSH_SIGNALS_H
@@ -27,10 +27,16 @@ int sig_wakeup_fd(void);
 /* Return 1 and clear the flag if sig arrived since the last call. */
 int sig_take(int sig);
 
+/* Has sig arrived since the last sig_take(sig)?  Unlike sig_take, the
+ * flag stays set for whoever acts on it. */
+int sig_caught(int sig);
+
 /* Empty the self-pipe after a wake-up. */
 void sig_drain(void);
 
-/* Signal number for "TERM", "SIGTERM", "term" or "15"; -1 if unknown. */
+/* Signal number for "TERM", "SIGTERM", "term" or "15" ("0" is 0, the null
+ * signal kill uses to ask whether a process exists); -1 if unknown or out
+ * of range. */
 int sig_by_name(const char *name);
 
 /* Short name of a signal without "SIG" ("TERM"), from the C library. */

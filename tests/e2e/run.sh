@@ -194,7 +194,7 @@ t "help lists builtins" "ok" 0 -c 'help | grep -q "cd \[DIR" && help exit | grep
 terr "help of unknown name" "no builtin called" 1 -c 'help nope'
 t ": true false" "0 0 1" 0 -c ':; a=$?; true; b=$?; false; echo $a $b $?'
 t "exit in a pipeline exits only the child" "still here" 0 -c 'exit 3 | true; echo still here'
-terr "exit with a bad number" "numeric argument required" 2 -c 'exit abc'
+terr "exit with a bad number" "exit: Illegal number: abc" 2 -c 'exit abc; echo not reached'
 t "exec replaces the shell, keeping its PID" "same pid" 0 -c 'p=$$; exec sh -c "test \$\$ = $p && echo same pid"; echo not reached'
 terr "exec of a missing command" "nope-x: command not found" 127 -c 'exec nope-x; echo not reached'
 t "exec with only redirections applies them to the shell" "via fd 3" 0 -c 'exec 3>f8; echo "via fd 3" >&3; cat f8'
@@ -212,6 +212,46 @@ if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
 		not_ok "an unreadable PATH directory does not turn 'not found' into 126" "status $st" "$(cat "$WORK/err")"
 	fi
 fi
+
+#### numbers: one parser, dash's "Illegal number" (status 2) ###############
+# Every number that becomes a PID, signal, descriptor, job, status or size
+# is a decimal integer in range, or the command refuses it.  A number too
+# large for a PID must never wrap into one: 4294967295 was kill(-1, ...),
+# every process the user may signal (only signal 0 is used here).
+for n in 4294967295 4294967296 4294967297 99999999999999999999 -4294967295 0x10 1e3 abc 5x; do
+	terr "kill -0 $n: Illegal number, status 2" "kill: Illegal number: $n\$" 2 -c "kill -0 $n"
+done
+terr "kill -0 '+5' and ' 5' are not numbers" "kill: Illegal number: \+5" 2 -c "kill -0 +5 || kill -0 ' 5' 2>/dev/null || exit \$?"
+fsh --trace -c 'kill -0 $$ 4294967295; echo "st=$?"' >"$WORK/out" 2>"$WORK/err"
+if ! grep -q 'kill(' "$WORK/err" && [ "$(cat "$WORK/out")" = "st=2" ]; then
+	ok "kill with one illegal operand signals nothing at all (trace shows no kill)"
+else
+	not_ok "kill with one illegal operand signals nothing at all" "$(cat "$WORK/out")" "$(cat "$WORK/err")"
+fi
+t "a negative PID written as such still names process groups" "0" 0 -c 'kill -0 -- -1; echo $?'
+terr "wait zzz: Illegal number (dash says so too), status 2" "wait: Illegal number: zzz" 2 -c 'wait zzz'
+terr "wait with a number too big for a PID" "wait: Illegal number: 4294967297" 2 -c 'wait 4294967297'
+t "wait checks every operand before waiting for any" "2" 0 -c 'sleep 30 & wait $! zzz 2>/dev/null; echo $?; kill $!'
+terr "exit with a number too big" "exit: Illegal number: 4294967296" 2 -c 'exit 4294967296'
+terr "exit -1 is not a status" "exit: Illegal number: -1" 2 -c 'exit -1'
+t "exit 256 keeps the low 8 bits" "" 0 -c 'exit 256'
+terr "history with a bad count" "history: Illegal number: 1x" 2 -c 'history 1x'
+terr "ptree with a PID too big" "ptree: Illegal number: 4294967297" 2 -c 'ptree 4294967297'
+t "job numbers and PIDs that overflow find no job" "1 1" 0 -c 'jobs %99999999999999999999 2>/dev/null; a=$?; jobs 99999999999999999999 2>/dev/null; echo $a $?'
+t "kill -l 0 is EXIT, as in bash; kill -l 143 the signal behind status 143" "EXIT
+TERM" 0 -c 'kill -l 0; kill -l 143'
+terr "kill -l with a number past every signal" "kill: 4294967311: invalid signal" 1 -c 'kill -l 4294967311'
+terr "kill -s with a number past every signal" "kill: 4294967311: invalid signal" 1 -c 'kill -s 4294967311 $$'
+t "kill -s 0 is the null signal" "0" 0 -c 'kill -s 0 $$; echo $?'
+terr ">&N takes one digit, as in dash" "needs a descriptor number 0-9" 2 -c 'echo x >&99999999999999999999'
+for bad in nan 0x3 2.5 1e1 -1 ' 3' inf; do
+	terr "lesson sizes are whole numbers: --forks='$bad' is refused" "--forks takes a whole number from 1 to 50 .*not '$bad'" 2 -c "lesson fork --forks='$bad'"
+done
+for bad in nan 1e1 0x1 -1 inf; do
+	terr "lesson times are plain decimals: --delay='$bad' is refused" "--delay takes a time from 0 to 10 seconds .*not '$bad'" 2 -c "lesson counter --delay='$bad'"
+done
+terr "lesson --auto=nan is refused" "--auto takes 0 to 60 seconds, not 'nan'" 2 -c 'lesson fork --auto=nan'
+t "lesson N with a huge N is no lesson" "1" 0 -c 'lesson 4294967298 2>/dev/null; echo $?'
 
 #### jobs without job control ##############################################
 t "wait PID returns that job's status" "3 0" 0 -c 'sh -c "exit 3" & a=$!; sleep 0.1 & b=$!; wait $a; x=$?; wait $b; echo $x $?'
@@ -387,9 +427,9 @@ if [ -z "$problems$s" ]; then ok "lesson memory: same address, different values;
 
 t "lesson lists the lessons" "fork counter noexit memory fds forkexec exec execfail orphans zombies spawn system shell" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
 terr "lesson: did you mean" "did you mean 'counter'" 1 -c 'lesson countr'
-terr "lesson: a size over its cap" "--children takes a number from 1 to 500" 2 -c 'lesson counter --children 501'
+terr "lesson: a size over its cap" "--children takes a whole number from 1 to 500" 2 -c 'lesson counter --children 501'
 terr "lesson: an unknown option" "unknown option" 2 -c 'lesson fork --nope'
-terr "lesson: --auto needs a number" "--auto takes 0 to 60 seconds" 2 -c 'lesson fork --auto=abc'
+terr "lesson: --auto needs a number" "--auto takes 0 to 60 seconds, not 'abc'" 2 -c 'lesson fork --auto=abc'
 t "lesson N starts lesson number N" "yes" 0 -c 'lesson 6 --forks 1 | grep -q "^forkexec . step 1/4" && echo yes'
 t "progress is saved" "done" 0 -c 'lesson fork --forks 1 >/dev/null; lesson | awk "\$2 == \"fork\" {print \$3}"'
 if command -v prlimit >/dev/null; then
