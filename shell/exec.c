@@ -56,9 +56,13 @@ static pid_t sh_fork(struct launch *l)
 		fflush(stdout);
 	if (__fpending(stderr))
 		fflush(stderr);
+	sigset_t mask;
+	int held = sig_hold(&mask);
 	pid_t pid = fork();
+	int err = errno;
+	if (pid != 0 && held)
+		sig_release(&mask);
 	if (pid < 0) {
-		int err = errno;
 		EV(EV_FORK, .err = err);
 		sh_error("fork: %s", strerror(err));
 		if (hold[0] >= 0) {

@@ -71,6 +71,21 @@ int sig_init(int interactive)
 	return 0;
 }
 
+int sig_hold(sigset_t *old)
+{
+	if (!changed)
+		return 0;
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, old);
+	return 1;
+}
+
+void sig_release(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
 /* A non-interactive shell changed nothing, so its children need no system
  * calls here at all: that keeps the per-command cost at the bare minimum. */
 void sig_child_defaults(int background)

@@ -9,11 +9,23 @@
 #ifndef FORKSH_SIGNALS_H
 #define FORKSH_SIGNALS_H
 
+#include <signal.h>
+
 /* Install the shell's dispositions.  Non-interactive shells keep the
  * defaults (a script dies of Ctrl-C like sh); interactive ones catch SIGINT,
  * SIGCHLD and SIGWINCH and ignore SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN and
  * SIGTTOU.  Returns 0, or -1 if the self-pipe cannot be made. */
 int sig_init(int interactive);
+
+/* Around fork in a shell that changed dispositions (interactive): block
+ * every signal, so that the child starts with them blocked and only
+ * unblocks them in sig_child_defaults, once their defaults are back.  A
+ * signal sent to the child before that (`sleep 30 & kill %1` typed at
+ * once) used to meet the shell's SIG_IGN for SIGTERM and vanish; blocked,
+ * it waits and then acts.  sig_hold returns 1 if it blocked anything (old
+ * holds the mask to give back with sig_release in the parent), else 0. */
+int sig_hold(sigset_t *old);
+void sig_release(const sigset_t *old);
 
 /* In a freshly forked child: every signal back to its default and nothing
  * blocked.  A background command of a shell without job control ignores

@@ -36,7 +36,7 @@ has '^  child left with _exit(): the file holds "hello world"$' _exit-once
 has "^  Answer: 2\." answer-2
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
 lesson_done noexit "processes double each round; exit() flushes the copied buffer twice"
-terr "lesson noexit: --rounds is capped at 6" "--rounds takes a number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
+terr "lesson noexit: --rounds is capped at 6" "--rounds takes a whole number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
 
 # fds: one open before fork = one offset (every line kept, offsets never
 # repeat); two opens after fork = two offsets from 0 (lines overwritten).

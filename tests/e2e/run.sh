@@ -99,7 +99,7 @@ t "variables and braces" "v=1 1x" 0 -c 'v=1; echo v=$v ${v}x'
 t "unset variable is empty" "[]" 0 -c 'echo "[$nope]"'
 t "special parameters" "0 1" 0 -c 'true; a=$?; false; echo $a $?'
 t "\$\$ is the shell's PID, also in pipelines" "same" 0 -c 'a=$$; echo $$ | sh -c "read x; test \$x = $a && echo same"'
-t "\$! is the background PID" "ok" 0 -c 'sleep 0.05 & p=$!; test -n "$p" && test -d /proc/$p && echo ok'
+t "\$! is the background PID" "ok" 0 -c 'sleep 30 & p=$!; test -n "$p" && test -d /proc/$p && echo ok; kill $p'
 t "field splitting of unquoted expansions" "3
 1" 0 -c 'x="a b  c"; printf "%s\n" $x | wc -l | tr -d " "; printf "%s\n" "$x" | wc -l | tr -d " "'
 t "custom IFS" "a b c" 0 -c 'IFS=:; x=a:b:c; echo $x'
@@ -122,6 +122,7 @@ ME}; printf a &\
 & printf b 2\
 >/dev/null'
 printf 'printf "%%s\\n" ok \\\n' > cont.sh
+printf 'echo a\\' > cont2.sh
 t "a script may end in backslash-newline" "ok" 0 cont.sh
 t "IFS starts as space, tab, newline" "[a][b]" 0 -c 'old=$IFS; IFS=:; IFS=$old; x="a b"; printf "[%s]" $x'
 out=$(env IFS=x FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'x="axb c"; printf "[%s]" $x')
@@ -255,23 +256,23 @@ t "lesson N with a huge N is no lesson" "1" 0 -c 'lesson 4294967298 2>/dev/null;
 
 #### jobs without job control ##############################################
 t "wait PID returns that job's status" "3 0" 0 -c 'sh -c "exit 3" & a=$!; sleep 0.1 & b=$!; wait $a; x=$?; wait $b; echo $x $?'
-t "wait with no operand waits for all, status 0" "b a 0" 0 -c 'sh -c "sleep 0.2; printf a" & sh -c "sleep 0.1; printf \"b \"" & wait; echo " $?"' 
-t "wait for a job that already finished still gives its status" "7" 0 -c 'sh -c "exit 7" & p=$!; sleep 0.3; wait $p; echo $?'
+t "wait with no operand waits for all, status 0" "a b 0" 0 -c 'sh -c "sleep 0.2; printf a > wa" & sh -c "printf b > wb" & wait; st=$?; cat wa; printf " "; cat wb; echo " $st"'
+t "wait for a job that already finished still gives its status" "7" 0 -c "sh -c 'exit 7' & p=\$!; $AWAIT gone \$p; wait \$p; echo \$?"
 terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
-t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & sleep 0.5; kill %1; wait %1; echo $?'
-t "jobs lists background jobs in a script" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs; wait'
+t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & kill %1; wait %1; echo $?'
+t "jobs lists background jobs in a script" "[1]+  Running                 sleep 30 &" 0 -c 'sleep 30 & jobs; kill %1; wait'
 terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
 t "kill -l names and numbers signals" "TERM
 2" 0 -c 'kill -l 15; kill -l INT'
 t "kill -0 asks whether a process exists" "yes" 0 -c 'kill -0 $$ && echo yes'
-t "jobs in a pipeline lists the shell's jobs" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs | cat; wait'
+t "jobs in a pipeline lists the shell's jobs" "[1]+  Running                 sleep 30 &" 0 -c 'sleep 30 & jobs | cat; kill %1; wait'
 terr "kill with a bad signal" "invalid signal" 1 -c 'kill -NOPE 1'
-t "no zombie when a script with background jobs ends" "zombies: 0" 0 -c "sleep 0.1 & sleep 0.1 & sleep 0.3; $ZOMBIES \$\$"
+t "no zombie when a script with background jobs ends" "zombies: 0" 0 -c "/bin/true & a=\$!; /bin/true & $AWAIT gone \$a \$!; $ZOMBIES \$\$"
+rm -f gate.fifo && mkfifo gate.fifo
 cat > orphan.sh <<EOS
-sh -c 'sleep 0.3 & echo \$! > orphan.pid'
-sleep 0.05
+sh -c 'sh -c "read x < gate.fifo" & echo \$! > orphan.pid'
 sh -c 'grep -q "^PPid:[[:space:]]*\$1\\\$" /proc/\$(cat orphan.pid)/status' x \$\$ && echo adopted
-sleep 0.5
+sh -c 'echo go > gate.fifo; $AWAIT gone \$(cat orphan.pid)'
 $ZOMBIES \$\$
 EOS
 t "orphaned grandchildren are adopted and reaped (subreaper)" "adopted
@@ -350,16 +351,17 @@ fsh -c 'explain touch should-not-exist > made-by-explain' >/dev/null 2>&1
 if [ ! -e should-not-exist ] && [ ! -e made-by-explain ]; then ok "explain runs nothing, not even redirections"; else not_ok "explain runs nothing, not even redirections"; fi
 
 # ptree: a background sleep, and a zombie made on purpose (an exec'd sleep
-# never reaps the child its shell started).
-fsh -c 'sleep 3 & sh -c "sleep 0.1 & exec sleep 3" & sleep 0.6; ptree --ascii; LC_ALL=C.UTF-8 ptree; kill %1 %2; wait' >"$WORK/out" 2>&1
+# never reaps the child its shell started).  await holds the shell until
+# both sleeps sleep and the zombie is there.
+fsh -c "sleep 30 & a=\$!; sh -c '/bin/true & exec sleep 30' & b=\$!; $AWAIT state \$a S sleep; $AWAIT state \$b S sleep; $AWAIT zombies \$b 1; ptree --ascii; LC_ALL=C.UTF-8 ptree; kill %1 %2; wait" >"$WORK/out" 2>&1
 pt_ok=1
 grep -q '^[0-9]* R running .*(this shell)$' "$WORK/out" || pt_ok=0
-grep -q '^|- [0-9]* S sleeping  sleep 3$' "$WORK/out" || pt_ok=0
-grep -q '^   `- [0-9]* Z zombie    sleep <defunct>$' "$WORK/out" || pt_ok=0
+grep -q '^|- [0-9]* S sleeping  sleep 30$' "$WORK/out" || pt_ok=0
+grep -q '^   `- [0-9]* Z zombie    true <defunct>$' "$WORK/out" || pt_ok=0
 grep -q '^4 processes: 1 running, 2 sleeping, 1 zombie$' "$WORK/out" || pt_ok=0
 grep -q '^   └─ [0-9]* Z zombie' "$WORK/out" || pt_ok=0
 if [ $pt_ok = 1 ]; then ok "ptree: a background sleep and a zombie, ASCII and UTF-8"; else not_ok "ptree: a background sleep and a zombie, ASCII and UTF-8" "$(cat "$WORK/out")"; fi
-t "ptree PID roots the tree elsewhere" "yes" 0 -c 'sleep 1 & sleep 0.2; ptree $! | grep -q "^[0-9]* S sleeping  sleep 1$" && echo yes; kill %1; wait'
+t "ptree PID roots the tree elsewhere" "yes" 0 -c "sleep 30 & $AWAIT state \$! S sleep; ptree \$! | grep -q '^[0-9]* S sleeping  sleep 30\$' && echo yes; kill %1; wait"
 terr "ptree of a missing PID" "ptree: 99999999: no such process" 1 -c 'ptree 99999999'
 terr "ptree with a bad option" "usage: ptree" 2 -c 'ptree --nope'
 
@@ -448,6 +450,22 @@ s=$(strays)
 if [ "$out" = "after=130" ] && [ -z "$s" ]; then ok "lesson: Ctrl-C (SIGINT) in a script stops the run with status 130, nothing left"; else not_ok "lesson: SIGINT in a script" "got: $out" ${s:+"stray: $s"}; fi
 t "help lesson" "yes" 0 -c 'help lesson | grep -q "Keys between steps" && echo yes'
 
+# A lesson waiting for a key must reap the shell's background jobs that end
+# meanwhile (the job here ends when the test writes to its FIFO).
+rm -f gate.fifo && mkfifo gate.fifo
+pty "lesson: a job that ends while the lesson waits for a key is reaped at once" "expect ${P}\\\$ \$
+send sh -c 'read x < gate.fifo' &\\r
+expect \\[1\\] [0-9]+
+expect ${P}\\\$ \$
+send lesson fork\\r
+expect \\[Enter/n\\] next
+run echo go > $WORK/gate.fifo
+settle 0
+send q
+expect Lesson fork stopped
+send exit\\r
+wait 0"
+
 pty "lesson with keys: n, b, r, q" "expect ${P}\\\$ \$
 send lesson forkexec --forks 2\\r
 expect forkexec . step 1/4
@@ -523,8 +541,66 @@ printf 'sh -c "read l; echo got \\$l"\nthis line is read by sh\necho after\n' > 
 t "stdin shared with commands (pipe)" "got this line is read by sh
 after" 0 < <(cat s2p.sh)
 t "syntax error stops a stdin script with 2" "one" 2 < <(printf 'echo one\necho )\necho two\n')
-printf 'echo a\0b\n' > nul.sh
-t "NUL bytes in a script are ignored" "ab" 0 nul.sh
+printf 'echo first\necho a\0b\n' > nul.sh
+t "NUL bytes in a script (after its first line) are ignored" "first
+ab" 0 nul.sh
+# A program is not a script: bash's rule (an ELF header, or a NUL in the
+# first line) says "cannot execute binary file", 126, instead of reading
+# machine code as commands.
+terr "a binary given as a script: cannot execute binary file (126)" "/bin/sh: cannot execute binary file\$" 126 /bin/sh
+printf 'echo a\0b\n' > nul1.sh
+terr "a NUL in the first line makes a file binary, as in bash" "nul1.sh: cannot execute binary file" 126 nul1.sh
+printf '#!/bin/sh\necho a\0b\n' > nul2.sh
+terr "after #! the first two lines are looked at" "nul2.sh: cannot execute binary file" 126 nul2.sh
+terr "stdin a directory: Is a directory, status 2" "cannot read standard input: Is a directory" 2 </
+t "a script ending in a backslash with no newline prints the backslash" 'a\' 0 cont2.sh
+t "the same on standard input" 'a\' 0 < cont2.sh
+t "-c ending in a backslash prints it, as dash does" 'a\' 0 -c 'echo a\'
+terr "a backslash alone is a command named \\, not found (127)" '\\: command not found' 127 -c '\'
+
+#### the shell's surroundings: inherited signals, exec, waiting for input ####
+# A parent that ignores SIGCHLD hands that on; with SIGCHLD ignored the
+# kernel reaps children itself and waitpid finds no status.  forksh puts the
+# default back at start, in every mode.
+if command -v perl >/dev/null; then
+	ign() { env FORKSH_TEST_MARK="$MARK" perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV or exit 127' "$@"; }
+	out=$(ign "$FORKSH" -c '/bin/false; echo $?; /bin/true | sh -c "exit 7"; echo $?; sh -c "exit 3" & wait $!; echo $?' 2>&1)
+	if [ "$out" = "1
+7
+3" ]; then ok "SIGCHLD ignored by the parent: statuses are not lost (-c)"; else not_ok "SIGCHLD ignored by the parent (-c)" "got: $out"; fi
+	echo precious > keep.txt
+	out=$(echo 'cp keep.txt /nonexistent-dir-x/ 2>/dev/null && rm keep.txt; echo $?' | ign "$FORKSH" 2>&1)
+	if [ "$out" = 1 ] && [ -e keep.txt ]; then ok "SIGCHLD ignored by the parent: a failed cp does not let && rm run (stdin)"; else not_ok "SIGCHLD ignored by the parent (stdin)" "got: $out"; fi
+	printf '/bin/false\necho "st=$?"\n' > sigchld.sh
+	out=$(ign "$FORKSH" sigchld.sh 2>&1)
+	if [ "$out" = "st=1" ]; then ok "SIGCHLD ignored by the parent: statuses are not lost (script)"; else not_ok "SIGCHLD ignored by the parent (script)" "got: $out"; fi
+else
+	echo "# skip: SIGCHLD ignored at start (no perl)"
+fi
+# exec hands the process over to a program that never asked to be a child
+# subreaper: an orphan of that program must go to the real reaper above.
+cat > subreaper.sh <<'EOS'
+sh -c 'sleep 30 & echo $! > o.pid'
+p=$(cat o.pid)
+pp=$(awk '/^PPid/ {print $2}' /proc/$p/status)
+kill $p
+if [ "$pp" = $$ ]; then echo "still a subreaper"; else echo "not a subreaper"; fi
+EOS
+t "exec gives up the child-subreaper role" "not a subreaper" 0 -c 'exec sh subreaper.sh'
+# While the shell waits for its next line of piped input, a background job
+# that ends is reaped at once, not left a zombie until the line comes.
+rm -f in.fifo gate.fifo && mkfifo in.fifo gate.fifo
+env FORKSH_TEST_MARK="$MARK" "$FORKSH" < in.fifo > "$WORK/out" 2>&1 & fpid=$!
+exec 7>in.fifo
+printf '%s\n' "sh -c 'read x < gate.fifo' &" >&7
+echo go > gate.fifo   # returns once the job opened it; then the job ends
+if AWAIT_TIMEOUT=15 "$AWAIT" zombies $fpid 0 2>/dev/null && [ -z "$(ps -o pid= --ppid $fpid)" ]; then
+	ok "a job that ends while the shell waits for piped input is reaped at once"
+else
+	not_ok "a job that ends while the shell waits for piped input is reaped at once" "$($ZOMBIES $fpid)"
+fi
+exec 7>&-
+wait $fpid
 
 #### processes: descriptors, zombies ########################################
 t "a child starts with only 0 1 2" "0 1 2" 0 -c "$FDCHECK"
@@ -534,11 +610,12 @@ t "redirections add exactly their descriptor" "0 1 2 5" 0 -c "$FDCHECK 5>/dev/nu
 printf '%s\n' "$FDCHECK" > s3.sh
 t "script file descriptor does not leak" "0 1 2" 0 s3.sh
 t "builtin redirection leaves no descriptor behind" "0 1 2" 0 -c "pwd > /dev/null; cd . 2>/dev/null; $FDCHECK"
-t "finished background jobs are reaped during a foreground wait" "zombies: 0" 0 -c "/bin/true & /bin/true & /bin/sleep 0.3; $ZOMBIES \$\$"
+t "finished background jobs are reaped during a foreground wait" "zombies: 0" 0 -c "/bin/true & a=\$!; /bin/true & $AWAIT gone \$a \$!; $ZOMBIES \$\$"
+rm -f gate.fifo && mkfifo gate.fifo
 t "background jobs started with & run in parallel" "b
-a" 0 -c 'sh -c "sleep 0.3; echo a" & echo b; sleep 0.6'
+a" 0 -c 'sh -c "read x < gate.fifo; echo a" & echo b; echo go > gate.fifo; wait'
 t "background list runs in a subshell" "x
-y" 0 -c 'echo x && echo y > f9 & sleep 0.2; cat f9'
+y" 0 -c 'echo x && echo y > f9 & wait; cat f9'
 
 #### interactive, through a pseudo-terminal #################################
 P='forksh\[[0-9]+\]'
@@ -579,7 +656,7 @@ wait 1"
 
 pty "Ctrl-C stops a foreground command, not the shell" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send echo alive \$?\\r
@@ -591,7 +668,7 @@ wait 0"
 
 pty "a list stops at Ctrl-C" "expect ${P}\\\$ \$
 send sleep 30; echo not-printed\\r
-sleep 0.3
+fgwait sleep
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send echo done\\r
@@ -602,9 +679,7 @@ wait 0"
 pty "background job: [N] PID, reaped at the prompt, Done announced" "expect ${P}\\\$ \$
 send sleep 0.2 &\\r
 expect \\[1\\] [0-9]+
-sleep 0.8
-nozombie
-children 0
+settle 0
 send \\r
 expect \\[1\\]\\+ +Done +sleep 0.2\$
 send exit\\r
@@ -623,7 +698,7 @@ fi
 #### job control ###########################################################
 pty "Ctrl-Z stops the job; jobs, bg, fg, then Ctrl-C ends it" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect \\[1\\]\\+ +Stopped +sleep 30
 expect ${P}\\(148\\)\\\$ \$
@@ -638,7 +713,7 @@ expect \\[1\\]\\+ +Running +sleep 30 &
 expect ${P}\\\$ \$
 send fg %1\\r
 expect sleep 30
-sleep 0.3
+fgwait sleep
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send jobs\\r
@@ -650,7 +725,7 @@ wait 0"
 
 pty "Ctrl-\\\\ quits the job with 131; the shell survives" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1c
 expect ${P}\\(131\\)\\\$ \$
 send echo alive\\r
@@ -660,13 +735,13 @@ wait 0"
 
 pty "a stopped pipeline is one job; fg brings both back" "expect ${P}\\\$ \$
 send sleep 30 | cat\\r
-sleep 0.3
+fgwait sleep cat
 send \\x1a
 expect \\[1\\]\\+ +Stopped +sleep 30 \\| cat
 expect ${P}\\(148\\)\\\$ \$
 children 2
 send fg\\r
-sleep 0.3
+fgwait sleep cat
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 nozombie
@@ -678,9 +753,8 @@ pty "kill %N and the announcement of how the job ended" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect \\[1\\] [0-9]+
 expect ${P}\\\$ \$
-sleep 0.5
 send kill -KILL %1\\r
-sleep 1
+settle 0
 send \\r
 expect \\[1\\]\\+ +Killed +sleep 30
 send exit\\r
@@ -689,11 +763,11 @@ wait 0"
 pty "a background job that reads the terminal is stopped and announced" "expect ${P}\\\$ \$
 send cat &\\r
 expect \\[1\\] [0-9]+
-sleep 0.3
+state cat T
 send \\r
 expect Stopped \\(tty input\\) +cat
 send kill %cat\\r
-sleep 0.2
+settle 0
 send \\r
 expect Terminated +cat
 send exit\\r
@@ -701,7 +775,7 @@ wait 0"
 
 pty "exit with stopped jobs warns once, then hangs them up" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect Stopped
 expect ${P}\\(148\\)\\\$ \$
@@ -714,7 +788,7 @@ wait 1"
 
 pty "Ctrl-D with stopped jobs warns too" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect ${P}\\(148\\)\\\$ \$
 send \\x04
@@ -727,7 +801,7 @@ pty "SIGHUP to the shell hangs up its jobs and exits 129" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect \\[1\\] [0-9]+
 send sleep 31\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect ${P}\\(148\\)\\\$ \$
 signal HUP
@@ -735,7 +809,7 @@ wait 129"
 
 pty "SIGHUP also reaches the foreground job" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 signal HUP
 wait 129"
 
@@ -743,7 +817,7 @@ pty "wait is interrupted by Ctrl-C" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect ${P}\\\$ \$
 send wait\\r
-sleep 0.3
+blocked do_wait
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send kill %1; wait %1\\r
@@ -751,15 +825,14 @@ expect ${P}\\(143\\)\\\$ \$
 send exit 0\\r
 wait 0"
 
+rm -f gate.fifo && mkfifo gate.fifo
 pty "orphans are adopted by forksh (subreaper) and reaped" "expect ${P}\\\$ \$
-send sh -c 'sleep 0.3 & echo orphan=\$!'\\r
+send sh -c 'sh -c \"read x < gate.fifo\" & echo orphan=\$!'\\r
 expect orphan=[0-9]+
 expect ${P}\\\$ \$
-sleep 0.1
 children 1
-sleep 0.6
-nozombie
-children 0
+run echo go > $WORK/gate.fifo
+settle 0
 send exit\\r
 wait 0"
 
@@ -818,7 +891,54 @@ expect \\[comp/q\\\$x\\]
 send exit\\r
 wait 0"
 
-pty "a failed exec leaves the shell's Ctrl-C handling intact" "expect ${P}\\\$ \$
+# A newline cannot be quoted with a backslash (backslash-newline joins
+# lines and vanishes): the completion puts it in single quotes.
+touch "comp/nl
+line.txt"
+pty "Tab completes a file name holding a newline so that it survives" "expect ${P}\\\$ \$
+send printf '[%s]\\\\n' comp/nl\\t
+expect 'line\\.txt
+send \\r
+expect ^line\\.txt\\]
+send exit\\r
+wait 0"
+rm -f "comp/nl
+line.txt"
+
+# forksh started in the background at a terminal (here, as a job of
+# another forksh) stops itself with SIGTTIN until fg gives it the terminal:
+# the outer shell's wait returns with the stop (128 + SIGTTIN = 149).  It
+# once spun at full speed instead, so the wait never returned.
+pty "forksh started in the background stops with SIGTTIN until fg" "expect ${P}\\\$ \$
+send $FORKSH & wait %1; echo st=\$?\\r
+expect st=149
+expect ${P}\\\$ \$
+send fg\\r
+expect ${P}\\\$ \$
+send echo inner-\$\$-\$PPID\\r
+expect inner-[0-9]+-[0-9]+
+send exit\\r
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+# More than FD_SETSIZE (1024) inherited descriptors: the self-pipe lands
+# above 1100, where select's FD_SET wrote past its set; poll has no limit.
+if [ "$(ulimit -Hn)" = unlimited ] || [ "$(ulimit -Hn)" -ge 2048 ]; then
+	pty "a shell started with 1100 open descriptors: a background job is reaped and announced" "expect ${P}\\\$ \$
+send sleep 0.1 &\\r
+expect \\[1\\] [0-9]+
+settle 0
+send echo alive\\r
+expect Done +sleep 0.1
+expect alive
+send exit\\r
+wait 0" --cmd bash -c 'ulimit -n 2048 || exit 1; for i in $(seq 3 1100); do eval "exec $i</dev/null"; done; exec "$0"' "$FORKSH"
+else
+	echo "# skip: 1100 descriptors (hard limit $(ulimit -Hn))"
+fi
+rm -f gate.fifo && mkfifo gate.fifo
+pty "a failed exec leaves the shell's Ctrl-C handling and subreaper role intact" "expect ${P}\\\$ \$
 send exec nonexistent-cmd-x\\r
 expect command not found
 expect ${P}\\(127\\)\\\$ \$
@@ -827,6 +947,12 @@ expect abc
 send \\x03
 expect \\^C
 expect ${P}\\(130\\)\\\$ \$
+send sh -c 'sh -c \"read x < gate.fifo\" & echo orphan=\$!'\\r
+expect orphan=[0-9]+
+expect ${P}\\\$ \$
+children 1
+run echo go > $WORK/gate.fifo
+settle 0
 send exit 0\\r
 wait 0"
 
