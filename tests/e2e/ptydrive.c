@@ -209,10 +209,15 @@ static size_t unescape(const char *s, char *out)
 	return n;
 }
 
+/* The children seen by the last count_children, for failure messages:
+ * "PID STATE (COMM)" each. */
+static char children_seen[512];
+
 /* Scan /proc for children of pid: count the live ones and the zombies. */
 static void count_children(pid_t pid, int *live, int *zombies)
 {
 	*live = *zombies = 0;
+	children_seen[0] = '\0';
 	DIR *d = opendir("/proc");
 	struct dirent *e;
 	while (d && (e = readdir(d)) != NULL) {
@@ -235,6 +240,10 @@ static void count_children(pid_t pid, int *live, int *zombies)
 			(*zombies)++;
 		else
 			(*live)++;
+		size_t used = strlen(children_seen);
+		const char *lp = strchr(buf, '(');
+		snprintf(children_seen + used, sizeof children_seen - used, " %s %c %.*s", e->d_name, state,
+			 lp ? (int)(rp - lp + 1) : 0, lp ? lp : "");
 	}
 	if (d)
 		closedir(d);
@@ -353,8 +362,10 @@ static int do_until(int lineno, const char *line, const char *kind, const char *
 	double deadline = now() + timeout_s;
 	while (!condition_holds(kind, arg)) {
 		if (now() > deadline) {
-			char why[300];
-			snprintf(why, sizeof why, "timed out waiting for: %s %s", kind, arg);
+			char why[900];
+			int live, zombies;
+			count_children(child, &live, &zombies);
+			snprintf(why, sizeof why, "timed out waiting for: %s %s; children:%s", kind, arg, children_seen);
 			return fail(lineno, line, why);
 		}
 		pump(10);
@@ -439,11 +450,14 @@ static int run_line(int lineno, char *line)
 	if (strcmp(line, "nozombie") == 0 || strcmp(line, "children") == 0) {
 		int live, zombies;
 		count_children(child, &live, &zombies);
-		if (zombies)
-			return fail(lineno, line, "the program has a zombie child");
+		char why[640];
+		if (zombies) {
+			snprintf(why, sizeof why, "the program has a zombie child; children:%s", children_seen);
+			return fail(lineno, line, why);
+		}
 		if (line[0] == 'c' && live != atoi(arg)) {
-			char why[64];
-			snprintf(why, sizeof why, "%d live children, expected %d", live, atoi(arg));
+			snprintf(why, sizeof why, "%d live children, expected %d; children:%s", live, atoi(arg),
+				 children_seen);
 			return fail(lineno, line, why);
 		}
 		return 0;

@@ -760,6 +760,16 @@ expect \\[1\\]\\+ +Killed +sleep 30
 send exit\\r
 wait 0"
 
+# A signal sent the moment a job starts must not be lost: the child used to
+# hold the shell's SIG_IGN for SIGTERM until it reset its signals, and a
+# SIGTERM in that window vanished (the job then ran its full 30 s).
+quick_kills=$(for i in $(seq 20); do printf 'sleep 30 & kill $!; wait $!; '; done)
+pty "a job killed right after & always dies (signals blocked across fork)" "expect ${P}\\\$ \$
+send ${quick_kills}echo all=\$?\\r
+expect all=143
+send exit 0\\r
+wait 0"
+
 pty "a background job that reads the terminal is stopped and announced" "expect ${P}\\\$ \$
 send cat &\\r
 expect \\[1\\] [0-9]+
@@ -930,8 +940,8 @@ send sleep 0.1 &\\r
 expect \\[1\\] [0-9]+
 settle 0
 send echo alive\\r
-expect Done +sleep 0.1
 expect alive
+expect Done +sleep 0.1
 send exit\\r
 wait 0" --cmd bash -c 'ulimit -n 2048 || exit 1; for i in $(seq 3 1100); do eval "exec $i</dev/null"; done; exec "$0"' "$FORKSH"
 else
