@@ -447,12 +447,8 @@ as_user() {
 # The other user may not be able to reach the build tree (a clone under
 # /root): give it copies of the programs in the test directory.
 UFORKSH=$FORKSH UHOLD=$HOLD UZOMBIES=$ZOMBIES
-if [ ${#RUNAS[@]} != 0 ] && [ -z "$UNDER_VALGRIND" ]; then
-	mkdir -p "$WORK/ubin" && chmod 755 "$WORK/ubin"
-	cp "$FORKSH" "$HOLD" "$ZOMBIES" "$WORK/ubin/" &&
-		{ [ ! -e "${FORKSH%/*}/forksh-hello" ] || cp "${FORKSH%/*}/forksh-hello" "$WORK/ubin/"; } &&
-		chmod 755 "$WORK/ubin"/* &&
-		UFORKSH=$WORK/ubin/${FORKSH##*/} UHOLD=$WORK/ubin/${HOLD##*/} UZOMBIES=$WORK/ubin/${ZOMBIES##*/}
+if [ ${#RUNAS[@]} != 0 ] && [ -z "$UNDER_VALGRIND" ] && copies=$(for_other_user "$FORKSH" "$HOLD" "$ZOMBIES"); then
+	{ read -r UFORKSH; read -r UHOLD; read -r UZOMBIES; } <<< "$copies"
 fi
 if [ "$(id -u)" = 0 ] && [ ${#RUNAS[@]} = 0 ]; then
 	can_user=0
@@ -608,7 +604,8 @@ if command -v prlimit >/dev/null && [ -z "$UNDER_VALGRIND" ]; then
 	h_nofile "RLIMIT_NOFILE 10: a builtin's redirections work" "" 0 "st=0
 /" 10 -c 'pwd > /dev/null; echo "st=$?"; cd / > /dev/null; pwd'
 	h_nofile "RLIMIT_NOFILE 10: trace on works" 'execvp\("/bin/true"' 0 "" 10 -c 'trace on; /bin/true; trace off'
-	printf 'exec 3>log3\nexec 9>log9\necho "in 9" >&9\necho still-reading\n' > fd9.sh
+	# (longer than the shell's 4 kB read buffer, so it must read on)
+	{ printf 'exec 3>log3\nexec 9>log9\necho "in 9" >&9\n'; seq -f '# padding line %g' 400; echo 'echo still-reading'; } > fd9.sh
 	h_nofile "RLIMIT_NOFILE 10: a script that takes descriptors 3 and 9 is still read to its end" "" 0 \
 		"still-reading" 10 fd9.sh
 	h_nofile "RLIMIT_NOFILE 10: a builtin redirecting the number its saved copy took" "" 0 "back

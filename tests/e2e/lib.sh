@@ -43,6 +43,24 @@ strays() {
 	fi
 }
 
+# for_other_user PROGRAM...: copies of the programs that another user can
+# run, in $WORK/ubin.  A test that switches user must never run the build
+# tree's programs: the clone may be somewhere others cannot enter (/root, a
+# CI directory of mode 700).  forksh-hello goes along with forksh (lessons
+# exec it from next to the shell).  Prints the copies' paths, one a line,
+# in order; returns 1 if anything could not be copied.
+for_other_user() {
+	local d=$WORK/ubin p
+	mkdir -p "$d" && chmod 755 "$WORK" "$d" || return 1
+	for p; do
+		cp "$p" "$d/" && chmod 755 "$d/${p##*/}" || return 1
+		if [ -e "${p%/*}/forksh-hello" ] && [ ! -e "$d/forksh-hello" ]; then
+			cp "${p%/*}/forksh-hello" "$d/" && chmod 755 "$d/forksh-hello" || return 1
+		fi
+		echo "$d/${p##*/}"
+	done
+}
+
 # A hung shell must fail its test, not the whole run: 120 s at most each.
 fsh() { env FORKSH_TEST_MARK="$MARK" timeout -k 5 120 "$FORKSH" "$@"; }
 
