@@ -263,7 +263,7 @@ t "wait PID returns that job's status" "3 0" 0 -c 'sh -c "exit 3" & a=$!; sleep 
 t "wait with no operand waits for all, status 0" "a b 0" 0 -c 'sh -c "sleep 0.2; printf a > wa" & sh -c "printf b > wb" & wait; st=$?; cat wa; printf " "; cat wb; echo " $st"'
 t "wait for a job that already finished still gives its status" "7" 0 -c "sh -c 'exit 7' & p=\$!; $AWAIT gone \$p; wait \$p; echo \$?"
 terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
-t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & kill %1; wait %1; echo $?'
+t "wait %N and kill %N without job control" "143" 0 -c "sleep 30 & $AWAIT state \$! S sleep; kill %1; wait %1; echo \$?"
 t "jobs lists background jobs in a script" "[1]+  Running                 sleep 30 &" 0 -c 'sleep 30 & jobs; kill %1; wait'
 terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
 t "kill -l names and numbers signals" "TERM
@@ -684,6 +684,7 @@ pty "background job: [N] PID, reaped at the prompt, Done announced" "expect ${P}
 send sleep 0.2 &\\r
 expect \\[1\\] [0-9]+
 settle 0
+blocked poll
 send \\r
 expect \\[1\\]\\+ +Done +sleep 0.2\$
 send exit\\r
@@ -757,8 +758,10 @@ pty "kill %N and the announcement of how the job ended" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect \\[1\\] [0-9]+
 expect ${P}\\\$ \$
+state sleep S
 send kill -KILL %1\\r
 settle 0
+blocked poll
 send \\r
 expect \\[1\\]\\+ +Killed +sleep 30
 send exit\\r
@@ -767,7 +770,10 @@ wait 0"
 # A signal sent the moment a job starts must not be lost: the child used to
 # hold the shell's SIG_IGN for SIGTERM until it reset its signals, and a
 # SIGTERM in that window vanished (the job then ran its full 30 s).
+# (Not under valgrind, whose own signal handling in a freshly forked child
+# is what would be tested.)
 quick_kills=$(for i in $(seq 20); do printf 'sleep 30 & kill $!; wait $!; '; done)
+[ -n "${FORKSH_REAL:-}" ] && echo "# skip: a job killed right after & (not under valgrind)" ||
 pty "a job killed right after & always dies (signals blocked across fork)" "expect ${P}\\\$ \$
 send ${quick_kills}echo all=\$?\\r
 expect all=143
@@ -778,10 +784,12 @@ pty "a background job that reads the terminal is stopped and announced" "expect 
 send cat &\\r
 expect \\[1\\] [0-9]+
 state cat T
+blocked poll
 send \\r
 expect Stopped \\(tty input\\) +cat
 send kill %cat\\r
 settle 0
+blocked poll
 send \\r
 expect Terminated +cat
 send exit\\r
@@ -922,7 +930,9 @@ line.txt"
 # forksh started in the background at a terminal (here, as a job of
 # another forksh) stops itself with SIGTTIN until fg gives it the terminal:
 # the outer shell's wait returns with the stop (128 + SIGTTIN = 149).  It
-# once spun at full speed instead, so the wait never returned.
+# once spun at full speed instead, so the wait never returned.  (Not under
+# valgrind, which does not stop itself on its own SIGTTIN.)
+[ -n "${FORKSH_REAL:-}" ] && echo "# skip: forksh started in the background (not under valgrind)" ||
 pty "forksh started in the background stops with SIGTTIN until fg" "expect ${P}\\\$ \$
 send $FORKSH & wait %1; echo st=\$?\\r
 expect st=149
