@@ -847,14 +847,17 @@ expect ${P}\\(143\\)\\\$ \$
 send exit 0\\r
 wait 0"
 
+# Make an orphan (it waits on gate.fifo), see the shell adopt it, let it
+# end and see it reaped.
 rm -f gate.fifo && mkfifo gate.fifo
-pty "orphans are adopted by forksh (subreaper) and reaped" "expect ${P}\\\$ \$
-send sh -c 'sh -c \"read x < gate.fifo\" & echo orphan=\$!'\\r
+orphan_steps="send sh -c 'sh -c \"read x < gate.fifo\" & echo orphan=\$!'\\r
 expect orphan=[0-9]+
 expect ${P}\\\$ \$
 children 1
 run echo go > $WORK/gate.fifo
-settle 0
+settle 0"
+pty "orphans are adopted by forksh (subreaper) and reaped" "expect ${P}\\\$ \$
+$orphan_steps
 send exit\\r
 wait 0"
 
@@ -961,7 +964,6 @@ wait 0" --cmd bash -c 'ulimit -n 2048 || exit 1; for i in $(seq 3 1100); do eval
 else
 	echo "# skip: 1100 descriptors (hard limit $(ulimit -Hn))"
 fi
-rm -f gate.fifo && mkfifo gate.fifo
 pty "a failed exec leaves the shell's Ctrl-C handling and subreaper role intact" "expect ${P}\\\$ \$
 send exec nonexistent-cmd-x\\r
 expect command not found
@@ -971,12 +973,7 @@ expect abc
 send \\x03
 expect \\^C
 expect ${P}\\(130\\)\\\$ \$
-send sh -c 'sh -c \"read x < gate.fifo\" & echo orphan=\$!'\\r
-expect orphan=[0-9]+
-expect ${P}\\\$ \$
-children 1
-run echo go > $WORK/gate.fifo
-settle 0
+$orphan_steps
 send exit 0\\r
 wait 0"
 
