@@ -250,6 +250,7 @@ expect /tmp: Is a directory
 expect ${P}\\(126\\)\\\$ \$
 send echo alive8\\r
 expect alive8
+expect ${P}\\\$ \$
 nozombie
 send exit\\r
 wait 0"
