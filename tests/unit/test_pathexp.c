@@ -94,7 +94,9 @@ static void test_same_as_glob(void **state)
 {
 	(void)state;
 	const char *patterns[] = {
-		"*", "*/*", "*/*/*.c", "a*/b1/*", "*/b?/", "*/*/", ".*/*", ".*/*/*", "a[12]/*/*.c", "we\\*ird/*/*",
+		/* (never ".*" at the top: it matches "..", the shared /tmp,
+		 * whose files come and go between two calls) */
+		"*", "*/*", "*/*/*.c", "a*/b1/*", "*/b?/", "*/*/", ".h*/*", ".h/*/*", "a[12]/*/*.c", "we\\*ird/*/*",
 		"*/nothere/*", "[aA]*/b1/*.c", "a1/*/x.c", "*/b1", "*/.*/*", "*/*/*/*", "a?/b[!1]/*", "*.c",
 		"*/*/\\x.c", "a1/b1/x.c", "*/f", "s*", "[", "*[", "*/[a", "a1//*", "*//b1",
 	};
