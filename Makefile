@@ -46,7 +46,7 @@ BIN ?= forksh
 HELLO := $(dir $(BIN))forksh-hello
 
 SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/lexer.c shell/parser.c shell/vars.c \
-	shell/expand.c shell/pathexp.c shell/redir.c shell/signals.c shell/jobs.c shell/exec.c \
+	shell/expand.c shell/pathexp.c shell/redir.c shell/signals.c shell/jobs.c shell/reap.c shell/exec.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c shell/explain.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c builtins/ptree.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \

@@ -13,11 +13,9 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -247,67 +245,6 @@ static pid_t wait_any(int *ws, int flags)
 	if (pid > 0)
 		EV(EV_WAIT, .target = pid, .status = *ws);
 	return pid;
-}
-
-static volatile sig_atomic_t child_ended;
-
-static void on_child_ended(int sig)
-{
-	(void)sig;
-	child_ended = 1;
-}
-
-int jobs_wait_readable(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-	if (poll(&p, 1, 0) != 0)
-		return 0; /* readable already (or an error read() will report) */
-
-	/* SIGCHLD is blocked except inside ppoll, which unblocks it
-	 * atomically: a child that ends between the reap and the wait still
-	 * wakes the wait, and no command started later inherits the handler.
-	 * SIGWINCH waits too, so that only SIGCHLD and signals that mean
-	 * "stop waiting" (SIGINT, SIGHUP) end the wait. */
-	struct sigaction sa, old_sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_child_ended;
-	sigemptyset(&sa.sa_mask);
-	sigset_t block, old_mask, during;
-	sigemptyset(&block);
-	sigaddset(&block, SIGCHLD);
-	sigaddset(&block, SIGWINCH);
-	sigprocmask(SIG_BLOCK, &block, &old_mask);
-	sigaction(SIGCHLD, &sa, &old_sa);
-	during = old_mask;
-	sigdelset(&during, SIGCHLD);
-	sigaddset(&during, SIGWINCH);
-	int rc;
-	for (;;) {
-		child_ended = 0;
-		jobs_reap();
-		int r = ppoll(&p, 1, NULL, &during);
-		if (r >= 0) {
-			rc = 0;
-			break;
-		}
-		int err = errno;
-		if (err != EINTR || !child_ended || sig_caught(SIGINT) || sig_caught(SIGHUP)) {
-			errno = err;
-			rc = -1;
-			break;
-		}
-	}
-	int err = errno;
-	jobs_reap();
-	sigaction(SIGCHLD, &old_sa, NULL);
-	sigprocmask(SIG_SETMASK, &old_mask, NULL);
-	errno = err;
-	return rc;
-}
-
-void jobs_subreaper(int on)
-{
-	prctl(PR_SET_CHILD_SUBREAPER, on ? 1 : 0);
 }
 
 void jobs_reap(void)
