@@ -449,7 +449,13 @@ if command -v prlimit >/dev/null; then
 fi
 t "lesson: 500 children run and are all reaped" "500 zombies: 0" 0 -c "lesson counter --auto=0 --children 500 --count 1 --delay 0 | grep -cE '^  \[[0-9]+\] => 0\$' | tr '\n' ' '; $ZOMBIES \$\$"
 t "lesson: a closed output pipe stops the run, nothing left behind" "zombies: 0" 0 -c "lesson counter --auto=0 --children 5 --count 3 --delay 1 | head -1 >/dev/null; $ZOMBIES \$\$"
-out=$(timeout -s INT 1.5 env FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'lesson counter --auto=0 --children 5 --count 10 --delay 1 >/dev/null; echo after=$?' 2>/dev/null)
+# SIGINT once the run has started (the shell has a lesson process as its
+# child: the lesson's own SIGINT handler is in place before it forks).
+fsh -c 'lesson counter --auto=0 --children 5 --count 100 --delay 1 >/dev/null; echo after=$?' >"$WORK/out" 2>/dev/null &
+tpid=$!   # timeout's; the shell is its child
+"$AWAIT" children $tpid 1 && lpid=$(pgrep -P $tpid) && "$AWAIT" children "$lpid" 1 && kill -INT "$lpid"
+wait $tpid
+out=$(cat "$WORK/out")
 s=$(strays)
 if [ "$out" = "after=130" ] && [ -z "$s" ]; then ok "lesson: Ctrl-C (SIGINT) in a script stops the run with status 130, nothing left"; else not_ok "lesson: SIGINT in a script" "got: $out" ${s:+"stray: $s"}; fi
 t "help lesson" "yes" 0 -c 'help lesson | grep -q "Keys between steps" && echo yes'
