@@ -132,7 +132,7 @@ judge() {
 	fi
 }
 
-PTY_TIMEOUT=20   # seconds each pty expectation may wait
+PTY_TIMEOUT=30   # seconds each pty expectation may wait (a deadline: only a failure waits it out)
 P='forksh\[[0-9]+\]'
 Z0="zombies: 0"
 NEXT="echo next; $ZOMBIES \$\$"

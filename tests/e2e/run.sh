@@ -51,7 +51,7 @@ terr() {
 	fi
 }
 
-PTY_TIMEOUT=8   # seconds each pty expectation may wait
+PTY_TIMEOUT=30  # seconds each pty expectation may wait (a deadline: only a failure waits it out)
 
 echo "# forksh end-to-end tests ($FORKSH)"
 
@@ -700,7 +700,7 @@ wait 0"
 # the shell says so once and reads plain lines.
 mkdir -p "$WORK/norl" && : >"$WORK/norl/libreadline.so.8" && : >"$WORK/norl/libreadline.so"
 if printf 'expect warning: cannot load readline .*no line editing\nexpect %s\\$ $\nsend echo plain lines\\r\nexpect plain lines\nsend exit\\r\nwait 0\n' "$P" |
-	env FORKSH_TEST_MARK="$MARK" LD_LIBRARY_PATH="$WORK/norl" "$PTY" -t 8 -- "$FORKSH" >"$WORK/pty" 2>&1 && [ -z "$(strays)" ]; then
+	env FORKSH_TEST_MARK="$MARK" LD_LIBRARY_PATH="$WORK/norl" "$PTY" -t "$PTY_TIMEOUT" -- "$FORKSH" >"$WORK/pty" 2>&1 && [ -z "$(strays)" ]; then
 	ok "without a loadable readline the prompt still reads lines (with one warning)"
 else
 	not_ok "no readline" "$(cat "$WORK/pty")"
@@ -887,7 +887,7 @@ send exit\\r
 wait 0"
 
 if printf '%s\n' "expect ${P}\\\$ \$" 'send echo to-the-file\r' "expect ${P}\\\$ \$" 'send exit\r' 'wait 0' |
-	env FORKSH_TEST_MARK="$MARK" "$PTY" -t 8 -- sh -c "exec '$FORKSH' > '$WORK/redir-out.txt'" >"$WORK/pty" 2>&1 &&
+	env FORKSH_TEST_MARK="$MARK" "$PTY" -t "$PTY_TIMEOUT" -- sh -c "exec '$FORKSH' > '$WORK/redir-out.txt'" >"$WORK/pty" 2>&1 &&
 	[ "$(cat "$WORK/redir-out.txt")" = "to-the-file" ]; then
 	ok "prompt and editing go to stderr: a redirected stdout gets only output"
 else
