@@ -27,11 +27,11 @@
 
 struct shell sh = { .name = "forksh" };
 
-/* Is c shown as ^X?  The C0 controls and DEL: tab included, since a tab in
- * the middle of a one-line message is as misleading as any other. */
+/* Is c shown as ^X?  The C0 controls and DEL, but not tab: it moves the
+ * cursor and nothing else, and a script's indentation is made of tabs. */
 static int is_control(unsigned char c)
 {
-	return c < 0x20 || c == 0x7f;
+	return (c < 0x20 && c != '\t') || c == 0x7f;
 }
 
 /* Write n bytes of s to f with control characters as ^X (DEL as ^?). */

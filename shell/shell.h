@@ -38,8 +38,8 @@ extern struct shell sh;
  * `return sh_error(...)`. */
 int sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* An argument fit to be repeated in a message: control characters shown as
- * ^X (DEL as ^?), and one longer than 80 bytes shown as its first 60 bytes
+/* An argument fit to be repeated in a message: control characters other
+ * than tab shown as ^X (DEL as ^?), and one longer than 80 bytes shown as its first 60 bytes
  * and its length ("aaaa... (10000 bytes)").  The text lives in one of four
  * static buffers used in turn, so up to four can appear in one message;
  * copy it to keep it longer. */

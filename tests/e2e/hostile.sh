@@ -182,7 +182,7 @@ h "a program given as a script: cannot execute binary file, 126" "prog.bin: cann
 # messages show their control characters as ^X, never raw.
 printf '\177ELF\002\001\001\000\033[2J\033]0;x\007 | |\n' > prog.head
 h "machine code on standard input: messages without raw control characters" "\\^\\[\\[2J" 2 "" < prog.head
-if tr -d '\n' < "$WORK/err" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+if tr -d '\n\t' < "$WORK/err" | LC_ALL=C grep -q '[[:cntrl:]]'; then
 	not_ok "machine code on standard input: no raw control character on stderr" "$(head -c 300 "$WORK/err" | od -c | head -5)"
 else
 	ok "machine code on standard input: no raw control character on stderr"
@@ -296,7 +296,7 @@ for cmd in 'cd ARG' 'type ARG' 'help ARG' 'kill ARG' 'kill %ARG' 'kill -s ARG 1'
 		if [ $kind = long ] && [ "$errsz" -gt 0 ] && ! grep -q 'bytes)\|syntax error\|usage: ' "$WORK/err"; then
 			problems="$problems not-shortened"
 		fi
-		tr -d '\n' < "$WORK/err" | LC_ALL=C grep -q '[[:cntrl:]]' && problems="$problems raw-control-characters"
+		tr -d '\n\t' < "$WORK/err" | LC_ALL=C grep -q '[[:cntrl:]]' && problems="$problems raw-control-characters"
 		if [ -z "$problems$(strays)" ]; then
 			ok "message of '$cmd' with a $kind argument: short and safe"
 		else
