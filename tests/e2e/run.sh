@@ -449,11 +449,12 @@ if command -v prlimit >/dev/null; then
 fi
 t "lesson: 500 children run and are all reaped" "500 zombies: 0" 0 -c "lesson counter --auto=0 --children 500 --count 1 --delay 0 | grep -cE '^  \[[0-9]+\] => 0\$' | tr '\n' ' '; $ZOMBIES \$\$"
 t "lesson: a closed output pipe stops the run, nothing left behind" "zombies: 0" 0 -c "lesson counter --auto=0 --children 5 --count 3 --delay 1 | head -1 >/dev/null; $ZOMBIES \$\$"
-# SIGINT once the run has started (the shell has a lesson process as its
-# child: the lesson's own SIGINT handler is in place before it forks).
-fsh -c 'lesson counter --auto=0 --children 5 --count 100 --delay 1 >/dev/null; echo after=$?' >"$WORK/out" 2>/dev/null &
+# SIGINT once the run is under way: the shell has printed a line it got
+# from a lesson process (so the lesson's SIGINT handler, set before the
+# run's first fork, is in place).
+fsh -c 'lesson counter --auto=0 --children 5 --count 100 --delay 1 > counter.out; echo after=$?' >"$WORK/out" 2>/dev/null &
 tpid=$!   # timeout's; the shell is its child
-"$AWAIT" children $tpid 1 && lpid=$(pgrep -P $tpid) && "$AWAIT" children "$lpid" 1 && kill -INT "$lpid"
+"$AWAIT" grep '^  Process [0-9]+ spawned' counter.out && kill -INT "$(pgrep -P $tpid)"
 wait $tpid
 out=$(cat "$WORK/out")
 s=$(strays)
