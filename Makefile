@@ -52,8 +52,8 @@ B   ?= build
 BIN ?= forksh
 HELLO := $(dir $(BIN))forksh-hello
 
-SHELL_SRCS := shell/util.c shell/error.c shell/lexer.c shell/parser.c shell/vars.c \
-	shell/expand.c shell/redir.c shell/signals.c shell/jobs.c shell/exec.c \
+SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/lexer.c shell/parser.c shell/vars.c \
+	shell/expand.c shell/pathexp.c shell/redir.c shell/signals.c shell/jobs.c shell/reap.c shell/exec.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c shell/explain.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c builtins/trace.c builtins/explain.c builtins/ptree.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
@@ -73,7 +73,7 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record lessons
+UNIT_TESTS := lexer parser expand builtins vars jobs trace proctree record lessons number pathexp
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck

@@ -41,7 +41,7 @@ int bi_cd(int argc, char **argv)
 	char *old = getcwd(NULL, 0);
 	char *dest = strdup(target); /* target may point into a variable we change */
 	if (!dest || chdir(dest) < 0) {
-		sh_error("cd: %s: %s", target, strerror(dest ? errno : ENOMEM));
+		sh_error("cd: %s: %s", sh_arg(target), strerror(dest ? errno : ENOMEM));
 		free(old);
 		free(dest);
 		return 1;

@@ -1,6 +1,6 @@
 /* info.c - builtins that describe things: type, help, history, and the
  * trivial :, true and false. */
-#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "builtins.h"
 #include "../lessons/lessons.h"
 #include "../shell/input.h"
+#include "../shell/number.h"
 #include "../shell/path.h"
 #include "../shell/shell.h"
 #include "../shell/vars.h"
@@ -41,7 +42,7 @@ int bi_type(int argc, char **argv)
 			printf("%s is %s\n", argv[i], path);
 			free(path);
 		} else {
-			sh_error("type: %s: not found", argv[i]);
+			sh_error("type: %s: not found", sh_arg(argv[i]));
 			status = 1;
 		}
 	}
@@ -56,7 +57,7 @@ int bi_help(int argc, char **argv)
 	if (argc == 2) {
 		const struct builtin *b = builtin_find(argv[1]);
 		if (!b) {
-			sh_error("help: no builtin called '%s' (try 'help' for the list)", argv[1]);
+			sh_error("help: no builtin called '%s' (try 'help' for the list)", sh_arg(argv[1]));
 			return 1;
 		}
 		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
@@ -77,18 +78,11 @@ int bi_help(int argc, char **argv)
 /* history [N]: the lines entered at the prompt, oldest first. */
 int bi_history(int argc, char **argv)
 {
-	long last = -1;
+	long long last = -1;
 	if (argc > 2)
 		return builtin_usage(builtin_find("history"));
-	if (argc == 2) {
-		char *end;
-		errno = 0;
-		last = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || errno || last < 0) {
-			sh_error("history: %s: not a count", argv[1]);
-			return 2;
-		}
-	}
+	if (argc == 2 && num_parse(argv[1], 0, LONG_MAX, &last) != NUM_OK)
+		return num_illegal("history", argv[1]);
 	input_history_print(stdout, last);
 	return 0;
 }

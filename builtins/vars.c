@@ -22,13 +22,15 @@ int bi_export(int argc, char **argv)
 		const char *eq = strchr(argv[argi], '=');
 		size_t n = eq ? (size_t)(eq - argv[argi]) : strlen(argv[argi]);
 		if (!var_valid_name(argv[argi], n)) {
-			sh_error("export: '%.*s': not a valid name", (int)n, argv[argi]);
+			char *name = strndup(argv[argi], n);
+			sh_error("export: '%s': not a valid name", sh_arg(name ? name : ""));
+			free(name);
 			status = 1;
 			continue;
 		}
 		char *name = strndup(argv[argi], n);
 		if (!name || var_export(name, eq ? eq + 1 : NULL) < 0) {
-			sh_error("export: %s: cannot export", argv[argi]);
+			sh_error("export: %s: cannot export", sh_arg(argv[argi]));
 			status = 1;
 		}
 		free(name);
@@ -44,7 +46,7 @@ int bi_unset(int argc, char **argv)
 		argi++;
 	for (; argi < argc; argi++) {
 		if (var_unset(argv[argi]) < 0) {
-			sh_error("unset: '%s': not a valid name", argv[argi]);
+			sh_error("unset: '%s': not a valid name", sh_arg(argv[argi]));
 			status = 1;
 		}
 	}

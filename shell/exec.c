@@ -56,9 +56,13 @@ static pid_t sh_fork(struct launch *l)
 		fflush(stdout);
 	if (__fpending(stderr))
 		fflush(stderr);
+	sigset_t mask;
+	int held = sig_hold(&mask);
 	pid_t pid = fork();
+	int err = errno;
+	if (pid != 0 && held)
+		sig_release(&mask);
 	if (pid < 0) {
-		int err = errno;
 		EV(EV_FORK, .err = err);
 		sh_error("fork: %s", strerror(err));
 		if (hold[0] >= 0) {
@@ -119,8 +123,7 @@ void exec_path_search(char **argv)
 int exec_failure(const char *full_name, int err)
 {
 	struct stat st;
-	char buf[96];
-	const char *name = sh_short_name(full_name, buf, sizeof buf);
+	const char *name = sh_arg(full_name);
 	/* execvp refuses a name longer than NAME_MAX before it searches PATH;
 	 * no such command can exist, so say "not found" as dash and bash do. */
 	if (err == ENAMETOOLONG && !strchr(full_name, '/'))
@@ -240,7 +243,8 @@ static int started_in_background(const pid_t *pids, size_t n, pid_t pgid, struct
  * member.  The parent closes each pipe end as soon as the child that needs it
  * exists, so it never holds more than two, and every reader sees end-of-file
  * when its writer exits.  Returns the last member's status (or 0 in the
- * background). */
+ * background); 1 when a pipe or fork failed, after the members already
+ * started are killed and reaped (jobs_abandon), in the background too. */
 static int exec_pipeline(struct node **cmds, size_t n, int background, struct node *whole)
 {
 	pid_t *pids = xmalloc(n * sizeof *pids);
@@ -287,13 +291,12 @@ static int exec_pipeline(struct node **cmds, size_t n, int background, struct no
 		close_fd(prev_read);
 
 	int status = failed ? 1 : 0;
-	if (started > 0 && background && !failed) {
+	if (started > 0 && failed)
+		jobs_abandon(pids, started, l.pgid);
+	else if (started > 0 && background)
 		started_in_background(pids, started, l.pgid, whole);
-	} else if (started > 0) {
-		int st = jobs_wait_fg(pids, started, l.pgid, whole);
-		if (!failed)
-			status = st;
-	}
+	else if (started > 0)
+		status = jobs_wait_fg(pids, started, l.pgid, whole);
 	free(pids);
 	return status;
 }

@@ -7,14 +7,13 @@
  */
 #include "expand.h"
 
-#include <glob.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "pathexp.h"
 #include "shell.h"
 #include "vars.h"
 
@@ -71,23 +70,6 @@ static char *glob_pattern(const struct field *f)
 	return sb_steal(&p);
 }
 
-/* Is a pattern beyond what glob(3) should be given?  glibc's glob calls
- * itself once per directory level below the first wildcard and copies the
- * directory part onto the stack each time, so a 1 MiB word like
- * * /a/a/a/... overflows the stack and kills the shell (bash dies the same
- * way; the fuzzer found it).  No file can match a pattern longer than
- * PATH_MAX anyway (except through a huge [...] set, which we give up), and
- * no real path has more than GLOB_MAX_DEPTH levels.  Returns 1 to skip
- * globbing: the word then stays as written, as when nothing matches. */
-#define GLOB_MAX_DEPTH 512
-static int glob_too_big(const char *pat)
-{
-	size_t len = 0, slashes = 0;
-	for (; pat[len]; len++)
-		slashes += pat[len] == '/';
-	return len > PATH_MAX || slashes > GLOB_MAX_DEPTH;
-}
-
 /* Finish the current field: glob it if it asks for it, push the result(s),
  * and start an empty field.  An empty unquoted field vanishes, as in sh. */
 static void field_end(struct expander *e)
@@ -100,20 +82,17 @@ static void field_end(struct expander *e)
 		return;
 	}
 	if (f->glob) {
+		/* Pathname expansion lives in pathexp.c (a walk that does not
+		 * recurse, whatever the pattern's depth). */
 		char *pat = glob_pattern(f);
-		glob_t g = { 0 };
-		if (!glob_too_big(pat) && glob(pat, 0, NULL, &g) == 0) {
-			for (size_t i = 0; i < g.gl_pathc; i++)
-				sv_push(e->out, xstrdup(g.gl_pathv[i]));
-			globfree(&g);
-			free(pat);
+		size_t matched = pathexp_expand(pat, e->out);
+		free(pat);
+		if (matched > 0) {
 			sb_free(&f->text);
 			field_reset(f);
 			return;
 		}
 		/* No match (or an error): the word stays as written, minus quotes. */
-		globfree(&g);
-		free(pat);
 	}
 	sv_push(e->out, sb_steal(&f->text));
 	field_reset(f);
@@ -305,7 +284,10 @@ static void expand_one(struct expander *e, const char *s)
 		char c = s[i];
 		if (c == '\\' || c == '\'' || c == '"')
 			e->split_by_space = 0; /* even "" is content between separators */
-		if (c == '\\') {
+		if (c == '\\' && s[i + 1] == '\0') {
+			put(e, c, 1); /* a final backslash quotes nothing: itself */
+			i++;
+		} else if (c == '\\') {
 			if (s[i + 1] != '\n')
 				put(e, s[i + 1], 1);
 			e->cur.quoted |= s[i + 1] != '\n';

@@ -363,21 +363,16 @@ int explain_line(const char *src, FILE *out, int utf8)
 {
 	struct node *tree;
 	struct syn_error err;
-	struct strbuf line;
 
-	sb_init(&line);
-	sb_adds(&line, src);
-	if (line.len == 0 || line.buf[line.len - 1] != '\n')
-		sb_addc(&line, '\n');
-	enum syn_status st = parse_line(line.buf, &tree, &err);
+	/* Parsed as it is: a newline added here would turn a final backslash
+	 * (`explain echo a\`, which runs as echo a\) into a continuation. */
+	enum syn_status st = parse_line(src, &tree, &err);
 	if (st != SYN_OK) {
 		if (st == SYN_INCOMPLETE)
 			snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg), " (the line ends too early)");
-		sh_syntax_error(line.buf, err.pos, err.msg);
-		sb_free(&line);
+		sh_syntax_error(src, err.pos, err.msg);
 		return 2;
 	}
-	sb_free(&line);
 	if (!tree) {
 		fprintf(out, "Nothing to explain: the line is empty.\n");
 		return 0;

@@ -122,11 +122,10 @@ static size_t scan_word(const char *src, size_t i, struct syn_error *err)
 				set_continuation(err, i);
 				return 0;
 			}
-			if (src[i + 1] == '\0') {
-				set_err(err, SYN_INCOMPLETE, i, "backslash at end of input");
-				return 0;
-			}
-			i += 2;
+			/* A backslash that is the very last byte of the input
+			 * (no newline after it: `sh -c 'echo a\'`) has nothing to
+			 * quote and stays a backslash, as in dash and bash. */
+			i += src[i + 1] == '\0' ? 1 : 2;
 		} else if (c == '\'') {
 			const char *close = strchr(src + i + 1, '\'');
 			if (!close) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "util.h"
 #include "vars.h"
 
@@ -156,17 +157,18 @@ static int parse_redirect(struct parser *p, struct redir *r)
 	}
 	if (op->kind == TOK_LESSAND || op->kind == TOK_GREATAND) {
 		const char *s = t->text;
+		long long fd;
 		if (strcmp(s, "-") == 0) {
 			r->kind = R_CLOSE;
-		} else if (s[0] >= '0' && s[0] <= '9' && s[1] == '\0') {
+		} else if (num_parse(s, 0, REDIR_FD_MAX, &fd) == NUM_OK) {
 			r->kind = R_DUP;
-			r->dup_from = s[0] - '0';
+			r->dup_from = (int)fd;
 		} else {
 			p->err->status = SYN_ERROR;
 			p->err->pos = t->pos;
 			snprintf(p->err->msg, sizeof p->err->msg,
-				 "'%s' needs a descriptor number 0-9 or '-' after it, not '%s'",
-				 tok_name(op->kind), s);
+				 "'%s' needs a descriptor number 0-%d or '-' after it, not '%.40s%s'",
+				 tok_name(op->kind), REDIR_FD_MAX, s, strlen(s) > 40 ? "..." : "");
 			return -1;
 		}
 		next(p);

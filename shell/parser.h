@@ -42,6 +42,10 @@ enum redir_kind {
 	R_CLOSE    /* N>&- or N<&-: close N */
 };
 
+/* The highest descriptor a redirection may name: one digit, N> and >&N
+ * alike, as in dash (10 and up stay free for the shell's own). */
+#define REDIR_FD_MAX 9
+
 struct redir {
 	enum redir_kind kind;
 	int fd;            /* the descriptor being redirected */

@@ -15,6 +15,7 @@
 #include "jobs.h"
 #include "../lessons/lessons.h"
 #include "parser.h"
+#include "redir.h"
 #include "shell.h"
 #include "signals.h"
 #include "util.h"
@@ -30,6 +31,8 @@ struct source {
 	char *buf;           /* SOURCE_BUF bytes, not on the stack (see repl_run_fd) */
 	size_t start, end;
 	int eof;
+	int unterminated;    /* the last line read ended at end of input, with no newline */
+	int read_errno;      /* the input could not be read (EISDIR: stdin is a directory) */
 };
 
 /* Read one physical line into sb (without its newline).  NUL bytes are
@@ -39,24 +42,34 @@ struct source {
 static int source_getline(struct source *s, struct strbuf *sb)
 {
 	int got = 0;
+	s->unterminated = 0;
 	if (s->str) {
 		if (!*s->str)
 			return -1;
 		const char *nl = strchrnul(s->str, '\n');
 		sb_addn(sb, s->str, (size_t)(nl - s->str));
+		s->unterminated = !*nl;
 		s->str = *nl ? nl + 1 : nl;
 		return 0;
 	}
 	for (;;) {
 		if (s->start == s->end) {
-			if (s->eof)
+			if (s->eof) {
+				s->unterminated = got;
 				return got ? 0 : -1;
+			}
 			/* A pipe shared with children is read a byte at a time, so
 			 * we never swallow input that belongs to a command. */
 			size_t want = (s->sync && !s->seekable) ? 1 : SOURCE_BUF;
-			ssize_t n = read(s->fd, s->buf, want);
-			if (n < 0 && errno == EINTR)
+			/* Input that may keep us waiting (a pipe, a terminal):
+			 * reap background jobs that end meanwhile. */
+			if (!s->seekable && jobs_wait_readable(s->fd) < 0 && errno == EINTR)
 				continue;
+			ssize_t n = read(s->fd, s->buf, want);
+			if (n < 0 && (errno == EINTR || errno == EAGAIN))
+				continue; /* EAGAIN: a non-blocking stdin; wait again */
+			if (n < 0)
+				s->read_errno = errno;
 			if (n <= 0) {
 				s->eof = 1;
 				continue;
@@ -92,6 +105,15 @@ static void source_sync(struct source *s)
 		s->start = s->end = 0;
 }
 
+/* Give the line read its newline back, unless the input ended without one:
+ * then a final backslash has no newline to join and stays a backslash
+ * (`forksh -c 'echo a\'` prints a\, as dash and bash do). */
+static void end_line(const struct source *s, struct strbuf *line)
+{
+	if (!s->unterminated)
+		sb_addc(line, '\n');
+}
+
 /* A line that ends in backslash-newline continues on the next one: drop the
  * two bytes so the next line joins right where the backslash stood. */
 static void drop_continuation(struct strbuf *line, const struct syn_error *err)
@@ -115,7 +137,7 @@ static int run_source(struct source *s)
 		if (source_getline(s, &line) < 0)
 			break;
 		lineno++;
-		sb_addc(&line, '\n');
+		end_line(s, &line);
 
 		struct node *tree;
 		struct syn_error err;
@@ -131,7 +153,7 @@ static int run_source(struct source *s)
 				break;
 			}
 			lineno++;
-			sb_addc(&line, '\n');
+			end_line(s, &line);
 		}
 		sh.lineno = first;
 		int explained = explain_intercept(line.buf, tree);
@@ -157,6 +179,14 @@ static int run_source(struct source *s)
 		lesson_exercise_poll();
 	}
 	sb_free(&line);
+	if (s->read_errno) {
+		/* A read error is not the end of the input: `forksh < /tmp`
+		 * once ran nothing and said nothing, with status 0. */
+		sh.lineno = 0;
+		sh_error("cannot read %s: %s", s->fd == STDIN_FILENO ? "standard input" : "the script",
+			 strerror(s->read_errno));
+		sh.status = 2;
+	}
 	return sh.status;
 }
 
@@ -177,7 +207,14 @@ int repl_run_fd(int fd, int shared_with_children)
 	static char buf[SOURCE_BUF];
 	struct source s = { .fd = fd, .sync = shared_with_children, .buf = buf };
 	s.seekable = lseek(fd, 0, SEEK_CUR) >= 0;
-	return run_source(&s);
+	if (fd > 2)
+		fd_private_track(&s.fd); /* a script: a redirection may not take its number */
+	int status = run_source(&s);
+	if (fd > 2) {
+		fd_private_untrack(&s.fd);
+		close(s.fd);
+	}
+	return status;
 }
 
 /* The prompt shows the shell's PID, so that fork's "child PID" in trace

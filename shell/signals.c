@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "number.h"
 #include "redir.h"
 
 static volatile sig_atomic_t caught[NSIG];
@@ -33,7 +34,7 @@ static void on_signal(int sig)
  * and SIGWINCH restart what they interrupt: they arrive in bursts (a lesson
  * ending 500 processes), and an interrupted write to the terminal would
  * lose output; the prompt loop learns of them through the self-pipe (and
- * select() returns EINTR whatever the flag). */
+ * poll() returns EINTR whatever the flag). */
 static void set_handler(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
@@ -51,8 +52,13 @@ int sig_init(int interactive)
 	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		return -1;
 	changed = 1;
-	wake_pipe[0] = fd_lift(wake_pipe[0], 10);
-	wake_pipe[1] = fd_lift(wake_pipe[1], 10);
+	int fd;
+	if ((fd = fd_lift_private(wake_pipe[0])) >= 0)
+		wake_pipe[0] = fd;
+	if ((fd = fd_lift_private(wake_pipe[1])) >= 0)
+		wake_pipe[1] = fd;
+	fd_private_track(&wake_pipe[0]);
+	fd_private_track(&wake_pipe[1]);
 	set_handler(SIGINT, on_signal);
 	set_handler(SIGHUP, on_signal);
 	set_handler(SIGCHLD, on_signal);
@@ -63,6 +69,21 @@ int sig_init(int interactive)
 	set_handler(SIGTTIN, SIG_IGN);
 	set_handler(SIGTTOU, SIG_IGN);
 	return 0;
+}
+
+int sig_hold(sigset_t *old)
+{
+	if (!changed)
+		return 0;
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, old);
+	return 1;
+}
+
+void sig_release(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
 }
 
 /* A non-interactive shell changed nothing, so its children need no system
@@ -86,6 +107,8 @@ void sig_child_defaults(int background)
 		close(wake_pipe[0]);
 		close(wake_pipe[1]);
 		wake_pipe[0] = wake_pipe[1] = -1;
+		fd_private_untrack(&wake_pipe[0]);
+		fd_private_untrack(&wake_pipe[1]);
 	}
 }
 
@@ -102,6 +125,11 @@ int sig_take(int sig)
 	return 1;
 }
 
+int sig_caught(int sig)
+{
+	return caught[sig] != 0;
+}
+
 void sig_drain(void)
 {
 	char buf[64];
@@ -111,10 +139,10 @@ void sig_drain(void)
 
 int sig_by_name(const char *name)
 {
-	char *end;
-	long n = strtol(name, &end, 10);
-	if (*name && !*end)
-		return n > 0 && n < NSIG ? (int)n : -1;
+	long long n;
+	enum num_error e = num_parse(name, 0, NSIG - 1, &n);
+	if (e != NUM_SYNTAX)
+		return e == NUM_OK ? (int)n : -1; /* a number, or one out of range */
 	if (strncasecmp(name, "SIG", 3) == 0)
 		name += 3;
 	for (int sig = 1; sig < NSIG; sig++) {

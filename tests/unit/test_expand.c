@@ -607,6 +607,11 @@ static void test_expand_single(void **state)
 	expect_single("$fk_nope", "");
 	expect_single("\"\"", "");
 	expect_single("", "");
+	/* a final backslash quotes nothing and stays (the lexer lets it
+	 * through only at the very end of the input) */
+	expect_single("a\\", "a\\");
+	expect_single("\\", "\\");
+	EXPECT("a\\", "a\\");
 
 	static char *args[] = { "a", "b c", "d" };
 	set_args(3, args);
