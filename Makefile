@@ -57,10 +57,10 @@ B   ?= build
 BIN ?= forksh
 HELLO := $(dir $(BIN))forksh-hello
 
-SHELL_SRCS := shell/util.c shell/error.c shell/stack.c shell/source.c shell/node.c shell/nodefmt.c \
+SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/stack.c shell/source.c shell/node.c shell/nodefmt.c \
 	shell/wordbuild.c shell/lexer.c shell/parser.c shell/vars.c shell/func.c shell/trap.c shell/params.c shell/alias.c \
 	shell/expand.c shell/param.c shell/fields.c shell/cmdsubst.c shell/arith.c shell/pathexp.c \
-	shell/redir.c shell/signals.c shell/jobs.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \
+	shell/redir.c shell/signals.c shell/jobs.c shell/reap.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
@@ -84,7 +84,7 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec
+UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec number pathexp
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck

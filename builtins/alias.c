@@ -14,7 +14,6 @@
 int bi_alias(int argc, char **argv)
 {
 	int status = 0;
-	char buf[96];
 	if (argc == 1) {
 		alias_print_all(stdout);
 		return 0;
@@ -25,14 +24,14 @@ int bi_alias(int argc, char **argv)
 			if (alias_get(argv[i])) {
 				alias_print(stdout, argv[i]);
 			} else {
-				sh_error("alias: %s: not found", sh_short_name(argv[i], buf, sizeof buf));
+				sh_error("alias: %s: not found", sh_arg(argv[i]));
 				status = 1;
 			}
 			continue;
 		}
 		char *name = xstrndup(argv[i], (size_t)(eq - argv[i]));
 		if (!alias_valid_name(name)) {
-			sh_error("alias: %s: not a valid alias name", sh_short_name(name, buf, sizeof buf));
+			sh_error("alias: %s: not a valid alias name", sh_arg(name));
 			status = 1;
 		} else {
 			alias_set(name, eq + 1);
@@ -46,7 +45,6 @@ int bi_alias(int argc, char **argv)
 int bi_unalias(int argc, char **argv)
 {
 	int status = 0, argi = 1;
-	char buf[96];
 	if (argi < argc && strcmp(argv[argi], "-a") == 0) {
 		alias_clear();
 		return 0;
@@ -57,7 +55,7 @@ int bi_unalias(int argc, char **argv)
 		return builtin_usage(builtin_find("unalias"));
 	for (; argi < argc; argi++) {
 		if (alias_unset(argv[argi]) < 0) {
-			sh_error("unalias: %s: not found", sh_short_name(argv[argi], buf, sizeof buf));
+			sh_error("unalias: %s: not found", sh_arg(argv[argi]));
 			status = 1;
 		}
 	}

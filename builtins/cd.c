@@ -124,7 +124,6 @@ static char *cdpath_search(const char *dir, int *print)
 int bi_cd(int argc, char **argv)
 {
 	int argi = 1, physical = 0;
-	char buf[96];
 	for (; argi < argc && argv[argi][0] == '-' && argv[argi][1]; argi++) {
 		if (strcmp(argv[argi], "--") == 0) {
 			argi++;
@@ -179,7 +178,7 @@ int bi_cd(int argc, char **argv)
 	}
 	const char *go = dest ? dest : curpath;
 	if (chdir(go) < 0) {
-		sh_error("cd: %s: %s", sh_short_name(target, buf, sizeof buf), strerror(errno));
+		sh_error("cd: %s: %s", sh_arg(target), strerror(errno));
 		free(curpath);
 		free(dest);
 		free(old);

@@ -50,8 +50,8 @@ static enum kind lookup(const char *name, char **path, int default_path)
  * 127 when the name is nowhere. */
 static int describe(const char *name, int default_path)
 {
-	char *path, buf[96];
-	const char *shown = sh_short_name(name, buf, sizeof buf);
+	char *path;
+	const char *shown = sh_arg(name);
 	int tty = isatty(STDOUT_FILENO);
 	switch (lookup(name, &path, default_path)) {
 	case K_KEYWORD:

@@ -20,8 +20,7 @@ static int loop_count(const char *name, int argc, char **argv)
 	char *end;
 	long n = strtol(argv[1], &end, 10);
 	if (!*argv[1] || *end || n < 1 || n > 1000000) {
-		char buf[96];
-		sh_error("%s: Illegal number: %s", name, sh_short_name(argv[1], buf, sizeof buf));
+		sh_error("%s: Illegal number: %s", name, sh_arg(argv[1]));
 		return -1;
 	}
 	return (int)n;
@@ -64,8 +63,7 @@ int bi_return(int argc, char **argv)
 		char *end;
 		long n = strtol(argv[1], &end, 10);
 		if (!*argv[1] || *end || n < 0 || n > 255) {
-			char buf[96];
-			sh_error("return: Illegal number: %s", sh_short_name(argv[1], buf, sizeof buf));
+			sh_error("return: Illegal number: %s", sh_arg(argv[1]));
 			return sh_special_error(2);
 		}
 		status = (int)n;

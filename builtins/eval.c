@@ -44,27 +44,25 @@ static int is_readable_file(const char *path)
  * `return` inside it ends the file early. */
 int bi_dot(int argc, char **argv)
 {
-	char buf[96];
 	if (argc < 2) {
 		sh_error(".: a file name is needed");
 		return sh_special_error(2);
 	}
 	char *path = strchr(argv[1], '/') ? xstrdup(argv[1]) : path_search(argv[1], is_readable_file);
 	if (!path) {
-		sh_error(".: %s: not found", sh_short_name(argv[1], buf, sizeof buf));
+		sh_error(".: %s: not found", sh_arg(argv[1]));
 		return sh_special_error(2);
 	}
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		sh_error(".: %s: %s", sh_short_name(path, buf, sizeof buf), strerror(errno));
+		sh_error(".: %s: %s", sh_arg(path), strerror(errno));
 		free(path);
 		return sh_special_error(2);
 	}
 	EV(EV_SHELL, .str = ". reads the file in this process: no fork, so what it sets stays");
 	sh.dot_depth++;
-	int status = repl_run_file(fd);
+	int status = repl_run_file(fd); /* and closes it */
 	sh.dot_depth--;
-	close(fd);
 	free(path);
 	if (sh.skip == SKIP_RETURN) {
 		sh.skip = SKIP_NONE;

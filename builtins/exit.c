@@ -10,20 +10,9 @@
 #include "../shell/events.h"
 #include "../shell/eval.h"
 #include "../shell/jobs.h"
+#include "../shell/number.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
-
-/* Parse a decimal status; returns 0 on success. */
-static int parse_status(const char *s, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno)
-		return -1;
-	*out = (int)(v & 0xff);
-	return 0;
-}
 
 /* exit [N]: only asks the shell to stop; the read loop does the leaving, so
  * history is saved and the exit status is the one given here. */
@@ -34,10 +23,11 @@ int bi_exit(int argc, char **argv)
 		sh_error("exit: too many arguments");
 		return 1;
 	}
-	if (argc == 2 && parse_status(argv[1], &status) < 0) {
-		sh_error("exit: %s: numeric argument required", argv[1]);
-		status = 2;
-	}
+	long long n;
+	if (argc == 2 && num_parse(argv[1], 0, INT_MAX, &n) == NUM_OK)
+		status = (int)(n & 0xff); /* the kernel keeps the low 8 bits */
+	else if (argc == 2)
+		status = num_illegal("exit", argv[1]); /* and leave with 2, as sh does */
 	/* Like bash: a first `exit` with stopped jobs only warns; an `exit`
 	 * straight after that leaves, and the stopped jobs get SIGHUP. */
 	if (sh.interactive && !sh.in_child && jobs_warn_stopped())
@@ -59,11 +49,17 @@ int bi_exec(int argc, char **argv)
 		return 0;
 	fflush(stdout);
 	fflush(stderr);
+	/* The new program gets what any child of the shell gets: the default
+	 * signal dispositions, and no child-subreaper role it never asked for
+	 * (it would never reap the orphans handed to it). */
 	sig_child_defaults(0);
+	sig_child_unblock();
+	jobs_subreaper(0);
 	EV(EV_EXEC, .argv = argv + argi);
 	exec_path_search(argv + argi);
 	int err = errno;
 	EV(EV_EXEC_FAIL, .str = argv[argi], .err = err);
+	jobs_subreaper(1);
 	int status = exec_failure(argv[argi], err);
 	/* Still the shell: take back the dispositions given up for the exec. */
 	if (sh.interactive && sig_init(1) < 0)

@@ -1,6 +1,6 @@
 /* info.c - builtins that describe things: type, help, history, and the
  * trivial :, true and false. */
-#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 
 #include "builtins.h"
 #include "../shell/input.h"
+#include "../shell/number.h"
 #include "../shell/path.h"
 #include "../shell/shell.h"
 #include "../shell/vars.h"
@@ -36,8 +37,7 @@ int bi_help(int argc, char **argv)
 		if (!b && keyword_help(argv[1]) == 0)
 			return 0;
 		if (!b) {
-			char buf[96];
-			sh_error("help: nothing called '%s' (try 'help' for the list)", sh_short_name(argv[1], buf, sizeof buf));
+			sh_error("help: nothing called '%s' (try 'help' for the list)", sh_arg(argv[1]));
 			return 1;
 		}
 		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
@@ -59,18 +59,11 @@ int bi_help(int argc, char **argv)
 /* history [N]: the lines entered at the prompt, oldest first. */
 int bi_history(int argc, char **argv)
 {
-	long last = -1;
+	long long last = -1;
 	if (argc > 2)
 		return builtin_usage(builtin_find("history"));
-	if (argc == 2) {
-		char *end;
-		errno = 0;
-		last = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || errno || last < 0) {
-			sh_error("history: %s: not a count", argv[1]);
-			return 2;
-		}
-	}
+	if (argc == 2 && num_parse(argv[1], 0, LONG_MAX, &last) != NUM_OK)
+		return num_illegal("history", argv[1]);
 	input_history_print(stdout, last);
 	return 0;
 }

@@ -5,6 +5,7 @@
  * %1 means something).
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "../shell/events.h"
 #include "../shell/jobctl.h"
 #include "../shell/jobs.h"
+#include "../shell/number.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 
@@ -23,7 +25,7 @@ static struct job *find_job(const char *who, const char *spec)
 	const char *why;
 	struct job *j = jobs_find(spec, &why);
 	if (!j)
-		sh_error("%s: %s: %s", who, spec ? spec : "%+", why);
+		sh_error("%s: %s: %s", who, spec ? sh_arg(spec) : "%+", why);
 	return j;
 }
 
@@ -118,9 +120,25 @@ int bi_bg(int argc, char **argv)
 	return status;
 }
 
+/* Is every operand a job spec or a number that can be a PID?  kill and
+ * wait check them all before acting on any, so that one mistyped operand
+ * (`kill 1234 4294967295`) acts on nothing.  min is the lowest PID allowed
+ * (kill takes negative process groups).  Returns 0, or 2 after saying
+ * "Illegal number" as dash does. */
+static int check_operands(const char *who, char **argv, int argi, int argc, long long min)
+{
+	for (; argi < argc; argi++) {
+		long long pid;
+		if (argv[argi][0] != '%' && num_parse(argv[argi], min, INT_MAX, &pid) != NUM_OK)
+			return num_illegal(who, argv[argi]);
+	}
+	return 0;
+}
+
 /* wait [%N | PID ...]: wait for background jobs.  No operand: all of them,
  * status 0.  Otherwise the status of the last one waited for, or 127 for
- * something that is not a child of this shell. */
+ * something that is not a child of this shell; 2 (and no waiting at all)
+ * when an operand is neither a job spec nor a number. */
 int bi_wait(int argc, char **argv)
 {
 	int status = 0;
@@ -145,12 +163,14 @@ int bi_wait(int argc, char **argv)
 		}
 		return 0;
 	}
+	if (check_operands("wait", argv, 1, argc, 0))
+		return 2;
 	for (int k = 1; k < argc; k++) {
 		const char *why;
 		struct job *j = jobs_find(argv[k], &why);
 		if (!j) {
 			if (argv[k][0] == '%')
-				sh_error("wait: %s: %s", argv[k], why);
+				sh_error("wait: %s: %s", sh_arg(argv[k]), why);
 			else
 				sh_error("wait: %s: not a child of this shell", argv[k]);
 			status = 127;
@@ -161,24 +181,35 @@ int bi_wait(int argc, char **argv)
 	return status;
 }
 
-/* kill -l: the signal names, numbered. */
+/* kill -l: the signal names, numbered.  kill -l N names signal N (0 is
+ * EXIT, the name traps use for the shell's exit, as in bash); an N above
+ * 128 is an exit status, and names the signal that caused it
+ * (kill -l $?). */
 static int list_signals(const char *which)
 {
 	if (which) {
-		int sig = sig_by_name(which);
-		long n = strtol(which, NULL, 10);
-		if (n > 128)
-			sig = (int)n - 128; /* kill -l $? after a signal death */
-		if (sig <= 0 || sig >= NSIG) {
-			sh_error("kill: %s: invalid signal", which);
-			return 1;
+		long long n;
+		enum num_error e = num_parse(which, 0, INT_MAX, &n);
+		if (e == NUM_OK) {
+			if (n > 128)
+				n -= 128;
+			if (n == 0) {
+				printf("EXIT\n");
+				return 0;
+			}
+			if (n < NSIG && sigabbrev_np((int)n)) {
+				printf("%s\n", sig_name((int)n));
+				return 0;
+			}
+		} else if (e == NUM_SYNTAX) {
+			int sig = sig_by_name(which); /* kill -l TERM numbers it */
+			if (sig > 0) {
+				printf("%d\n", sig);
+				return 0;
+			}
 		}
-		/* kill -l 15 names the signal; kill -l TERM numbers it */
-		if (n > 0)
-			printf("%s\n", sig_name(sig));
-		else
-			printf("%d\n", sig);
-		return 0;
+		sh_error("kill: %s: invalid signal", sh_arg(which));
+		return 1;
 	}
 	for (int sig = 1; sig < SIGRTMIN; sig++)
 		printf("%2d) SIG%-8s%s", sig, sig_name(sig), sig % 4 == 0 ? "\n" : "  ");
@@ -198,15 +229,15 @@ int bi_kill(int argc, char **argv)
 			return builtin_usage(builtin_find("kill"));
 		sig = sig_by_name(argv[argi + 1]);
 		if (sig < 0) {
-			sh_error("kill: %s: invalid signal", argv[argi + 1]);
+			sh_error("kill: %s: invalid signal", sh_arg(argv[argi + 1]));
 			return 1;
 		}
 		argi += 2;
 	} else if (argi < argc && argv[argi][0] == '-' && argv[argi][1] && strcmp(argv[argi], "--") != 0) {
 		/* kill -0 PID sends nothing: it only asks whether PID exists */
-		sig = strcmp(argv[argi], "-0") == 0 ? 0 : sig_by_name(argv[argi] + 1);
+		sig = sig_by_name(argv[argi] + 1);
 		if (sig < 0) {
-			sh_error("kill: %s: invalid signal", argv[argi] + 1);
+			sh_error("kill: %s: invalid signal", sh_arg(argv[argi] + 1));
 			return 1;
 		}
 		argi++;
@@ -215,6 +246,11 @@ int bi_kill(int argc, char **argv)
 		argi++;
 	if (argi >= argc)
 		return builtin_usage(builtin_find("kill"));
+	/* A negative PID names a process group (-1: every process), but only
+	 * when written so: a number too large for a PID is refused, never
+	 * wrapped into one (4294967295 would be kill(-1, ...)). */
+	if (check_operands("kill", argv, argi, argc, -(long long)INT_MAX))
+		return 2;
 	int status = 0;
 	for (; argi < argc; argi++) {
 		if (argv[argi][0] == '%') {
@@ -224,7 +260,7 @@ int bi_kill(int argc, char **argv)
 				continue;
 			}
 			if (jobs_signal(j, sig) < 0) {
-				sh_error("kill: %s: %s", argv[argi], strerror(errno));
+				sh_error("kill: %s: %s", sh_arg(argv[argi]), strerror(errno));
 				status = 1;
 			} else if (j->state == JOB_STOPPED && sig != SIGCONT && sig != SIGSTOP &&
 				   sig != SIGTSTP) {
@@ -232,13 +268,8 @@ int bi_kill(int argc, char **argv)
 			}
 			continue;
 		}
-		char *end;
-		long pid = strtol(argv[argi], &end, 10);
-		if (!*argv[argi] || *end) {
-			sh_error("kill: %s: not a PID or job spec", argv[argi]);
-			status = 1;
-			continue;
-		}
+		long long pid;
+		num_parse(argv[argi], -(long long)INT_MAX, INT_MAX, &pid); /* checked above */
 		EV(EV_KILL, .target = (pid_t)pid, .a = sig);
 		if (kill((pid_t)pid, sig) < 0) {
 			sh_error("kill: %s: %s", argv[argi], strerror(errno));

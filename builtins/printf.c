@@ -54,9 +54,8 @@ static int is_space(char c)
  * the number, but its status becomes 1. */
 static void number_check(struct pf *p, const char *s, const char *end, int err)
 {
-	char buf[96];
 	if (*end || err == ERANGE) {
-		sh_error("printf: %s: %s", sh_short_name(s, buf, sizeof buf),
+		sh_error("printf: %s: %s", sh_arg(s),
 			 *end ? (end == s ? "not a number" : "not completely converted") : strerror(ERANGE));
 		p->status = 1;
 	}
@@ -117,8 +116,7 @@ static int arg_star(struct pf *p, int absent)
 	const char *s = *p->arg;
 	intmax_t v = (intmax_t)arg_integer(p, 1);
 	if (v < -INT_MAX || v > INT_MAX) {
-		char buf[96];
-		sh_error("printf: %s: %s", sh_short_name(s, buf, sizeof buf), strerror(ERANGE));
+		sh_error("printf: %s: %s", sh_arg(s), strerror(ERANGE));
 		p->status = 1;
 		return absent;
 	}

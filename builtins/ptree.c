@@ -14,29 +14,10 @@
 #include <unistd.h>
 
 #include "builtins.h"
+#include "../shell/number.h"
 #include "../shell/proctree.h"
 #include "../shell/shell.h"
 #include "../shell/vars.h"
-
-/* A PID as the user typed it: decimal digits only, 1 to INT_MAX.  Returns
- * 0, or -1 for anything else (which then cannot name a process). */
-static int parse_pid(const char *s, pid_t *pid)
-{
-	long v = 0;
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > INT_MAX)
-			return -1;
-	}
-	if (v == 0)
-		return -1;
-	*pid = (pid_t)v;
-	return 0;
-}
 
 /* Columns to cut lines to: the terminal's width when stdout is one (80 if
  * it will not say), and 0 (never cut) when the output goes to a file or a
@@ -52,7 +33,8 @@ static int output_width(void)
 }
 
 /* ptree [--ascii] [PID]: returns 0, 1 when the PID names no process (or
- * /proc cannot be read), 2 for a usage error. */
+ * /proc cannot be read), 2 for a usage error or a PID that is not a number
+ * from 1 to INT_MAX. */
 int bi_ptree(int argc, char **argv)
 {
 	int ascii = 0, argi = 1;
@@ -79,9 +61,11 @@ int bi_ptree(int argc, char **argv)
 		.utf8 = !ascii && var_locale_utf8(),
 		.width = output_width(),
 	};
-	if (argi < argc && parse_pid(argv[argi], &style.root) < 0) {
-		sh_error("ptree: %s: no such process", argv[argi]);
-		return 1;
+	long long root;
+	if (argi < argc) {
+		if (num_parse(argv[argi], 1, INT_MAX, &root) != NUM_OK)
+			return num_illegal("ptree", argv[argi]);
+		style.root = (pid_t)root;
 	}
 
 	struct proc_info *procs;
@@ -94,7 +78,7 @@ int bi_ptree(int argc, char **argv)
 	proctree_free(procs, n);
 	if (drawn < 0) {
 		if (argi < argc)
-			sh_error("ptree: %s: no such process", argv[argi]);
+			sh_error("ptree: %s: no such process", sh_arg(argv[argi]));
 		else
 			sh_error("ptree: %ld: no such process", (long)style.root);
 		return 1;

@@ -122,8 +122,7 @@ int bi_read(int argc, char **argv)
 	}
 	for (int i = argi; i < argc; i++) {
 		if (!var_valid_name(argv[i], strlen(argv[i]))) {
-			char buf[96];
-			sh_error("read: %s: bad variable name", sh_short_name(argv[i], buf, sizeof buf));
+			sh_error("read: %s: bad variable name", sh_arg(argv[i]));
 			return 2;
 		}
 	}

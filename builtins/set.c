@@ -91,8 +91,7 @@ int bi_shift(int argc, char **argv)
 		char *end;
 		n = strtol(argv[1], &end, 10);
 		if (!*argv[1] || *end || n < 0 || n > 1000000000) {
-			char buf[96];
-			sh_error("shift: Illegal number: %s", sh_short_name(argv[1], buf, sizeof buf));
+			sh_error("shift: Illegal number: %s", sh_arg(argv[1]));
 			return sh_special_error(2);
 		}
 	}

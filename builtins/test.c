@@ -119,9 +119,8 @@ static void bad(struct texpr *t, const char *what, const char *arg)
 {
 	if (t->err++)
 		return;
-	char buf[96];
 	if (arg)
-		sh_error("%s: %s: %s", t->name, *arg ? sh_short_name(arg, buf, sizeof buf) : "''", what);
+		sh_error("%s: %s: %s", t->name, *arg ? sh_arg(arg) : "''", what);
 	else
 		sh_error("%s: %s", t->name, what);
 }

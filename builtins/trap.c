@@ -49,16 +49,15 @@ int bi_trap(int argc, char **argv)
 		return sh_special_error(2);
 	}
 	int status = 0;
-	char buf[96];
 	for (; argi < argc; argi++) {
 		int sig = condition(argv[argi]);
 		if (sig < 0) {
-			sh_error("trap: %s: bad trap", sh_short_name(argv[argi], buf, sizeof buf));
+			sh_error("trap: %s: bad trap", sh_arg(argv[argi]));
 			status = 1;
 			continue;
 		}
 		if (trap_set(sig, reset ? NULL : action) < 0) {
-			sh_error("trap: %s: this signal cannot be caught or ignored", sh_short_name(argv[argi], buf, sizeof buf));
+			sh_error("trap: %s: this signal cannot be caught or ignored", sh_arg(argv[argi]));
 			status = 1;
 		}
 	}

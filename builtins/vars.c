@@ -30,8 +30,7 @@ static int mark(int argc, char **argv, unsigned flag, const char *what)
 		size_t n = eq ? (size_t)(eq - argv[argi]) : strlen(argv[argi]);
 		char *name = xstrndup(argv[argi], n);
 		if (!var_valid_name(name, n)) {
-			char buf[96];
-			sh_error("%s: %s: bad variable name", what, sh_short_name(name, buf, sizeof buf));
+			sh_error("%s: %s: bad variable name", what, sh_arg(name));
 			free(name);
 			return sh_special_error(2);
 		}
@@ -97,8 +96,7 @@ int bi_local(int argc, char **argv)
 		const char *eq = strchr(argv[i], '=');
 		size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
 		if (!var_valid_name(argv[i], n)) {
-			char buf[96];
-			sh_error("local: %s: bad variable name", sh_short_name(argv[i], buf, sizeof buf));
+			sh_error("local: %s: bad variable name", sh_arg(argv[i]));
 			status = 1;
 			continue;
 		}

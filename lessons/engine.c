@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +23,8 @@
 
 #include "../builtins/builtins.h"
 #include "../shell/events.h"
+#include "../shell/jobs.h"
+#include "../shell/number.h"
 #include "../shell/shell.h"
 #include "../shell/trace.h"
 #include "../shell/util.h"
@@ -41,10 +44,10 @@ size_t lesson_count(void)
 
 const struct lesson *lesson_find(const char *name)
 {
-	char *end;
-	long k = strtol(name, &end, 10);
-	if (*name && !*end) {
-		for (size_t i = 0; lesson_table[i]; i++)
+	long long k;
+	enum num_error e = num_parse(name, 1, INT_MAX, &k);
+	if (e != NUM_SYNTAX) {
+		for (size_t i = 0; e == NUM_OK && lesson_table[i]; i++)
 			if (lesson_table[i]->number == k)
 				return lesson_table[i];
 		return NULL;
@@ -258,7 +261,9 @@ static int read_key(void)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 	char c = 'q';
-	ssize_t n = read(STDIN_FILENO, &c, 1);
+	ssize_t n = -1;
+	if (jobs_wait_readable(STDIN_FILENO) == 0) /* reaping while the user reads */
+		n = read(STDIN_FILENO, &c, 1);
 	tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	if (n != 1 || c == 3 || c == 4 || live_interrupted())
 		return 'q';
@@ -271,7 +276,7 @@ static int read_answer(char *buf, size_t len)
 	size_t n = 0;
 	while (n + 1 < len) {
 		char c;
-		ssize_t r = read(STDIN_FILENO, &c, 1);
+		ssize_t r = jobs_wait_readable(STDIN_FILENO) == 0 ? read(STDIN_FILENO, &c, 1) : -1;
 		if (r <= 0 || live_interrupted())
 			return -1;
 		if (c == '\n')
@@ -563,10 +568,9 @@ static void check(struct lesson_ctx *ctx, const struct lesson_step *s, const cha
 	long got = s->observed(ctx);
 	printf("\n  Answer: %ld.", got);
 	if (*answer) {
-		char *end;
-		long guess = strtol(answer, &end, 10);
-		if (*end == '\0' && guess == got)
-			printf(" You predicted %ld: right.", guess);
+		long long guess;
+		if (num_parse(answer, LLONG_MIN, LLONG_MAX, &guess) == NUM_OK && guess == got)
+			printf(" You predicted %lld: right.", guess);
 		else
 			printf(" You said \"%s\".", answer);
 	}
@@ -758,10 +762,29 @@ static int unknown_lesson(const char *name)
 	if (prefix)
 		best = prefix;
 	if (best)
-		sh_error("lesson: no lesson called '%s'; did you mean '%s'?", name, best);
+		sh_error("lesson: no lesson called '%s'; did you mean '%s'?", sh_arg(name), best);
 	else
-		sh_error("lesson: no lesson called '%s' (type 'lesson' for the list)", name);
+		sh_error("lesson: no lesson called '%s' (type 'lesson' for the list)", sh_arg(name));
 	return 1;
+}
+
+/* One of a lesson's own options: a whole number within its bounds (a count
+ * or a size: "nan", "0x10", "2.5" and "1e3" are refused), or for a time in
+ * seconds a plain decimal ("0.2").  Returns 0 with *out set, or -1 after
+ * saying what the option takes. */
+static int parse_size(const struct lesson *l, const struct lesson_opt *o, const char *arg, double *out)
+{
+	long long n;
+	if (o->seconds ? num_parse_decimal(arg, o->min, o->max, out) == NUM_OK
+		       : num_parse(arg, (long long)o->min, (long long)o->max, &n) == NUM_OK) {
+		if (!o->seconds)
+			*out = (double)n;
+		return 0;
+	}
+	sh_error("lesson %s: --%s takes %s from %g to %g%s (%s), not '%s'", l->name, o->name,
+		 o->seconds ? "a time" : "a whole number", o->min, o->max, o->seconds ? " seconds" : "", o->help,
+		 sh_arg(arg));
+	return -1;
 }
 
 /* Parse the options after the lesson name with getopt_long: the common
@@ -789,10 +812,9 @@ static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (c == 'a') {
 			ctx->auto_mode = 1;
-			char *end = NULL;
-			ctx->auto_secs = optarg ? strtod(optarg, &end) : 2.0;
-			if ((optarg && (*end || end == optarg)) || ctx->auto_secs < 0 || ctx->auto_secs > 60) {
-				sh_error("lesson: --auto takes 0 to 60 seconds");
+			ctx->auto_secs = 2.0;
+			if (optarg && num_parse_decimal(optarg, 0, 60, &ctx->auto_secs) != NUM_OK) {
+				sh_error("lesson: --auto takes 0 to 60 seconds, not '%s'", sh_arg(optarg));
 				return 2;
 			}
 		} else if (c == 's') {
@@ -817,16 +839,10 @@ static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
 			*(c == 'g' ? &ctx->svg : &ctx->json) = optarg;
 		} else if (c >= 1000) {
 			const struct lesson_opt *o = &l->opts[c - 1000];
-			char *end;
-			double v = strtod(optarg, &end);
-			if (*end || end == optarg || v < o->min || v > o->max) {
-				sh_error("lesson %s: --%s takes a number from %g to %g (%s)", l->name, o->name, o->min,
-					 o->max, o->help);
+			if (parse_size(l, o, optarg, &ctx->opt[c - 1000]) < 0)
 				return 2;
-			}
-			ctx->opt[c - 1000] = v;
 		} else {
-			sh_error("lesson %s: unknown option '%s'", l->name, argv[optind - 1]);
+			sh_error("lesson %s: unknown option '%s'", l->name, sh_arg(argv[optind - 1]));
 			fprintf(stderr, "  options: --auto[=SECONDS] --stable-pids --no-color --timeline=MODE "
 					"--svg FILE --json FILE");
 			for (size_t i = 0; i < l->nopts; i++)
@@ -836,7 +852,7 @@ static int parse_options(struct lesson_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		sh_error("lesson %s: unexpected '%s'", l->name, argv[optind]);
+		sh_error("lesson %s: unexpected '%s'", l->name, sh_arg(argv[optind]));
 		return 2;
 	}
 	return 0;

@@ -126,9 +126,9 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "children", 10, 1, 500, "how many children to fork" },
-	{ "count", 10, 0, 100, "how far each child counts" },
-	{ "delay", 1, 0, 10, "seconds each child sleeps before a line" },
+	{ "children", 10, 1, 500, "how many children to fork", 0 },
+	{ "count", 10, 0, 100, "how far each child counts", 0 },
+	{ "delay", 1, 0, 10, "seconds each child sleeps before a line", 1 },
 };
 
 const struct lesson counter_lesson = {

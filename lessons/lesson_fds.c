@@ -175,7 +175,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "lines", 3, 1, 20, "lines each process writes" },
+	{ "lines", 3, 1, 20, "lines each process writes", 0 },
 };
 
 const struct lesson fds_lesson = {

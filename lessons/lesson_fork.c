@@ -97,7 +97,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "forks", 3, 1, 50, "how many forks --auto makes" },
+	{ "forks", 3, 1, 50, "how many forks --auto makes", 0 },
 };
 
 const struct lesson fork_lesson = {

@@ -88,7 +88,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "forks", 3, 1, 50, "how many programs --auto starts" },
+	{ "forks", 3, 1, 50, "how many programs --auto starts", 0 },
 };
 
 const struct lesson forkexec_lesson = {

@@ -140,7 +140,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "mib", 16, 1, 256, "MiB the copy-on-write step touches" },
+	{ "mib", 16, 1, 256, "MiB the copy-on-write step touches", 0 },
 };
 
 const struct lesson memory_lesson = {

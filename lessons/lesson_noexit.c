@@ -213,7 +213,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "rounds", 3, 1, 6, "rounds of the loop (processes double each round)" },
+	{ "rounds", 3, 1, 6, "rounds of the loop (processes double each round)", 0 },
 };
 
 const struct lesson noexit_lesson = {

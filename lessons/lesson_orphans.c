@@ -158,7 +158,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "children", 3, 1, 20, "children of the parent that leaves" },
+	{ "children", 3, 1, 20, "children of the parent that leaves", 0 },
 };
 
 const struct lesson orphans_lesson = {

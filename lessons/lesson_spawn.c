@@ -274,9 +274,9 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "runs", 200, 1, 5000, "starts timed per row" },
-	{ "small-mib", 16, 1, 256, "MiB touched for the first measurement" },
-	{ "big-mib", 1024, 2, 4096, "MiB touched for the second (at most half the free memory)" },
+	{ "runs", 200, 1, 5000, "starts timed per row", 0 },
+	{ "small-mib", 16, 1, 256, "MiB touched for the first measurement", 0 },
+	{ "big-mib", 1024, 2, 4096, "MiB touched for the second (at most half the free memory)", 0 },
 };
 
 const struct lesson spawn_lesson = {

@@ -235,7 +235,7 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "children", 3, 1, 50, "children in the counting steps" },
+	{ "children", 3, 1, 50, "children in the counting steps", 0 },
 };
 
 const struct lesson zombies_lesson = {

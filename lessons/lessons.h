@@ -22,6 +22,7 @@ struct lesson_opt {
 	const char *name;
 	double def, min, max;
 	const char *help;
+	int seconds;       /* a time in seconds ("0.2"); otherwise a whole number */
 };
 
 /* What a step's functions get: the options, the pace, the current run. */

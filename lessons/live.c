@@ -176,6 +176,7 @@ static void lesson_main(struct live_run *run, int rec, int key, void (*fn)(void 
 	sh.interactive = 0;
 	jobctl_disable();
 	sig_child_defaults(0);
+	sig_child_unblock();
 	signal(SIGPIPE, SIG_DFL); /* the engine gone: die at the next line */
 	fcntl(rec, F_SETFD, 0);
 	int devnull = open("/dev/null", O_RDONLY);

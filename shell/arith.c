@@ -25,8 +25,7 @@ static intmax_t assignment(struct ar *a, int eval);
 static int fail(struct ar *a, const char *what)
 {
 	if (!a->failed) {
-		char buf[96];
-		sh_error("arithmetic: %s in \"%s\"", what, sh_short_name(a->expr, buf, sizeof buf));
+		sh_error("arithmetic: %s in \"%s\"", what, sh_arg(a->expr));
 	}
 	a->failed = 1;
 	return 0;
@@ -111,8 +110,7 @@ static intmax_t var_value(struct ar *a, const char *name)
 		return 0;
 	if (arith_parse_number(v, &n) < 0) {
 		if (!a->failed) {
-			char buf[96];
-			sh_error("Illegal number: %s", sh_short_name(v, buf, sizeof buf));
+			sh_error("Illegal number: %s", sh_arg(v));
 		}
 		a->failed = 1;
 		return 0;

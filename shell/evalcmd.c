@@ -49,8 +49,7 @@ void exec_path_search(char **argv)
 int exec_failure(const char *full_name, int err)
 {
 	struct stat st;
-	char buf[96];
-	const char *name = sh_short_name(full_name, buf, sizeof buf);
+	const char *name = sh_arg(full_name);
 	/* execvp refuses a name longer than NAME_MAX before it searches PATH;
 	 * no such command can exist, so say "not found" as dash and bash do. */
 	if (err == ENAMETOOLONG && !strchr(full_name, '/'))
@@ -247,8 +246,7 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 int eval_call(struct funcdef_node *f, int argc, char **argv, int flags)
 {
 	if (stack_low(STACK_RESERVE)) {
-		char buf[96];
-		sh_error("%s: functions nested too deeply (stack exhausted)", sh_short_name(f->name, buf, sizeof buf));
+		sh_error("%s: functions nested too deeply (stack exhausted)", sh_arg(f->name));
 		return sh_fatal(2);
 	}
 	EV(EV_FUNC, .str = f->name);

@@ -56,7 +56,9 @@ static char *const *member_argv(const struct node *n)
  * member.  The parent closes each pipe end as soon as the child that needs
  * it exists, so it never holds more than two, and every reader sees
  * end-of-file when its writer exits.  Returns the last member's status (0
- * in the background). */
+ * in the background); 1 when a pipe or fork failed, after the members
+ * already started are killed and reaped (jobs_abandon), in the background
+ * too. */
 static int run_pipeline(struct node **cmds, size_t n, int background, struct node *whole)
 {
 	pid_t *pids = xmalloc(n * sizeof *pids);
@@ -108,19 +110,12 @@ static int run_pipeline(struct node **cmds, size_t n, int background, struct nod
 		close_fd(prev_read);
 
 	int status = failed ? 1 : 0;
-	if (started > 0 && background && !failed) {
+	if (started > 0 && failed)
+		jobs_abandon(pids, started, f.pgid);
+	else if (started > 0 && background)
 		started_in_background(pids, started, f.pgid, whole);
-	} else if (started > 0 && failed && background) {
-		/* A later member could not start: the ones that did would wait
-		 * for a partner that never comes.  End them, reap them. */
-		for (size_t i = 0; i < started; i++)
-			kill(pids[i], SIGTERM);
-		jobs_wait_fg(pids, started, 0, whole);
-	} else if (started > 0) {
-		int st = jobs_wait_fg(pids, started, f.pgid, whole);
-		if (!failed)
-			status = st;
-	}
+	else if (started > 0)
+		status = jobs_wait_fg(pids, started, f.pgid, whole);
 	free(pids);
 	return status;
 }

@@ -69,7 +69,7 @@ static void emit(struct xbuf *x, size_t from, size_t to, struct strvec *out)
 	/* glob's own idea of a pattern: v='a\*b' has a * only as the
 	 * pattern would see it, escaped, so it is no pattern at all */
 	if (!pattern || sh.opt[OPT_f] || !has_glob_chars(pat.buf ? pat.buf : "") ||
-	    pathname_expand(pat.buf, out) == 0)
+	    pathexp_expand(pat.buf, out) == 0)
 		sv_push(out, word.buf ? sb_steal(&word) : xstrdup("")); /* no match: the word as it is */
 	sb_free(&word);
 	sb_free(&pat);

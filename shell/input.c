@@ -1,8 +1,11 @@
 /* input.c - the readline front end (the only file that includes readline).
  *
  * Readline's callback interface is used instead of plain readline(): the
- * shell owns the wait loop, so it can select() on both the terminal and the
- * signal self-pipe.  That way Ctrl-C cleanly abandons the line being typed,
+ * shell owns the wait loop, so it can poll() both the terminal and the
+ * signal self-pipe.  poll, not select: select's fd_set holds descriptors
+ * below FD_SETSIZE (1024) only, and a shell started with more open (they
+ * are inherited) put its self-pipe above that, where FD_SET wrote past the
+ * set and crashed the shell.  That way Ctrl-C cleanly abandons the line being typed,
  * and a background child that finishes while the user is thinking is reaped
  * at once instead of lingering as a zombie until the next Enter.
  */
@@ -14,7 +17,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/select.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -286,7 +289,9 @@ static char *command_generator(const char *text, int state)
 static const char special_chars[] = " \t\n\\\"'@<>=;|&()#$`?*[]!:{}~";
 
 /* Quote a completed file name with backslashes (`my\ file.txt`), unless the
- * user already opened a quote, in which case readline closes it. */
+ * user already opened a quote, in which case readline closes it.  A newline
+ * is the one character a backslash cannot quote (backslash-newline joins
+ * lines and vanishes), so it goes in single quotes: a'<newline>'b. */
 static char *quote_filename(char *text, int match_type, char *quote_pointer)
 {
 	(void)match_type;
@@ -295,6 +300,10 @@ static char *quote_filename(char *text, int match_type, char *quote_pointer)
 	struct strbuf sb;
 	sb_init(&sb);
 	for (const char *p = text; *p; p++) {
+		if (*p == '\n') {
+			sb_adds(&sb, "'\n'");
+			continue;
+		}
 		if (strchr(special_chars, *p))
 			sb_addc(&sb, '\\');
 		sb_addc(&sb, *p);
@@ -382,7 +391,7 @@ int input_init(void)
 	/* Prompts and editing go to stderr, as in sh: `forksh > file` at a
 	 * terminal still shows its prompt, and the file gets only output. */
 	rl_outstream = stderr;
-	rl_catch_signals = 0;   /* our handlers + select loop deal with signals */
+	rl_catch_signals = 0;   /* our handlers + poll loop deal with signals */
 	rl_catch_sigwinch = 0;
 	rl_change_environment = 0;
 	rl_attempted_completion_function = complete;
@@ -468,17 +477,14 @@ enum input_result input_read(const char *prompt, char **line)
 	sig_take(SIGINT);
 	rl_callback_handler_install(prompt, on_line);
 	while (!got_done) {
-		fd_set fds;
-		FD_ZERO(&fds);
-		FD_SET(in, &fds);
-		if (wake >= 0)
-			FD_SET(wake, &fds);
-		int r = select((in > wake ? in : wake) + 1, &fds, NULL, NULL, NULL);
+		/* wake < 0 (no self-pipe): poll ignores a negative descriptor */
+		struct pollfd fds[2] = { { .fd = in, .events = POLLIN }, { .fd = wake, .events = POLLIN } };
+		int r = poll(fds, 2, -1);
 		if (r < 0 && errno != EINTR) {
 			rl_callback_handler_remove();
 			return INPUT_EOF;
 		}
-		if (wake >= 0 && (r < 0 || FD_ISSET(wake, &fds)))
+		if (wake >= 0 && (r < 0 || fds[1].revents))
 			sig_drain();
 		if (sig_take(SIGHUP)) {
 			rl_callback_handler_remove();
@@ -501,7 +507,7 @@ enum input_result input_read(const char *prompt, char **line)
 			abandon_line();
 			return INPUT_INTERRUPT;
 		}
-		if (r > 0 && FD_ISSET(in, &fds))
+		if (r > 0 && fds[0].revents)
 			rl_callback_read_char();
 	}
 	if (!got_line)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "events.h"
@@ -20,17 +21,59 @@ int jobctl_enabled(void)
 	return enabled;
 }
 
+/* Stops in a row that did not happen before the shell gives up (see
+ * below), and how long it waits for each. */
+#define TTIN_MISSES 3
+#define TTIN_WAIT_SECONDS 1
+
+/* Started in the background (`forksh &` at another shell's prompt), the
+ * shell must not read the terminal: it stops itself with SIGTTIN, as a
+ * background job reading the terminal would be stopped, until `fg` gives
+ * it the terminal.  SIGTTIN is ignored by now (sig_init), and an ignored
+ * SIGTTIN stops nothing, so the loop once spun at full speed: the default
+ * action is put back just for the kill.  Being continued raises SIGCONT,
+ * which is held blocked here and then waited for: that is how the shell
+ * knows it really stopped.  The kernel does not stop an orphaned process
+ * group at all (nobody would be left to continue it); when TTIN_MISSES
+ * waits in a row end with no SIGCONT, the shell gives up job control
+ * instead of trying for ever.  Returns 0 once the shell's group is the
+ * foreground group, or -1 (no terminal to be had). */
+static int wait_for_foreground(void)
+{
+	sigset_t cont, old_mask;
+	sigemptyset(&cont);
+	sigaddset(&cont, SIGCONT);
+	sigprocmask(SIG_BLOCK, &cont, &old_mask);
+	pid_t fg;
+	int misses = 0;
+	while ((fg = tcgetpgrp(tty)) >= 0 && fg != getpgrp() && misses < TTIN_MISSES) {
+		struct sigaction dfl, old;
+		memset(&dfl, 0, sizeof dfl);
+		dfl.sa_handler = SIG_DFL;
+		sigemptyset(&dfl.sa_mask);
+		sigaction(SIGTTIN, &dfl, &old);
+		kill(-getpgrp(), SIGTTIN);
+		struct timespec t = { TTIN_WAIT_SECONDS, 0 };
+		if (sigtimedwait(&cont, NULL, &t) < 0 && errno == EAGAIN)
+			misses++; /* never stopped, so never continued */
+		else
+			misses = 0;
+		sigaction(SIGTTIN, &old, NULL);
+	}
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	if (fg >= 0 && fg != getpgrp()) {
+		sh_error("started in the background, and the terminal cannot be had");
+		return -1;
+	}
+	return fg < 0 ? -1 : 0;
+}
+
 int jobctl_init(void)
 {
 	tty = STDIN_FILENO;
 	if (!isatty(tty))
 		return -1;
-	/* If we were started in the background, wait (stopped by SIGTTIN)
-	 * until someone puts us in the foreground. */
-	pid_t fg;
-	while ((fg = tcgetpgrp(tty)) >= 0 && fg != getpgrp())
-		kill(-getpgrp(), SIGTTIN);
-	if (fg < 0)
+	if (wait_for_foreground() < 0)
 		return -1;
 	orig_pgid = getpgrp();
 	shell_pgid = getpid();

@@ -22,6 +22,7 @@
 #include "events.h"
 #include "jobctl.h"
 #include "node.h"
+#include "number.h"
 #include "shell.h"
 #include "signals.h"
 #include "trap.h"
@@ -165,25 +166,24 @@ struct job *jobs_find(const char *spec, const char **why)
 			*why = "no previous job";
 		return j;
 	}
-	char *end;
+	long long num;
 	if (spec[0] != '%') {
-		errno = 0;
-		long pid = strtol(spec, &end, 10);
-		if (!*spec || *end || pid <= 0 || pid > INT_MAX || errno) {
+		if (num_parse(spec, 1, INT_MAX, &num) != NUM_OK) {
 			*why = "not a job spec or a PID";
 			return NULL;
 		}
 		for (struct job *j = jobs; j; j = j->next)
 			for (size_t i = 0; i < j->n; i++)
-				if (j->pids[i] == (pid_t)pid)
+				if (j->pids[i] == (pid_t)num)
 					return j;
 		return NULL;
 	}
 	const char *s = spec + 1;
-	long id = strtol(s, &end, 10);
-	if (*s >= '0' && *s <= '9' && !*end) {
-		for (struct job *j = jobs; j; j = j->next)
-			if (j->id == id)
+	enum num_error e = num_parse(s, 1, INT_MAX, &num);
+	if (e == NUM_OK || e == NUM_RANGE) {
+		/* %N: a job number; one too large for any job is simply none */
+		for (struct job *j = jobs; e == NUM_OK && j; j = j->next)
+			if (j->id == num)
 				return j;
 		return NULL;
 	}
@@ -298,8 +298,10 @@ static void report_signal(int ws)
 }
 
 /* Wait until every process of j has exited or j stops.  Children that are
- * not j's are recorded where they belong.  Returns 1 if j stopped. */
-static int wait_foreground(struct job *j)
+ * not j's are recorded where they belong.  Returns 1 if j stopped.  With
+ * quiet set, how the last process ended is not described (jobs_abandon
+ * killed it on purpose). */
+static int wait_foreground(struct job *j, int quiet)
 {
 	foreground = j;
 	int stopped = 0;
@@ -333,7 +335,7 @@ static int wait_foreground(struct job *j)
 			j->exited[i] = 1;
 			j->status[i] = ws;
 			j->nexited++;
-			if (i == j->n - 1 && WIFSIGNALED(ws))
+			if (i == j->n - 1 && WIFSIGNALED(ws) && !quiet)
 				report_signal(ws);
 		}
 	}
@@ -392,7 +394,7 @@ int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *who
 	tmp.status = n == 1 ? &one_status : xcalloc(n, sizeof *tmp.status);
 	tmp.exited = n == 1 ? &one_exited : xcalloc(n, 1);
 
-	int stopped = wait_foreground(&tmp);
+	int stopped = wait_foreground(&tmp, 0);
 	struct termios modes;
 	if (pgid)
 		jobctl_take_terminal(stopped ? &modes : NULL);
@@ -420,8 +422,6 @@ int jobs_wait_pid(pid_t pid)
 {
 	int one_status = 0;
 	unsigned char one_exited = 0;
-	struct job tmp = { .n = 1, .pids = &pid, .state = JOB_RUNNING, .status = &one_status,
-			   .exited = &one_exited };
 	int saved = sh.interactive;
 	sh.interactive = 0; /* no "Terminated" report: the caller decides */
 	while (!one_exited) {
@@ -440,8 +440,22 @@ int jobs_wait_pid(pid_t pid)
 		}
 	}
 	sh.interactive = saved;
-	(void)tmp;
 	return one_status;
+}
+
+void jobs_abandon(const pid_t *pids, size_t n, pid_t pgid)
+{
+	for (size_t i = 0; i < n; i++) {
+		EV(EV_KILL, .target = pids[i], .a = SIGKILL);
+		kill(pids[i], SIGKILL);
+	}
+	struct job tmp = { .pgid = pgid, .n = n, .pids = (pid_t *)pids, .state = JOB_RUNNING };
+	tmp.status = xcalloc(n, sizeof *tmp.status);
+	tmp.exited = xcalloc(n, 1);
+	wait_foreground(&tmp, 1); /* SIGKILL cannot be caught: this ends */
+	jobctl_take_terminal(NULL);
+	free(tmp.status);
+	free(tmp.exited);
 }
 
 void jobs_continue(struct job *j)
@@ -458,7 +472,7 @@ int jobs_resume_fg(struct job *j)
 {
 	jobctl_give_terminal(j->pgid, j->has_modes ? &j->modes : NULL);
 	jobs_continue(j);
-	int stopped = wait_foreground(j);
+	int stopped = wait_foreground(j, 0);
 	jobctl_take_terminal(stopped ? &j->modes : NULL);
 	if (stopped) {
 		j->has_modes = 1;

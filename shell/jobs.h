@@ -63,6 +63,20 @@ void jobs_touch(struct job *j);
  * orphan adopted as subreaper, say: it is simply reaped). */
 struct job *jobs_record(pid_t pid, int wstatus);
 
+/* Wait until fd has input (or end of file, or an error for read() to
+ * report), reaping every child that ends meanwhile: a shell blocked in
+ * read() for its next line of piped input, or for a key in a lesson, once
+ * left each background job that finished a zombie until input came.
+ * SIGCHLD is caught only during the wait.  Returns 0, or -1 with errno set
+ * (EINTR: a signal other than SIGCHLD arrived, such as Ctrl-C). */
+int jobs_wait_readable(int fd);
+
+/* Make the shell a child subreaper (on = 1): an orphan among its
+ * descendants is handed to it rather than to init, and reaped here.  exec
+ * gives the role up (on = 0) before the new program starts: that program
+ * does not know it would inherit orphans, and would leave them zombies. */
+void jobs_subreaper(int on);
+
 /* Reap every child that has changed state, without blocking. */
 void jobs_reap(void);
 
@@ -85,6 +99,13 @@ int jobs_wait_fg(const pid_t *pids, size_t n, pid_t pgid, const struct node *who
  * until it exits, recording whatever else ends meanwhile.  Returns its raw
  * wait status. */
 int jobs_wait_pid(pid_t pid);
+/* A pipeline that could not be built (a pipe or a fork failed part-way):
+ * kill the members already started and reap them.  Left alone, they would
+ * wait for ever on a pipe with no one at the other end, and a shell waiting
+ * for them would hang with them (and with `&`, a background job must not be
+ * waited for at all).  SIGKILL, because they cannot ignore it: the wait that
+ * follows always ends. */
+void jobs_abandon(const pid_t *pids, size_t n, pid_t pgid);
 
 /* Send SIGCONT to job j and mark it running (bg). */
 void jobs_continue(struct job *j);

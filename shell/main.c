@@ -2,10 +2,10 @@
  * alone in this file so the tests can link every other module. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,25 +61,52 @@ static void init_pwd(void)
 	free(cwd);
 }
 
+/* Is the file on fd a program rather than a script?  bash's rule: an ELF
+ * header, or a NUL byte in the first line (the first two when it starts
+ * with #!) of its first 80 bytes; a script has no NUL there.  Read with
+ * pread, so nothing is consumed.  Returns 1 or 0. */
+static int is_binary(int fd)
+{
+	char buf[80];
+	ssize_t n = pread(fd, buf, sizeof buf, 0);
+	if (n >= 4 && memcmp(buf, "\177ELF", 4) == 0)
+		return 1;
+	int lines = n >= 2 && buf[0] == '#' && buf[1] == '!' ? 2 : 1;
+	for (ssize_t i = 0; i < n; i++) {
+		if (buf[i] == '\n' && --lines == 0)
+			return 0;
+		if (buf[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /* Open a script: a missing file is 127 and an unreadable one 126, as in
- * bash.  Returns the descriptor (close-on-exec, above 9) or -1. */
+ * bash, and so is a binary (`forksh /bin/ls`), which would otherwise be
+ * read as commands and answered with a syntax error full of raw bytes.
+ * Returns the descriptor (close-on-exec, above 9 when it can be) or -1. */
 static int open_script(const char *path, int *status)
 {
 	struct stat st;
-	char buf[96];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		*status = errno == ENOENT ? 127 : 126;
-		sh_error("%s: %s", sh_short_name(path, buf, sizeof buf), strerror(errno));
+		sh_error("%s: %s", sh_arg(path), strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		*status = 126;
-		sh_error("%s: Is a directory", sh_short_name(path, buf, sizeof buf));
+		sh_error("%s: Is a directory", sh_arg(path));
 		return -1;
 	}
-	int lifted = fd_lift(fd, 10);
+	if (is_binary(fd)) {
+		close(fd);
+		*status = 126;
+		sh_error("%s: cannot execute binary file", sh_arg(path));
+		return -1;
+	}
+	int lifted = fd_lift_private(fd);
 	return lifted >= 0 ? lifted : fd;
 }
 
@@ -90,13 +117,9 @@ static void run_startup_file(const char *path)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	int lifted = fd_lift(fd, 10);
-	if (lifted >= 0)
-		fd = lifted;
 	sh.dot_depth++;
-	repl_run_file(fd);
+	repl_run_file(fd); /* and closes it */
 	sh.dot_depth--;
-	close(fd);
 	if (sh.skip == SKIP_RETURN || sh.skip == SKIP_INTR)
 		sh.skip = SKIP_NONE;
 }
@@ -228,10 +251,17 @@ int main(int argc, char **argv)
 	var_import_environ();
 	builtins_init();
 	sh.pid = getpid();
+	/* A parent that ignored SIGCHLD (perl's $SIG{CHLD} = 'IGNORE', some
+	 * daemons) hands that on through exec, and while SIGCHLD is ignored
+	 * the kernel reaps children by itself: waitpid finds nothing, every
+	 * status is lost (`false; echo $?` said 0) and `cp f /x/ && rm f`
+	 * removed f.  The shell lives on its children's statuses, so it puts
+	 * the default back first, in every mode (as dash does). */
+	signal(SIGCHLD, SIG_DFL);
 	/* Become the child subreaper: orphaned grandchildren (the lessons make
 	 * them on purpose) are adopted by forksh, not init, so they can be shown
 	 * and are reaped here instead of lingering. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	jobs_subreaper(1);
 	sh.arg0 = argv[0];
 	init_pwd();
 	char ppid[24];
@@ -273,8 +303,7 @@ int main(int argc, char **argv)
 		int fd = open_script(sh.arg0, &status);
 		if (fd >= 0) {
 			sh.source = sh.arg0;
-			status = repl_run_fd(fd, 0);
-			close(fd);
+			status = repl_run_fd(fd, 0); /* and closes it */
 		}
 	} else if (sh.interactive && isatty(STDIN_FILENO)) {
 		params_set(argc - optind, argv + optind);

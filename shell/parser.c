@@ -14,6 +14,8 @@
 
 #include "alias.h"
 #include "stack.h"
+#include "number.h"
+#include "redir.h"
 #include "util.h"
 #include "vars.h"
 
@@ -251,12 +253,13 @@ static int redirect(struct parser *p, struct redir_list *list)
 				  t->kind == T_NEWLINE ? "the end of the line" : tok_name(t->kind)), 0;
 	}
 	r.target = take_word(p);
+	long long dupfd;
 	if ((r.kind == R_DUPIN || r.kind == R_DUPOUT) && r.target->lit && strcmp(r.target->lit, "-") != 0 &&
-	    strspn(r.target->lit, "0123456789") != strlen(r.target->lit)) {
+	    num_parse(r.target->lit, 0, REDIR_FD_MAX, &dupfd) != NUM_OK) {
 		/* >&WORD takes a descriptor number or -; a word that can
 		 * never be one is caught here, as dash does */
-		parse_fail(p, r.target->pos, "%s needs a descriptor number or -, not '%.40s'", tok_name(op),
-			   r.target->lit);
+		parse_fail(p, r.target->pos, "%s needs a descriptor number 0-%d or -, not '%.40s'", tok_name(op),
+			   REDIR_FD_MAX, r.target->lit);
 		word_free(r.target);
 		return 0;
 	}

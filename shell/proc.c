@@ -30,9 +30,13 @@ pid_t proc_fork(struct forkspec *f)
 		fflush(stdout);
 	if (__fpending(stderr))
 		fflush(stderr);
+	sigset_t mask;
+	int held = sig_hold(&mask);
 	pid_t pid = fork();
+	int err = errno;
+	if (pid != 0 && held)
+		sig_release(&mask);
 	if (pid < 0) {
-		int err = errno;
 		EV(EV_FORK, .err = err, .str = f->why);
 		if (f->who)
 			sh_error("%s: fork: %s", f->who, strerror(err));
@@ -80,6 +84,7 @@ pid_t proc_fork(struct forkspec *f)
 	 * shell's jobs as bash does, while wait finds no children of its own. */
 	sig_child_defaults(f->background && !job_control);
 	trap_child_reset();
+	sig_child_unblock();
 	if (f->background && !job_control) {
 		/* POSIX: without job control, a background command reads from
 		 * /dev/null unless its own redirections say otherwise.  (With job

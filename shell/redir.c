@@ -8,10 +8,12 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "events.h"
 #include "expand.h"
+#include "number.h"
 #include "shell.h"
 #include "util.h"
 #include <sys/stat.h>
@@ -45,13 +47,95 @@ int fd_lift(int fd, int min)
 	return nfd;
 }
 
+int fd_copy_private(int fd)
+{
+	int nfd = fcntl(fd, F_DUPFD_CLOEXEC, FD_PRIVATE_MIN);
+	if (nfd >= 0 || errno != EINVAL)
+		return nfd;
+	/* EINVAL: RLIMIT_NOFILE is FD_PRIVATE_MIN or less, so no such
+	 * descriptor can exist.  Take the highest free number above 2, as far
+	 * as can be from the ones users name first. */
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+		return -1;
+	int top = rl.rlim_cur < FD_PRIVATE_MIN ? (int)rl.rlim_cur : FD_PRIVATE_MIN;
+	for (int cand = top - 1; cand > 2; cand--)
+		if (fcntl(cand, F_GETFD) < 0 && errno == EBADF)
+			return fcntl(fd, F_DUPFD_CLOEXEC, cand);
+	errno = EMFILE;
+	return -1;
+}
+
+int fd_lift_private(int fd)
+{
+	if (fd >= FD_PRIVATE_MIN)
+		return fd;
+	int nfd = fd_copy_private(fd);
+	if (nfd >= 0)
+		close(fd);
+	return nfd;
+}
+
+/* The shell's own descriptors (see fd_private_track).  A handful at most:
+ * the signal self-pipe, the trace copy of stderr, the script. */
+#define PRIVATE_MAX 8
+static int *private_fds[PRIVATE_MAX];
+
+void fd_private_track(int *fdp)
+{
+	for (int i = 0; i < PRIVATE_MAX; i++) {
+		if (!private_fds[i]) {
+			private_fds[i] = fdp;
+			return;
+		}
+	}
+}
+
+void fd_private_untrack(int *fdp)
+{
+	for (int i = 0; i < PRIVATE_MAX; i++)
+		if (private_fds[i] == fdp)
+			private_fds[i] = NULL;
+}
+
+/* Move the descriptor *fdp to another free number, close-on-exec as
+ * before.  Returns 0 or -1 with errno set. */
+static int move_private(int *fdp)
+{
+	int nfd = fd_copy_private(*fdp);
+	if (nfd < 0)
+		return -1;
+	close(*fdp);
+	*fdp = nfd;
+	return 0;
+}
+
+/* Before a redirection changes descriptor fd: if the shell keeps one of its
+ * own descriptors under that number, or a copy saved for this very
+ * command, move it out of the way first.  That happens only when
+ * RLIMIT_NOFILE left no room at 10 and above (fd_copy_private), where a
+ * user's `exec 9>log` would otherwise have replaced the script being read.
+ * Returns 0 or -1 after printing why. */
+static int make_room(int fd, struct redir_save *save)
+{
+	if (fd < 3)
+		return 0;
+	for (int i = 0; i < PRIVATE_MAX; i++)
+		if (private_fds[i] && *private_fds[i] == fd && move_private(private_fds[i]) < 0)
+			return sh_error("%d: cannot move the shell's own descriptor: %s", fd, strerror(errno));
+	for (size_t i = 0; save && i < save->n; i++)
+		if (save->v[i].saved == fd && move_private(&save->v[i].saved) < 0)
+			return sh_error("%d: cannot move a saved descriptor: %s", fd, strerror(errno));
+	return 0;
+}
+
 /* Remember fd's current state once, before the first change to it. */
 static int save_fd(struct redir_save *save, int fd)
 {
 	for (size_t i = 0; i < save->n; i++)
 		if (save->v[i].fd == fd)
 			return 0;
-	int saved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	int saved = fd_copy_private(fd);
 	if (saved < 0 && errno != EBADF)
 		return -1;
 	if (saved >= 0)
@@ -139,21 +223,13 @@ static int dup_source(const char *w, int *close_it)
 	*close_it = strcmp(w, "-") == 0;
 	if (*close_it)
 		return 0;
-	long v = 0;
-	if (!*w)
-		return -1;
-	for (const char *s = w; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 100000000)
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return (int)v;
+	long long v;
+	return num_parse(w, 0, REDIR_FD_MAX, &v) == NUM_OK ? (int)v : -1;
 }
 
 /* One redirection.  Returns 0 or -1 after printing what went wrong. */
 static int apply_one(const struct redir *r)
 {
-	char buf[96];
 	switch (r->kind) {
 	case R_DUPIN:
 	case R_DUPOUT: {
@@ -162,7 +238,7 @@ static int apply_one(const struct redir *r)
 			return -1;
 		int close_it, from = dup_source(w, &close_it);
 		if (from < 0) {
-			sh_error("%s: bad file descriptor number", sh_short_name(w, buf, sizeof buf));
+			sh_error("%s: bad file descriptor number (0-%d or -)", sh_arg(w), REDIR_FD_MAX);
 			free(w);
 			return -1;
 		}
@@ -200,9 +276,9 @@ static int apply_one(const struct redir *r)
 			if (fd >= 0 && fd != r->fd)
 				close(fd);
 			if (err == EEXIST)
-				sh_error("%s: cannot overwrite existing file (set -C)", sh_short_name(path, buf, sizeof buf));
+				sh_error("%s: cannot overwrite existing file (set -C)", sh_arg(path));
 			else
-				sh_error("%s: %s", sh_short_name(path, buf, sizeof buf), strerror(err));
+				sh_error("%s: %s", sh_arg(path), strerror(err));
 			free(path);
 			return -1;
 		}
@@ -219,6 +295,8 @@ int redir_apply(const struct redir_list *list, struct redir_save *save)
 		save->v = NULL;
 	}
 	for (size_t i = 0; i < list->n; i++) {
+		if (make_room(list->v[i].fd, save) < 0)
+			return -1;
 		if (save && save_fd(save, list->v[i].fd) < 0)
 			return sh_error("%d: cannot save descriptor: %s", list->v[i].fd, strerror(errno));
 		if (apply_one(&list->v[i]) < 0)

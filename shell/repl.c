@@ -21,6 +21,7 @@
 #include "jobctl.h"
 #include "jobs.h"
 #include "parser.h"
+#include "redir.h"
 #include "shell.h"
 #include "signals.h"
 #include "source.h"
@@ -141,6 +142,14 @@ static int run_source(struct source *src, int nested)
 		if (nested ? sh.skip != SKIP_NONE : top_level_done())
 			break;
 	}
+	if (src->read_errno) {
+		/* A read error is not the end of the input: `forksh < /tmp`
+		 * once ran nothing and said nothing, with status 0. */
+		sh.lineno = 0;
+		sh_error("cannot read %s: %s", src->fd == STDIN_FILENO ? "standard input" : "the script",
+			 strerror(src->read_errno));
+		sh.status = 2;
+	}
 	return sh.status;
 }
 
@@ -159,24 +168,40 @@ int repl_run_string(const char *cmds)
  * command uses: either way every command would write to one more page after
  * each fork, and each such page costs a copy-on-write fault.  A shell reads
  * one file at a time (main() calls this once), so one buffer is enough. */
+/* Run the commands of a descriptor above 2 (a script, a . file, a
+ * start-up file): its number is the shell's own while it reads, so a
+ * redirection that names it (`exec 3>log` in a script read from fd 3, under
+ * a low RLIMIT_NOFILE) moves it first instead of cutting the script off.
+ * Closes fd when done.  Returns the last status. */
+static int run_private_fd(int fd, int shared, char *buf, int nested)
+{
+	struct source src;
+	int lifted = fd > 2 ? fd_lift_private(fd) : -1;
+	if (lifted >= 0)
+		fd = lifted;
+	src_init_fd(&src, fd, shared, buf);
+	if (fd > 2)
+		fd_private_track(&src.fd);
+	int status = run_source(&src, nested);
+	if (fd > 2) {
+		fd_private_untrack(&src.fd);
+		close(src.fd);
+	}
+	src_free(&src);
+	return status;
+}
+
 int repl_run_fd(int fd, int shared_with_children)
 {
 	static char buf[SRC_BUF];
-	struct source src;
-	src_init_fd(&src, fd, shared_with_children, buf);
-	int status = run_source(&src, 0);
-	src_free(&src);
-	return status;
+	return run_private_fd(fd, shared_with_children, buf, 0);
 }
 
 int repl_run_file(int fd)
 {
 	/* Not the static buffer: a . file may be read while a script is. */
 	char *buf = xmalloc(SRC_BUF);
-	struct source src;
-	src_init_fd(&src, fd, 0, buf);
-	int status = run_source(&src, 1);
-	src_free(&src);
+	int status = run_private_fd(fd, 0, buf, 1);
 	free(buf);
 	return status;
 }

@@ -14,11 +14,13 @@ int repl_run_string(const char *cmds);
 /* forksh FILE, or commands on a non-terminal stdin.  fd is read in blocks;
  * when shared_with_children is set (stdin), the file offset is put back to
  * the end of the current command before it runs, so a command that reads
- * standard input gets the rest of it, as in sh.  Returns the exit status. */
+ * standard input gets the rest of it, as in sh.  A script's descriptor
+ * (fd > 2) is the shell's own: it may be moved out of a redirection's way
+ * meanwhile, and is closed at the end.  Returns the exit status. */
 int repl_run_fd(int fd, int shared_with_children);
 
-/* Run the commands of a file in this shell (the . builtin).  Returns the
- * status of the last one. */
+/* Run the commands of a file in this shell (the . builtin, start-up
+ * files), closing fd at the end.  Returns the status of the last one. */
 int repl_run_file(int fd);
 
 /* The interactive prompt.  Returns the exit status. */

@@ -64,10 +64,13 @@ extern struct shell sh;
  * `return sh_error(...)`. */
 int sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A name fit for an error message: name itself, or for a hostile one
- * (a 10 000-byte command or file name) its first 60 bytes and its length,
- * written into buf.  Returns name or buf. */
-const char *sh_short_name(const char *name, char *buf, size_t len);
+/* An argument fit to be repeated in a message: control characters other
+ * than tab shown as ^X (DEL as ^?), and one longer than 80 bytes shown as its first 60 bytes
+ * and its length ("aaaa... (10000 bytes)").  The text lives in one of four
+ * static buffers used in turn, so up to four can appear in one message;
+ * copy it to keep it longer. */
+#define SH_ARG_SIZE 200
+const char *sh_arg(const char *s);
 
 /* Print a syntax error for source text src: message, the offending line, and
  * a caret under the byte at pos. */

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "number.h"
 #include "redir.h"
 
 static volatile sig_atomic_t caught[NSIG];
@@ -33,7 +34,7 @@ static void on_signal(int sig)
  * and SIGWINCH restart what they interrupt: they arrive in bursts (a lesson
  * ending 500 processes), and an interrupted write to the terminal would
  * lose output; the prompt loop learns of them through the self-pipe (and
- * select() returns EINTR whatever the flag). */
+ * poll() returns EINTR whatever the flag). */
 static void set_handler(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
@@ -51,8 +52,13 @@ int sig_init(int interactive)
 	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		return -1;
 	changed = 1;
-	wake_pipe[0] = fd_lift(wake_pipe[0], 10);
-	wake_pipe[1] = fd_lift(wake_pipe[1], 10);
+	int fd;
+	if ((fd = fd_lift_private(wake_pipe[0])) >= 0)
+		wake_pipe[0] = fd;
+	if ((fd = fd_lift_private(wake_pipe[1])) >= 0)
+		wake_pipe[1] = fd;
+	fd_private_track(&wake_pipe[0]);
+	fd_private_track(&wake_pipe[1]);
 	set_handler(SIGINT, on_signal);
 	set_handler(SIGHUP, on_signal);
 	set_handler(SIGCHLD, on_signal);
@@ -65,6 +71,21 @@ int sig_init(int interactive)
 	return 0;
 }
 
+int sig_hold(sigset_t *old)
+{
+	if (!changed)
+		return 0;
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, old);
+	return 1;
+}
+
+void sig_release(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
 /* A non-interactive shell changed nothing, so its children need no system
  * calls here at all: that keeps the per-command cost at the bare minimum. */
 void sig_child_defaults(int background)
@@ -74,9 +95,6 @@ void sig_child_defaults(int background)
 	if (changed) {
 		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 			signal(sigs[i], SIG_DFL);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
 	}
 	if (background) {
 		signal(SIGINT, SIG_IGN);
@@ -86,7 +104,18 @@ void sig_child_defaults(int background)
 		close(wake_pipe[0]);
 		close(wake_pipe[1]);
 		wake_pipe[0] = wake_pipe[1] = -1;
+		fd_private_untrack(&wake_pipe[0]);
+		fd_private_untrack(&wake_pipe[1]);
 	}
+}
+
+void sig_child_unblock(void)
+{
+	if (!changed)
+		return;
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
 int sig_wakeup_fd(void)
@@ -116,10 +145,10 @@ void sig_drain(void)
 
 int sig_by_name(const char *name)
 {
-	char *end;
-	long n = strtol(name, &end, 10);
-	if (*name && !*end)
-		return n > 0 && n < NSIG ? (int)n : -1;
+	long long n;
+	enum num_error e = num_parse(name, 0, NSIG - 1, &n);
+	if (e != NUM_SYNTAX)
+		return e == NUM_OK ? (int)n : -1; /* a number, or one out of range */
 	if (strncasecmp(name, "SIG", 3) == 0)
 		name += 3;
 	for (int sig = 1; sig < NSIG; sig++) {

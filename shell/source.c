@@ -1,6 +1,7 @@
 /* source.c - the input sources (see source.h). */
 #include "source.h"
 
+#include "jobs.h"
 #include "redir.h"
 #include "shell.h"
 
@@ -110,9 +111,16 @@ static int fd_line(struct source *s)
 	for (;;) {
 		if (s->start == s->end) {
 			size_t want = (s->sync && !s->seekable) ? 1 : SRC_BUF;
-			ssize_t n = read(s->fd, s->buf, want);
-			if (n < 0 && errno == EINTR)
+			/* Input that may keep us waiting (a pipe, a terminal):
+			 * reap background jobs that end meanwhile, or they stay
+			 * zombies until the next line comes. */
+			if (!s->seekable && jobs_wait_readable(s->fd) < 0 && errno == EINTR)
 				continue;
+			ssize_t n = read(s->fd, s->buf, want);
+			if (n < 0 && (errno == EINTR || errno == EAGAIN))
+				continue; /* EAGAIN: a non-blocking stdin; wait again */
+			if (n < 0)
+				s->read_errno = errno; /* reported by the reader's loop */
 			if (n <= 0)
 				return got;
 			s->start = 0;

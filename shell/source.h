@@ -44,6 +44,7 @@ struct source {
 	int seekable;
 	char *buf;
 	size_t start, end;
+	int read_errno;       /* why reading failed (EISDIR: stdin is a directory), or 0 */
 
 	/* the interactive prompt: read one line (without its newline) into
 	 * *line (malloc'd); continuation says PS2 rather than PS1. */

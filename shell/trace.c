@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "redir.h"
 #include "shell.h"
 #include "signals.h"
 
@@ -242,13 +243,15 @@ int trace_set(int on)
 		/* A copy of stderr above the user's 0-9, close-on-exec: a child's
 		 * trace lines still reach the terminal after `2>/dev/null`, and
 		 * the program it execs never sees the descriptor. */
-		trace_fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 10);
+		trace_fd = fd_copy_private(STDERR_FILENO);
 		if (trace_fd < 0)
 			return -1;
+		fd_private_track(&trace_fd);
 		trace_color = sh.color_ok && isatty(trace_fd);
 		ev_add_sink(trace_sink, NULL);
 	} else if (!on && trace_fd >= 0) {
 		ev_remove_sink(trace_sink, NULL);
+		fd_private_untrack(&trace_fd);
 		close(trace_fd);
 		trace_fd = -1;
 	}

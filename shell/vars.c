@@ -129,15 +129,13 @@ static struct var *get_or_make(const char *name)
 
 static int readonly_error(const char *name)
 {
-	char buf[96];
-	sh_error("%s: is read only", sh_short_name(name, buf, sizeof buf));
+	sh_error("%s: is read only", sh_arg(name));
 	return -1;
 }
 
 static int bad_name(const char *name)
 {
-	char buf[96];
-	sh_error("%s: bad variable name", sh_short_name(name, buf, sizeof buf));
+	sh_error("%s: bad variable name", sh_arg(name));
 	return -1;
 }
 

@@ -36,11 +36,14 @@ has '^  child left with _exit(): the file holds "hello world"$' _exit-once
 has "^  Answer: 2\." answer-2
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
 lesson_done noexit "processes double each round; exit() flushes the copied buffer twice"
-terr "lesson noexit: --rounds is capped at 6" "--rounds takes a number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
+terr "lesson noexit: --rounds is capped at 6" "--rounds takes a whole number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
 
 # fds: one open before fork = one offset (every line kept, offsets never
 # repeat); two opens after fork = two offsets from 0 (lines overwritten).
-lesson_out 'lesson fds --auto=0 --lines 3'
+# (its file goes to a TMPDIR of this run's own: in the shared /tmp, other
+# runs' files come and go)
+mkdir -p "$WORK/fdtmp"
+lesson_out "export TMPDIR=$WORK/fdtmp; lesson fds --auto=0 --lines 3"
 L=$WORK/lesson.out; problems=""
 offs=$(grep -E '^  (parent|child ) wrote line [0-9]; the offset is now [0-9]+$' "$L" | awk '{print $NF}' | tr '\n' ' ')
 # (the offset is read just after each write, so the other process may
@@ -52,7 +55,7 @@ second=$(echo "$offs" | cut -d' ' -f7-12 | tr ' ' '\n' | sort -n | tr '\n' ' ')
 [ "$(grep -c '^  file: ' "$L" | head -1)" = 9 ] || problems="$problems lines"
 [ "$(grep -c '^  file: ' "$L")" = 9 ] || problems="$problems file-lines"
 [ "$(grep '^  Answer: ' "$L" | tr '\n' ' ')" = "  Answer: 6.   Answer: 3. " ] || problems="$problems answers"
-[ -z "$(ls /tmp/forksh-fds-* 2>/dev/null)" ] || problems="$problems temp-file-left"
+[ -z "$(ls "$WORK/fdtmp")" ] || problems="$problems temp-file-left"
 lesson_done fds "one offset when opened before fork, two when opened after"
 
 # exec: seven calls start forksh-hello in the forked child itself; the

@@ -7,12 +7,25 @@
  *   send TEXT        type TEXT (escapes: \r \n \t \e \\ \xHH; ^C is \x03)
  *   expect REGEX     wait until the screen text (escape sequences and \r
  *                    removed) printed since the last match matches REGEX
- *   sleep SECONDS    pause
+ *   sleep SECONDS    pause (for a person watching; never to order events)
  *   nozombie         fail if the program has a zombie child right now
  *   children N       fail unless the program has exactly N live children
+ *   settle N         wait until the program has exactly N live children
+ *                    and no zombie (its finished children were reaped)
+ *   fgwait COMM...   wait until the terminal's foreground process group
+ *                    holds a process running each COMM (/proc/PID/comm):
+ *                    the foreground job has started, so a key like ^C or
+ *                    ^Z reaches it and not the shell
+ *   state COMM S     wait until a child of the program running COMM is in
+ *                    state S (T: stopped, S: sleeping, ...)
+ *   blocked REGEX    wait until the program is blocked in a kernel function
+ *                    matching REGEX (/proc/PID/wchan, e.g. do_wait)
+ *   run COMMAND      run COMMAND with /bin/sh; fail unless it exits 0
  *   wait STATUS      wait for the program to exit with STATUS
  *   signal NAME      send the program a signal (HUP, TERM, INT, ...)
  *   # ...            comment
+ *
+ * Every wait above gives up after the -t timeout and fails the script.
  *
  * usage: ptydrive [-t SECONDS] [-w COLUMNS] [-v] -- PROGRAM [ARG...] < script
  * (-w: the terminal's width, 80 unless said)
@@ -22,9 +35,11 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
 #include <regex.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,19 +105,69 @@ static void add_output(const char *buf, size_t n)
 
 /* Read whatever the program printed within ms milliseconds.  Returns 0, or
  * -1 once the terminal is closed (the program has exited). */
+/* How many times the terminal discarded its pending input (a packet-mode
+ * TIOCPKT_FLUSHREAD from the kernel, see send_keys). */
+static unsigned long flushes;
+
 static int pump(int ms)
 {
-	struct pollfd p = { .fd = master, .events = POLLIN };
+	struct pollfd p = { .fd = master, .events = POLLIN | POLLPRI };
 	int r = poll(&p, 1, ms);
 	if (r <= 0)
 		return 0;
 	char buf[4096];
 	ssize_t n = read(master, buf, sizeof buf);
 	if (n > 0) {
-		add_output(buf, (size_t)n);
+		/* Packet mode: the first byte says what follows, 0 for data. */
+		if (buf[0] == TIOCPKT_DATA)
+			add_output(buf + 1, (size_t)n - 1);
+		else if (buf[0] & TIOCPKT_FLUSHREAD)
+			flushes++;
 		return 0;
 	}
 	return -1;
+}
+
+/* Does text hold a key that makes the terminal send a signal (^C, ^\, ^Z
+ * under the slave's current settings)?  Such a key also makes the kernel
+ * discard the terminal's pending input, after it has sent the signal. */
+static int has_signal_key(const char *text, size_t n)
+{
+	struct termios t;
+	int fd = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	int got = tcgetattr(fd, &t);
+	close(fd);
+	if (got < 0 || !(t.c_lflag & ISIG) || (t.c_lflag & NOFLSH))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		cc_t c = (cc_t)text[i];
+		if (c && (c == t.c_cc[VINTR] || c == t.c_cc[VQUIT] || c == t.c_cc[VSUSP]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Type n bytes.  After a signal key, wait until the kernel has also
+ * discarded the pending input that goes with it: it sends the signal
+ * first, so the program can answer (a new prompt) before the discard, and
+ * keys typed in that moment were lost.  The discard is seen as a
+ * TIOCPKT_FLUSHREAD packet.  Returns 0, or -1 if the write failed or the
+ * discard never came. */
+static int send_keys(const char *text, size_t n)
+{
+	int signal_key = has_signal_key(text, n);
+	unsigned long before = flushes;
+	if (write(master, text, n) != (ssize_t)n)
+		return -1;
+	double deadline = now() + timeout_s;
+	while (signal_key && flushes == before && now() < deadline)
+		pump(10);
+	if (signal_key && flushes == before)
+		return -1;
+	pump(30);
+	return 0;
 }
 
 static int fail(int lineno, const char *line, const char *why)
@@ -145,10 +210,15 @@ static size_t unescape(const char *s, char *out)
 	return n;
 }
 
+/* The children seen by the last count_children, for failure messages:
+ * "PID STATE (COMM)" each. */
+static char children_seen[512];
+
 /* Scan /proc for children of pid: count the live ones and the zombies. */
 static void count_children(pid_t pid, int *live, int *zombies)
 {
 	*live = *zombies = 0;
+	children_seen[0] = '\0';
 	DIR *d = opendir("/proc");
 	struct dirent *e;
 	while (d && (e = readdir(d)) != NULL) {
@@ -171,9 +241,137 @@ static void count_children(pid_t pid, int *live, int *zombies)
 			(*zombies)++;
 		else
 			(*live)++;
+		size_t used = strlen(children_seen);
+		const char *lp = strchr(buf, '(');
+		snprintf(children_seen + used, sizeof children_seen - used, " %s %c %.*s", e->d_name, state,
+			 lp ? (int)(rp - lp + 1) : 0, lp ? lp : "");
 	}
 	if (d)
 		closedir(d);
+}
+
+/* Read /proc/PID/stat: state, parent and process group.  Returns 0, or
+ * -1 if the process is gone. */
+static int proc_stat(const char *pid, char *state, long *ppid, long *pgrp)
+{
+	char path[300], buf[512];
+	snprintf(path, sizeof path, "/proc/%s/stat", pid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -1;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	char *rp = strrchr(buf, ')');
+	if (!rp || sscanf(rp + 1, " %c %ld %ld", state, ppid, pgrp) != 3)
+		return -1;
+	return 0;
+}
+
+/* The command name of process pid (/proc/PID/comm) into buf. */
+static void proc_comm(const char *pid, char *buf, size_t len)
+{
+	char path[300];
+	snprintf(path, sizeof path, "/proc/%s/comm", pid);
+	buf[0] = '\0';
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return;
+	if (fgets(buf, (int)len, f))
+		buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
+/* Is the condition of a waiting line true right now?  kind is the command
+ * name (settle, fgwait, state, blocked), arg its argument. */
+static int condition_holds(const char *kind, const char *arg)
+{
+	if (strcmp(kind, "settle") == 0) {
+		int live, zombies;
+		count_children(child, &live, &zombies);
+		return zombies == 0 && live == atoi(arg);
+	}
+	if (strcmp(kind, "blocked") == 0) {
+		char path[64], wchan[128] = "";
+		snprintf(path, sizeof path, "/proc/%ld/wchan", (long)child);
+		FILE *f = fopen(path, "re");
+		if (f) {
+			if (!fgets(wchan, sizeof wchan, f))
+				wchan[0] = '\0';
+			fclose(f);
+		}
+		regex_t re;
+		if (regcomp(&re, arg, REG_EXTENDED | REG_NOSUB) != 0)
+			return 0;
+		int match = regexec(&re, wchan, 0, NULL, 0) == 0;
+		regfree(&re);
+		return match;
+	}
+	/* fgwait and state look at processes one by one */
+	pid_t fg = strcmp(kind, "fgwait") == 0 ? tcgetpgrp(master) : 0;
+	char want[256], state_want = 0;
+	snprintf(want, sizeof want, " %s ", arg);
+	if (strcmp(kind, "state") == 0) {
+		/* "COMM S": the name, then the state letter */
+		const char *last = strrchr(arg, ' ');
+		if (!last)
+			return 0;
+		state_want = last[1];
+		snprintf(want, sizeof want, " %.*s ", (int)(last - arg), arg);
+	}
+	char seen[256] = " ";
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int found = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)e->d_name[0]))
+			continue;
+		char state, comm[64], key[80];
+		long ppid, pgrp;
+		if (proc_stat(e->d_name, &state, &ppid, &pgrp) < 0)
+			continue;
+		if (fg > 0 ? pgrp != fg : ppid != child)
+			continue;
+		proc_comm(e->d_name, comm, sizeof comm);
+		snprintf(key, sizeof key, " %s ", comm);
+		if (!strstr(want, key))
+			continue;
+		if (state_want) {
+			found |= state == state_want;
+		} else if (!strstr(seen, key) && strlen(seen) + strlen(key) < sizeof seen) {
+			strcat(seen, key + 1);
+		}
+	}
+	if (d)
+		closedir(d);
+	if (state_want)
+		return found;
+	/* every name wanted was seen */
+	for (char *w = strtok(want, " "); w; w = strtok(NULL, " ")) {
+		char key[80];
+		snprintf(key, sizeof key, " %s ", w);
+		if (!strstr(seen, key))
+			return 0;
+	}
+	return 1;
+}
+
+/* settle, fgwait, state, blocked: wait (reading output meanwhile) until the
+ * condition holds, or fail after the timeout. */
+static int do_until(int lineno, const char *line, const char *kind, const char *arg)
+{
+	double deadline = now() + timeout_s;
+	while (!condition_holds(kind, arg)) {
+		if (now() > deadline) {
+			char why[900];
+			int live, zombies;
+			count_children(child, &live, &zombies);
+			snprintf(why, sizeof why, "timed out waiting for: %s %s; children:%s", kind, arg, children_seen);
+			return fail(lineno, line, why);
+		}
+		pump(10);
+	}
+	return 0;
 }
 
 static int do_expect(int lineno, const char *line, const char *pattern)
@@ -238,10 +436,9 @@ static int run_line(int lineno, char *line)
 	if (strcmp(line, "send") == 0) {
 		char *buf = malloc(strlen(arg) + 1);
 		size_t n = unescape(arg, buf);
-		ssize_t w = write(master, buf, n);
+		int rc = send_keys(buf, n);
 		free(buf);
-		pump(30);
-		return w == (ssize_t)n ? 0 : fail(lineno, line, "write to the terminal failed");
+		return rc == 0 ? 0 : fail(lineno, line, "write to the terminal failed, or a signal key had no effect");
 	}
 	if (strcmp(line, "expect") == 0)
 		return do_expect(lineno, line, arg);
@@ -254,14 +451,24 @@ static int run_line(int lineno, char *line)
 	if (strcmp(line, "nozombie") == 0 || strcmp(line, "children") == 0) {
 		int live, zombies;
 		count_children(child, &live, &zombies);
-		if (zombies)
-			return fail(lineno, line, "the program has a zombie child");
+		char why[640];
+		if (zombies) {
+			snprintf(why, sizeof why, "the program has a zombie child; children:%s", children_seen);
+			return fail(lineno, line, why);
+		}
 		if (line[0] == 'c' && live != atoi(arg)) {
-			char why[64];
-			snprintf(why, sizeof why, "%d live children, expected %d", live, atoi(arg));
+			snprintf(why, sizeof why, "%d live children, expected %d; children:%s", live, atoi(arg),
+				 children_seen);
 			return fail(lineno, line, why);
 		}
 		return 0;
+	}
+	if (strcmp(line, "settle") == 0 || strcmp(line, "fgwait") == 0 || strcmp(line, "state") == 0 ||
+	    strcmp(line, "blocked") == 0)
+		return do_until(lineno, line, line, arg);
+	if (strcmp(line, "run") == 0) {
+		int st = system(arg);
+		return st == 0 ? 0 : fail(lineno, line, "the command failed");
 	}
 	if (strcmp(line, "wait") == 0)
 		return do_wait(lineno, line, atoi(arg));
@@ -306,6 +513,11 @@ int main(int argc, char **argv)
 		execvp(argv[optind], argv + optind);
 		perror("ptydrive: exec");
 		_exit(127);
+	}
+	int on = 1;
+	if (ioctl(master, TIOCPKT, &on) < 0) {
+		perror("ptydrive: TIOCPKT");
+		return 2;
 	}
 
 	char *line = NULL;

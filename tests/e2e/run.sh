@@ -51,7 +51,7 @@ terr() {
 	fi
 }
 
-PTY_TIMEOUT=8   # seconds each pty expectation may wait
+PTY_TIMEOUT=30  # seconds each pty expectation may wait (a deadline: only a failure waits it out)
 
 echo "# forksh end-to-end tests ($FORKSH)"
 
@@ -99,7 +99,7 @@ t "variables and braces" "v=1 1x" 0 -c 'v=1; echo v=$v ${v}x'
 t "unset variable is empty" "[]" 0 -c 'echo "[$nope]"'
 t "special parameters" "0 1" 0 -c 'true; a=$?; false; echo $a $?'
 t "\$\$ is the shell's PID, also in pipelines" "same" 0 -c 'a=$$; echo $$ | sh -c "read x; test \$x = $a && echo same"'
-t "\$! is the background PID" "ok" 0 -c 'sleep 0.05 & p=$!; test -n "$p" && test -d /proc/$p && echo ok'
+t "\$! is the background PID" "ok" 0 -c 'sleep 30 & p=$!; test -n "$p" && test -d /proc/$p && echo ok; kill $p'
 t "field splitting of unquoted expansions" "3
 1" 0 -c 'x="a b  c"; printf "%s\n" $x | wc -l | tr -d " "; printf "%s\n" "$x" | wc -l | tr -d " "'
 t "custom IFS" "a b c" 0 -c 'IFS=:; x=a:b:c; echo $x'
@@ -122,6 +122,7 @@ ME}; printf a &\
 & printf b 2\
 >/dev/null'
 printf 'printf "%%s\\n" ok \\\n' > cont.sh
+printf 'echo a\\' > cont2.sh
 t "a script may end in backslash-newline" "ok" 0 cont.sh
 t "IFS starts as space, tab, newline" "[a][b]" 0 -c 'old=$IFS; IFS=:; IFS=$old; x="a b"; printf "[%s]" $x'
 out=$(env IFS=x FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'x="axb c"; printf "[%s]" $x')
@@ -194,7 +195,7 @@ t "help lists builtins and the language" "ok" 0 -c 'help | grep -q "^  cd  *Chan
 terr "help of unknown name" "nothing called" 1 -c 'help nope'
 t ": true false" "0 0 1" 0 -c ':; a=$?; true; b=$?; false; echo $a $b $?'
 t "exit in a pipeline exits only the child" "still here" 0 -c 'exit 3 | true; echo still here'
-terr "exit with a bad number" "numeric argument required" 2 -c 'exit abc'
+terr "exit with a bad number" "exit: Illegal number: abc" 2 -c 'exit abc; echo not reached'
 t "exec replaces the shell, keeping its PID" "same pid" 0 -c 'p=$$; exec sh -c "test \$\$ = $p && echo same pid"; echo not reached'
 terr "exec of a missing command" "nope-x: command not found" 127 -c 'exec nope-x; echo not reached'
 t "exec with only redirections applies them to the shell" "via fd 3" 0 -c 'exec 3>f8; echo "via fd 3" >&3; cat f8'
@@ -202,48 +203,80 @@ terr "export of a bad name ends the script (special builtin)" "export: 1x: bad v
 t "export lists variables" "export WX='it'\\''s'" 0 -c "export WX=\"it's\"; export | grep WX="
 t "history is empty when not interactive" "" 0 -c 'history'
 
-if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+# As another user (nobody), with a copy of forksh that user can reach: the
+# build tree may be under /root.  (Not under valgrind, whose wrapper and
+# logs live in the build tree.)
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && [ -z "${FORKSH_REAL:-}" ] &&
+	ufsh=$(for_other_user "$FORKSH"); then
 	mkdir -p "$WORK/locked" && chmod 700 "$WORK/locked" && chmod 755 "$WORK"
-	# nobody may not be able to reach the build tree (a clone only root can
-	# enter): it runs a copy of forksh.  Under valgrind the wrapper needs the
-	# tree itself, so the test runs only if nobody can reach it.
-	UF=$FORKSH
-	if [ -z "${FORKSH_REAL:-}" ]; then
-		mkdir -p "$WORK/ubin" && cp "$FORKSH" "$WORK/ubin/" && chmod 755 "$WORK/ubin" "$WORK/ubin/${FORKSH##*/}" &&
-			UF=$WORK/ubin/${FORKSH##*/}
-	fi
-	if ! runuser -u nobody -- test -x "$UF"; then
-		ok "# SKIP an unreadable PATH directory (nobody cannot reach $UF)"
+	(cd / && runuser -u nobody -- env FORKSH_TEST_MARK="$MARK" PATH="$WORK/locked:/usr/bin:/bin" "$ufsh" -c 'nosuchcmd-x') >/dev/null 2>"$WORK/err"
+	st=$?
+	if [ $st = 127 ] && grep -q 'command not found' "$WORK/err"; then
+		ok "an unreadable PATH directory does not turn 'not found' into 126"
 	else
-		runuser -u nobody -- env FORKSH_TEST_MARK="$MARK" PATH="$WORK/locked:/usr/bin:/bin" "$UF" -c 'nosuchcmd-x' >/dev/null 2>"$WORK/err"
-		st=$?
-		if [ $st = 127 ] && grep -q 'command not found' "$WORK/err"; then
-			ok "an unreadable PATH directory does not turn 'not found' into 126"
-		else
-			not_ok "an unreadable PATH directory does not turn 'not found' into 126" "status $st" "$(cat "$WORK/err")"
-		fi
+		not_ok "an unreadable PATH directory does not turn 'not found' into 126" "status $st" "$(cat "$WORK/err")"
 	fi
 fi
 
+#### numbers: one parser, dash's "Illegal number" (status 2) ###############
+# Every number that becomes a PID, signal, descriptor, job, status or size
+# is a decimal integer in range, or the command refuses it.  A number too
+# large for a PID must never wrap into one: 4294967295 was kill(-1, ...),
+# every process the user may signal (only signal 0 is used here).
+for n in 4294967295 4294967296 4294967297 99999999999999999999 -4294967295 0x10 1e3 abc 5x; do
+	terr "kill -0 $n: Illegal number, status 2" "kill: Illegal number: $n\$" 2 -c "kill -0 $n"
+done
+terr "kill -0 '+5' and ' 5' are not numbers" "kill: Illegal number: \+5" 2 -c "kill -0 +5 || kill -0 ' 5' 2>/dev/null || exit \$?"
+fsh --trace -c 'kill -0 $$ 4294967295; echo "st=$?"' >"$WORK/out" 2>"$WORK/err"
+if ! grep -q 'kill(' "$WORK/err" && [ "$(cat "$WORK/out")" = "st=2" ]; then
+	ok "kill with one illegal operand signals nothing at all (trace shows no kill)"
+else
+	not_ok "kill with one illegal operand signals nothing at all" "$(cat "$WORK/out")" "$(cat "$WORK/err")"
+fi
+t "a negative PID written as such still names process groups" "0" 0 -c 'kill -0 -- -1; echo $?'
+terr "wait zzz: Illegal number (dash says so too), status 2" "wait: Illegal number: zzz" 2 -c 'wait zzz'
+terr "wait with a number too big for a PID" "wait: Illegal number: 4294967297" 2 -c 'wait 4294967297'
+t "wait checks every operand before waiting for any" "2" 0 -c 'sleep 30 & wait $! zzz 2>/dev/null; echo $?; kill $!'
+terr "exit with a number too big" "exit: Illegal number: 4294967296" 2 -c 'exit 4294967296'
+terr "exit -1 is not a status" "exit: Illegal number: -1" 2 -c 'exit -1'
+t "exit 256 keeps the low 8 bits" "" 0 -c 'exit 256'
+terr "history with a bad count" "history: Illegal number: 1x" 2 -c 'history 1x'
+terr "ptree with a PID too big" "ptree: Illegal number: 4294967297" 2 -c 'ptree 4294967297'
+t "job numbers and PIDs that overflow find no job" "1 1" 0 -c 'jobs %99999999999999999999 2>/dev/null; a=$?; jobs 99999999999999999999 2>/dev/null; echo $a $?'
+t "kill -l 0 is EXIT, as in bash; kill -l 143 the signal behind status 143" "EXIT
+TERM" 0 -c 'kill -l 0; kill -l 143'
+terr "kill -l with a number past every signal" "kill: 4294967311: invalid signal" 1 -c 'kill -l 4294967311'
+terr "kill -s with a number past every signal" "kill: 4294967311: invalid signal" 1 -c 'kill -s 4294967311 $$'
+t "kill -s 0 is the null signal" "0" 0 -c 'kill -s 0 $$; echo $?'
+terr ">&N takes one digit, as in dash" "needs a descriptor number 0-9" 2 -c 'echo x >&99999999999999999999'
+for bad in nan 0x3 2.5 1e1 -1 ' 3' inf; do
+	terr "lesson sizes are whole numbers: --forks='$bad' is refused" "--forks takes a whole number from 1 to 50 .*not '$bad'" 2 -c "lesson fork --forks='$bad'"
+done
+for bad in nan 1e1 0x1 -1 inf; do
+	terr "lesson times are plain decimals: --delay='$bad' is refused" "--delay takes a time from 0 to 10 seconds .*not '$bad'" 2 -c "lesson counter --delay='$bad'"
+done
+terr "lesson --auto=nan is refused" "--auto takes 0 to 60 seconds, not 'nan'" 2 -c 'lesson fork --auto=nan'
+t "lesson N with a huge N is no lesson" "1" 0 -c 'lesson 4294967298 2>/dev/null; echo $?'
+
 #### jobs without job control ##############################################
 t "wait PID returns that job's status" "3 0" 0 -c 'sh -c "exit 3" & a=$!; sleep 0.1 & b=$!; wait $a; x=$?; wait $b; echo $x $?'
-t "wait with no operand waits for all, status 0" "b a 0" 0 -c 'sh -c "sleep 0.2; printf a" & sh -c "sleep 0.1; printf \"b \"" & wait; echo " $?"' 
-t "wait for a job that already finished still gives its status" "7" 0 -c 'sh -c "exit 7" & p=$!; sleep 0.3; wait $p; echo $?'
+t "wait with no operand waits for all, status 0" "a b 0" 0 -c 'sh -c "sleep 0.2; printf a > wa" & sh -c "printf b > wb" & wait; st=$?; cat wa; printf " "; cat wb; echo " $st"'
+t "wait for a job that already finished still gives its status" "7" 0 -c "sh -c 'exit 7' & p=\$!; $AWAIT gone \$p; wait \$p; echo \$?"
 terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
-t "wait %N and kill %N without job control" "143" 0 -c 'sleep 30 & sleep 0.5; kill %1; wait %1; echo $?'
-t "jobs lists background jobs in a script" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs; wait'
+t "wait %N and kill %N without job control" "143" 0 -c "sleep 30 & $AWAIT state \$! S sleep; kill %1; wait %1; echo \$?"
+t "jobs lists background jobs in a script" "[1]+  Running                 sleep 30 &" 0 -c 'sleep 30 & jobs; kill %1; wait'
 terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
 t "kill -l names and numbers signals" "TERM
 2" 0 -c 'kill -l 15; kill -l INT'
 t "kill -0 asks whether a process exists" "yes" 0 -c 'kill -0 $$ && echo yes'
-t "jobs in a pipeline lists the shell's jobs" "[1]+  Running                 sleep 0.3 &" 0 -c 'sleep 0.3 & jobs | cat; wait'
+t "jobs in a pipeline lists the shell's jobs" "[1]+  Running                 sleep 30 &" 0 -c 'sleep 30 & jobs | cat; kill %1; wait'
 terr "kill with a bad signal" "invalid signal" 1 -c 'kill -NOPE 1'
-t "no zombie when a script with background jobs ends" "zombies: 0" 0 -c "sleep 0.1 & sleep 0.1 & sleep 0.3; $ZOMBIES \$\$"
+t "no zombie when a script with background jobs ends" "zombies: 0" 0 -c "/bin/true & a=\$!; /bin/true & $AWAIT gone \$a \$!; $ZOMBIES \$\$"
+rm -f gate.fifo && mkfifo gate.fifo
 cat > orphan.sh <<EOS
-sh -c 'sleep 0.3 & echo \$! > orphan.pid'
-sleep 0.05
+sh -c 'sh -c "read x < gate.fifo" & echo \$! > orphan.pid'
 sh -c 'grep -q "^PPid:[[:space:]]*\$1\\\$" /proc/\$(cat orphan.pid)/status' x \$\$ && echo adopted
-sleep 0.5
+sh -c 'echo go > gate.fifo; $AWAIT gone \$(cat orphan.pid)'
 $ZOMBIES \$\$
 EOS
 t "orphaned grandchildren are adopted and reaped (subreaper)" "adopted
@@ -322,16 +355,17 @@ fsh -c 'explain touch should-not-exist > made-by-explain' >/dev/null 2>&1
 if [ ! -e should-not-exist ] && [ ! -e made-by-explain ]; then ok "explain runs nothing, not even redirections"; else not_ok "explain runs nothing, not even redirections"; fi
 
 # ptree: a background sleep, and a zombie made on purpose (an exec'd sleep
-# never reaps the child its shell started).
-fsh -c 'sleep 3 & sh -c "sleep 0.1 & exec sleep 3" & sleep 0.6; ptree --ascii; LC_ALL=C.UTF-8 ptree; kill %1 %2; wait' >"$WORK/out" 2>&1
+# never reaps the child its shell started).  await holds the shell until
+# both sleeps sleep and the zombie is there.
+fsh -c "sleep 30 & a=\$!; sh -c '/bin/true & exec sleep 30' & b=\$!; $AWAIT state \$a S sleep; $AWAIT state \$b S sleep; $AWAIT zombies \$b 1; ptree --ascii; LC_ALL=C.UTF-8 ptree; kill %1 %2; wait" >"$WORK/out" 2>&1
 pt_ok=1
 grep -q '^[0-9]* R running .*(this shell)$' "$WORK/out" || pt_ok=0
-grep -q '^|- [0-9]* S sleeping  sleep 3$' "$WORK/out" || pt_ok=0
-grep -q '^   `- [0-9]* Z zombie    sleep <defunct>$' "$WORK/out" || pt_ok=0
+grep -q '^|- [0-9]* S sleeping  sleep 30$' "$WORK/out" || pt_ok=0
+grep -q '^   `- [0-9]* Z zombie    true <defunct>$' "$WORK/out" || pt_ok=0
 grep -q '^4 processes: 1 running, 2 sleeping, 1 zombie$' "$WORK/out" || pt_ok=0
 grep -q '^   └─ [0-9]* Z zombie' "$WORK/out" || pt_ok=0
 if [ $pt_ok = 1 ]; then ok "ptree: a background sleep and a zombie, ASCII and UTF-8"; else not_ok "ptree: a background sleep and a zombie, ASCII and UTF-8" "$(cat "$WORK/out")"; fi
-t "ptree PID roots the tree elsewhere" "yes" 0 -c 'sleep 1 & sleep 0.2; ptree $! | grep -q "^[0-9]* S sleeping  sleep 1$" && echo yes; kill %1; wait'
+t "ptree PID roots the tree elsewhere" "yes" 0 -c "sleep 30 & $AWAIT state \$! S sleep; ptree \$! | grep -q '^[0-9]* S sleeping  sleep 30\$' && echo yes; kill %1; wait"
 terr "ptree of a missing PID" "ptree: 99999999: no such process" 1 -c 'ptree 99999999'
 terr "ptree with a bad option" "usage: ptree" 2 -c 'ptree --nope'
 
@@ -399,9 +433,9 @@ if [ -z "$problems$s" ]; then ok "lesson memory: same address, different values;
 
 t "lesson lists the lessons" "fork counter noexit memory fds forkexec exec execfail orphans zombies spawn system shell subshell" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
 terr "lesson: did you mean" "did you mean 'counter'" 1 -c 'lesson countr'
-terr "lesson: a size over its cap" "--children takes a number from 1 to 500" 2 -c 'lesson counter --children 501'
+terr "lesson: a size over its cap" "--children takes a whole number from 1 to 500" 2 -c 'lesson counter --children 501'
 terr "lesson: an unknown option" "unknown option" 2 -c 'lesson fork --nope'
-terr "lesson: --auto needs a number" "--auto takes 0 to 60 seconds" 2 -c 'lesson fork --auto=abc'
+terr "lesson: --auto needs a number" "--auto takes 0 to 60 seconds, not 'abc'" 2 -c 'lesson fork --auto=abc'
 t "lesson N starts lesson number N" "yes" 0 -c 'lesson 6 --forks 1 | grep -q "^forkexec . step 1/4" && echo yes'
 t "progress is saved" "done" 0 -c 'lesson fork --forks 1 >/dev/null; lesson | awk "\$2 == \"fork\" {print \$3}"'
 if command -v prlimit >/dev/null; then
@@ -415,10 +449,33 @@ if command -v prlimit >/dev/null; then
 fi
 t "lesson: 500 children run and are all reaped" "500 zombies: 0" 0 -c "lesson counter --auto=0 --children 500 --count 1 --delay 0 | grep -cE '^  \[[0-9]+\] => 0\$' | tr '\n' ' '; $ZOMBIES \$\$"
 t "lesson: a closed output pipe stops the run, nothing left behind" "zombies: 0" 0 -c "lesson counter --auto=0 --children 5 --count 3 --delay 1 | head -1 >/dev/null; $ZOMBIES \$\$"
-out=$(timeout -s INT 1.5 env FORKSH_TEST_MARK="$MARK" "$FORKSH" -c 'lesson counter --auto=0 --children 5 --count 10 --delay 1 >/dev/null; echo after=$?' 2>/dev/null)
+# SIGINT once the run is under way: the shell has printed a line it got
+# from a lesson process (so the lesson's SIGINT handler, set before the
+# run's first fork, is in place).
+fsh -c 'lesson counter --auto=0 --children 5 --count 100 --delay 1 > counter.out; echo after=$?' >"$WORK/out" 2>/dev/null &
+tpid=$!   # timeout's; the shell is its child
+"$AWAIT" grep '^  Process [0-9]+ spawned' counter.out && kill -INT "$(pgrep -P $tpid)"
+wait $tpid
+out=$(cat "$WORK/out")
 s=$(strays)
 if [ "$out" = "after=130" ] && [ -z "$s" ]; then ok "lesson: Ctrl-C (SIGINT) in a script stops the run with status 130, nothing left"; else not_ok "lesson: SIGINT in a script" "got: $out" ${s:+"stray: $s"}; fi
 t "help lesson" "yes" 0 -c 'help lesson | grep -q "Keys between steps" && echo yes'
+
+# A lesson waiting for a key must reap the shell's background jobs that end
+# meanwhile (the job here ends when the test writes to its FIFO).
+rm -f gate.fifo && mkfifo gate.fifo
+pty "lesson: a job that ends while the lesson waits for a key is reaped at once" "expect ${P}\\\$ \$
+send sh -c 'read x < gate.fifo' &\\r
+expect \\[1\\] [0-9]+
+expect ${P}\\\$ \$
+send lesson fork\\r
+expect \\[Enter/n\\] next
+run echo go > $WORK/gate.fifo
+settle 0
+send q
+expect Lesson fork stopped
+send exit\\r
+wait 0"
 
 pty "lesson with keys: n, b, r, q" "expect ${P}\\\$ \$
 send lesson forkexec --forks 2\\r
@@ -495,8 +552,66 @@ printf 'sh -c "read l; echo got \\$l"\nthis line is read by sh\necho after\n' > 
 t "stdin shared with commands (pipe)" "got this line is read by sh
 after" 0 < <(cat s2p.sh)
 t "syntax error stops a stdin script with 2" "one" 2 < <(printf 'echo one\necho )\necho two\n')
-printf 'echo a\0b\n' > nul.sh
-t "NUL bytes in a script are ignored" "ab" 0 nul.sh
+printf 'echo first\necho a\0b\n' > nul.sh
+t "NUL bytes in a script (after its first line) are ignored" "first
+ab" 0 nul.sh
+# A program is not a script: bash's rule (an ELF header, or a NUL in the
+# first line) says "cannot execute binary file", 126, instead of reading
+# machine code as commands.
+terr "a binary given as a script: cannot execute binary file (126)" "/bin/sh: cannot execute binary file\$" 126 /bin/sh
+printf 'echo a\0b\n' > nul1.sh
+terr "a NUL in the first line makes a file binary, as in bash" "nul1.sh: cannot execute binary file" 126 nul1.sh
+printf '#!/bin/sh\necho a\0b\n' > nul2.sh
+terr "after #! the first two lines are looked at" "nul2.sh: cannot execute binary file" 126 nul2.sh
+terr "stdin a directory: Is a directory, status 2" "cannot read standard input: Is a directory" 2 </
+t "a script ending in a backslash with no newline prints the backslash" 'a\' 0 cont2.sh
+t "the same on standard input" 'a\' 0 < cont2.sh
+t "-c ending in a backslash prints it, as dash does" 'a\' 0 -c 'echo a\'
+terr "a backslash alone is a command named \\, not found (127)" '\\: command not found' 127 -c '\'
+
+#### the shell's surroundings: inherited signals, exec, waiting for input ####
+# A parent that ignores SIGCHLD hands that on; with SIGCHLD ignored the
+# kernel reaps children itself and waitpid finds no status.  forksh puts the
+# default back at start, in every mode.
+if command -v perl >/dev/null; then
+	ign() { env FORKSH_TEST_MARK="$MARK" perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV or exit 127' "$@"; }
+	out=$(ign "$FORKSH" -c '/bin/false; echo $?; /bin/true | sh -c "exit 7"; echo $?; sh -c "exit 3" & wait $!; echo $?' 2>&1)
+	if [ "$out" = "1
+7
+3" ]; then ok "SIGCHLD ignored by the parent: statuses are not lost (-c)"; else not_ok "SIGCHLD ignored by the parent (-c)" "got: $out"; fi
+	echo precious > keep.txt
+	out=$(echo 'cp keep.txt /nonexistent-dir-x/ 2>/dev/null && rm keep.txt; echo $?' | ign "$FORKSH" 2>&1)
+	if [ "$out" = 1 ] && [ -e keep.txt ]; then ok "SIGCHLD ignored by the parent: a failed cp does not let && rm run (stdin)"; else not_ok "SIGCHLD ignored by the parent (stdin)" "got: $out"; fi
+	printf '/bin/false\necho "st=$?"\n' > sigchld.sh
+	out=$(ign "$FORKSH" sigchld.sh 2>&1)
+	if [ "$out" = "st=1" ]; then ok "SIGCHLD ignored by the parent: statuses are not lost (script)"; else not_ok "SIGCHLD ignored by the parent (script)" "got: $out"; fi
+else
+	echo "# skip: SIGCHLD ignored at start (no perl)"
+fi
+# exec hands the process over to a program that never asked to be a child
+# subreaper: an orphan of that program must go to the real reaper above.
+cat > subreaper.sh <<'EOS'
+sh -c 'sleep 30 & echo $! > o.pid'
+p=$(cat o.pid)
+pp=$(awk '/^PPid/ {print $2}' /proc/$p/status)
+kill $p
+if [ "$pp" = $$ ]; then echo "still a subreaper"; else echo "not a subreaper"; fi
+EOS
+t "exec gives up the child-subreaper role" "not a subreaper" 0 -c 'exec sh subreaper.sh'
+# While the shell waits for its next line of piped input, a background job
+# that ends is reaped at once, not left a zombie until the line comes.
+rm -f in.fifo gate.fifo && mkfifo in.fifo gate.fifo
+env FORKSH_TEST_MARK="$MARK" "$FORKSH" < in.fifo > "$WORK/out" 2>&1 & fpid=$!
+exec 7>in.fifo
+printf '%s\n' "sh -c 'read x < gate.fifo' &" >&7
+echo go > gate.fifo   # returns once the job opened it; then the job ends
+if AWAIT_TIMEOUT=15 "$AWAIT" zombies $fpid 0 2>/dev/null && [ -z "$(ps -o pid= --ppid $fpid)" ]; then
+	ok "a job that ends while the shell waits for piped input is reaped at once"
+else
+	not_ok "a job that ends while the shell waits for piped input is reaped at once" "$($ZOMBIES $fpid)"
+fi
+exec 7>&-
+wait $fpid
 
 #### processes: descriptors, zombies ########################################
 t "a child starts with only 0 1 2" "0 1 2" 0 -c "$FDCHECK"
@@ -506,11 +621,12 @@ t "redirections add exactly their descriptor" "0 1 2 5" 0 -c "$FDCHECK 5>/dev/nu
 printf '%s\n' "$FDCHECK" > s3.sh
 t "script file descriptor does not leak" "0 1 2" 0 s3.sh
 t "builtin redirection leaves no descriptor behind" "0 1 2" 0 -c "pwd > /dev/null; cd . 2>/dev/null; $FDCHECK"
-t "finished background jobs are reaped during a foreground wait" "zombies: 0" 0 -c "/bin/true & /bin/true & /bin/sleep 0.3; $ZOMBIES \$\$"
+t "finished background jobs are reaped during a foreground wait" "zombies: 0" 0 -c "/bin/true & a=\$!; /bin/true & $AWAIT gone \$a \$!; $ZOMBIES \$\$"
+rm -f gate.fifo && mkfifo gate.fifo
 t "background jobs started with & run in parallel" "b
-a" 0 -c 'sh -c "sleep 0.3; echo a" & echo b; sleep 0.6'
+a" 0 -c 'sh -c "read x < gate.fifo; echo a" & echo b; echo go > gate.fifo; wait'
 t "background list runs in a subshell" "x
-y" 0 -c 'echo x && echo y > f9 & sleep 0.2; cat f9'
+y" 0 -c 'echo x && echo y > f9 & wait; cat f9'
 
 #### interactive, through a pseudo-terminal #################################
 P='forksh\[[0-9]+\]'
@@ -551,7 +667,7 @@ wait 1"
 
 pty "Ctrl-C stops a foreground command, not the shell" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send echo alive \$?\\r
@@ -563,7 +679,7 @@ wait 0"
 
 pty "a list stops at Ctrl-C" "expect ${P}\\\$ \$
 send sleep 30; echo not-printed\\r
-sleep 0.3
+fgwait sleep
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send echo done\\r
@@ -574,9 +690,8 @@ wait 0"
 pty "background job: [N] PID, reaped at the prompt, Done announced" "expect ${P}\\\$ \$
 send sleep 0.2 &\\r
 expect \\[1\\] [0-9]+
-sleep 0.8
-nozombie
-children 0
+settle 0
+blocked poll
 send \\r
 expect \\[1\\]\\+ +Done +sleep 0.2\$
 send exit\\r
@@ -586,7 +701,7 @@ wait 0"
 # the shell says so once and reads plain lines.
 mkdir -p "$WORK/norl" && : >"$WORK/norl/libreadline.so.8" && : >"$WORK/norl/libreadline.so"
 if printf 'expect warning: cannot load readline .*no line editing\nexpect %s\\$ $\nsend echo plain lines\\r\nexpect plain lines\nsend exit\\r\nwait 0\n' "$P" |
-	env FORKSH_TEST_MARK="$MARK" LD_LIBRARY_PATH="$WORK/norl" "$PTY" -t 8 -- "$FORKSH" >"$WORK/pty" 2>&1 && [ -z "$(strays)" ]; then
+	env FORKSH_TEST_MARK="$MARK" LD_LIBRARY_PATH="$WORK/norl" "$PTY" -t "$PTY_TIMEOUT" -- "$FORKSH" >"$WORK/pty" 2>&1 && [ -z "$(strays)" ]; then
 	ok "without a loadable readline the prompt still reads lines (with one warning)"
 else
 	not_ok "no readline" "$(cat "$WORK/pty")"
@@ -595,7 +710,7 @@ fi
 #### job control ###########################################################
 pty "Ctrl-Z stops the job; jobs, bg, fg, then Ctrl-C ends it" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect \\[1\\]\\+ +Stopped +sleep 30
 expect ${P}\\(148\\)\\\$ \$
@@ -610,7 +725,7 @@ expect \\[1\\]\\+ +Running +sleep 30 &
 expect ${P}\\\$ \$
 send fg %1\\r
 expect sleep 30
-sleep 0.3
+fgwait sleep
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send jobs\\r
@@ -622,7 +737,7 @@ wait 0"
 
 pty "Ctrl-\\\\ quits the job with 131; the shell survives" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1c
 expect ${P}\\(131\\)\\\$ \$
 send echo alive\\r
@@ -632,13 +747,13 @@ wait 0"
 
 pty "a stopped pipeline is one job; fg brings both back" "expect ${P}\\\$ \$
 send sleep 30 | cat\\r
-sleep 0.3
+fgwait sleep cat
 send \\x1a
 expect \\[1\\]\\+ +Stopped +sleep 30 \\| cat
 expect ${P}\\(148\\)\\\$ \$
 children 2
 send fg\\r
-sleep 0.3
+fgwait sleep cat
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 nozombie
@@ -650,22 +765,38 @@ pty "kill %N and the announcement of how the job ended" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect \\[1\\] [0-9]+
 expect ${P}\\\$ \$
-sleep 0.5
+state sleep S
 send kill -KILL %1\\r
-sleep 1
+settle 0
+blocked poll
 send \\r
 expect \\[1\\]\\+ +Killed +sleep 30
 send exit\\r
 wait 0"
 
+# A signal sent the moment a job starts must not be lost: the child used to
+# hold the shell's SIG_IGN for SIGTERM until it reset its signals, and a
+# SIGTERM in that window vanished (the job then ran its full 30 s).
+# (Not under valgrind, whose own signal handling in a freshly forked child
+# is what would be tested.)
+quick_kills=$(for i in $(seq 20); do printf 'sleep 30 & kill $!; wait $!; '; done)
+[ -n "${FORKSH_REAL:-}" ] && echo "# skip: a job killed right after & (not under valgrind)" ||
+pty "a job killed right after & always dies (signals blocked across fork)" "expect ${P}\\\$ \$
+send ${quick_kills}echo all=\$?\\r
+expect all=143
+send exit 0\\r
+wait 0"
+
 pty "a background job that reads the terminal is stopped and announced" "expect ${P}\\\$ \$
 send cat &\\r
 expect \\[1\\] [0-9]+
-sleep 0.3
+state cat T
+blocked poll
 send \\r
 expect Stopped \\(tty input\\) +cat
 send kill %cat\\r
-sleep 0.2
+settle 0
+blocked poll
 send \\r
 expect Terminated +cat
 send exit\\r
@@ -673,7 +804,7 @@ wait 0"
 
 pty "exit with stopped jobs warns once, then hangs them up" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect Stopped
 expect ${P}\\(148\\)\\\$ \$
@@ -686,7 +817,7 @@ wait 1"
 
 pty "Ctrl-D with stopped jobs warns too" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect ${P}\\(148\\)\\\$ \$
 send \\x04
@@ -699,7 +830,7 @@ pty "SIGHUP to the shell hangs up its jobs and exits 129" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect \\[1\\] [0-9]+
 send sleep 31\\r
-sleep 0.3
+fgwait sleep
 send \\x1a
 expect ${P}\\(148\\)\\\$ \$
 signal HUP
@@ -707,7 +838,7 @@ wait 129"
 
 pty "SIGHUP also reaches the foreground job" "expect ${P}\\\$ \$
 send sleep 30\\r
-sleep 0.3
+fgwait sleep
 signal HUP
 wait 129"
 
@@ -715,7 +846,7 @@ pty "wait is interrupted by Ctrl-C" "expect ${P}\\\$ \$
 send sleep 30 &\\r
 expect ${P}\\\$ \$
 send wait\\r
-sleep 0.3
+blocked do_wait
 send \\x03
 expect ${P}\\(130\\)\\\$ \$
 send kill %1; wait %1\\r
@@ -723,15 +854,17 @@ expect ${P}\\(143\\)\\\$ \$
 send exit 0\\r
 wait 0"
 
-pty "orphans are adopted by forksh (subreaper) and reaped" "expect ${P}\\\$ \$
-send sh -c 'sleep 0.3 & echo orphan=\$!'\\r
+# Make an orphan (it waits on gate.fifo), see the shell adopt it, let it
+# end and see it reaped.
+rm -f gate.fifo && mkfifo gate.fifo
+orphan_steps="send sh -c 'sh -c \"read x < gate.fifo\" & echo orphan=\$!'\\r
 expect orphan=[0-9]+
 expect ${P}\\\$ \$
-sleep 0.1
 children 1
-sleep 0.6
-nozombie
-children 0
+run echo go > $WORK/gate.fifo
+settle 0"
+pty "orphans are adopted by forksh (subreaper) and reaped" "expect ${P}\\\$ \$
+$orphan_steps
 send exit\\r
 wait 0"
 
@@ -755,7 +888,7 @@ send exit\\r
 wait 0"
 
 if printf '%s\n' "expect ${P}\\\$ \$" 'send echo to-the-file\r' "expect ${P}\\\$ \$" 'send exit\r' 'wait 0' |
-	env FORKSH_TEST_MARK="$MARK" "$PTY" -t 8 -- sh -c "exec '$FORKSH' > '$WORK/redir-out.txt'" >"$WORK/pty" 2>&1 &&
+	env FORKSH_TEST_MARK="$MARK" "$PTY" -t "$PTY_TIMEOUT" -- sh -c "exec '$FORKSH' > '$WORK/redir-out.txt'" >"$WORK/pty" 2>&1 &&
 	[ "$(cat "$WORK/redir-out.txt")" = "to-the-file" ]; then
 	ok "prompt and editing go to stderr: a redirected stdout gets only output"
 else
@@ -790,7 +923,55 @@ expect \\[comp/q\\\$x\\]
 send exit\\r
 wait 0"
 
-pty "a failed exec leaves the shell's Ctrl-C handling intact" "expect ${P}\\\$ \$
+# A newline cannot be quoted with a backslash (backslash-newline joins
+# lines and vanishes): the completion puts it in single quotes.
+touch "comp/nl
+line.txt"
+pty "Tab completes a file name holding a newline so that it survives" "expect ${P}\\\$ \$
+send printf '[%s]\\\\n' comp/nl\\t
+expect 'line\\.txt
+send \\r
+expect ^line\\.txt\\]
+send exit\\r
+wait 0"
+rm -f "comp/nl
+line.txt"
+
+# forksh started in the background at a terminal (here, as a job of
+# another forksh) stops itself with SIGTTIN until fg gives it the terminal:
+# the outer shell's wait returns with the stop (128 + SIGTTIN = 149).  It
+# once spun at full speed instead, so the wait never returned.  (Not under
+# valgrind, which does not stop itself on its own SIGTTIN.)
+[ -n "${FORKSH_REAL:-}" ] && echo "# skip: forksh started in the background (not under valgrind)" ||
+pty "forksh started in the background stops with SIGTTIN until fg" "expect ${P}\\\$ \$
+send $FORKSH & wait %1; echo st=\$?\\r
+expect st=149
+expect ${P}\\\$ \$
+send fg\\r
+expect ${P}\\\$ \$
+send echo inner-\$\$-\$PPID\\r
+expect inner-[0-9]+-[0-9]+
+send exit\\r
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+# More than FD_SETSIZE (1024) inherited descriptors: the self-pipe lands
+# above 1100, where select's FD_SET wrote past its set; poll has no limit.
+if [ "$(ulimit -Hn)" = unlimited ] || [ "$(ulimit -Hn)" -ge 2048 ]; then
+	pty "a shell started with 1100 open descriptors: a background job is reaped and announced" "expect ${P}\\\$ \$
+send sleep 0.1 &\\r
+expect \\[1\\] [0-9]+
+settle 0
+send echo alive\\r
+expect alive
+expect Done +sleep 0.1
+send exit\\r
+wait 0" --cmd bash -c 'ulimit -n 2048 || exit 1; for i in $(seq 3 1100); do eval "exec $i</dev/null"; done; exec "$0"' "$FORKSH"
+else
+	echo "# skip: 1100 descriptors (hard limit $(ulimit -Hn))"
+fi
+pty "a failed exec leaves the shell's Ctrl-C handling and subreaper role intact" "expect ${P}\\\$ \$
 send exec nonexistent-cmd-x\\r
 expect command not found
 expect ${P}\\(127\\)\\\$ \$
@@ -799,6 +980,7 @@ expect abc
 send \\x03
 expect \\^C
 expect ${P}\\(130\\)\\\$ \$
+$orphan_steps
 send exit 0\\r
 wait 0"
 

@@ -92,7 +92,8 @@ static void test_constants(void **state)
 	VAL("42", 42);
 	VAL("  7  ", 7);
 	ERR("", "the expression is empty");   /* $(( )) is an error, as in dash */
-	ERR(" \t\n ", "the expression is empty");
+	/* control characters in the message are shown as ^X, tab apart */
+	ERR(" \t\n ", "=arithmetic: the expression is empty in \" \t^J \"");
 	VAL("010", 8);       /* octal */
 	VAL("0777", 511);
 	VAL("00", 0);

@@ -368,7 +368,7 @@ static void test_exit_status(void **state)
 		int status;
 	} cases[] = {
 		{ NULL, 7 }, { "0", 0 }, { "3", 3 }, { "255", 255 },
-		{ "256", 0 }, { "300", 44 }, { "-1", 255 },
+		{ "256", 0 }, { "300", 44 }, { "2147483647", 255 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		sh.skip = SKIP_NONE;
@@ -388,7 +388,8 @@ static void test_exit_status(void **state)
 static void test_exit_non_numeric(void **state)
 {
 	(void)state;
-	static const char *const bad[] = { "abc", "", "3x", "1.5", "99999999999999999999999" };
+	static const char *const bad[] = { "abc", "", "3x", "1.5", "99999999999999999999999", "-1",
+					   "4294967296", "+3", " 3", "0x10" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		sh.skip = SKIP_NONE;
 		struct result r = RUN(bi_exit, "exit", (char *)bad[i]);
@@ -396,7 +397,7 @@ static void test_exit_non_numeric(void **state)
 			fail_msg("exit '%s' returned %d, expected 2", bad[i], r.status);
 		assert_int_equal(sh.skip, SKIP_EXIT); /* it still exits */
 		char want[128];
-		snprintf(want, sizeof want, "forksh: exit: %s: numeric argument required\n", bad[i]);
+		snprintf(want, sizeof want, "forksh: exit: Illegal number: %s\n", bad[i]);
 		assert_string_equal(r.err, want);
 		result_free(&r);
 	}
@@ -784,12 +785,12 @@ static void test_help_one_builtin(void **state)
 static void test_history_arguments(void **state)
 {
 	(void)state;
-	static const char *const bad[] = { "x", "-1", "", "2y" };
+	static const char *const bad[] = { "x", "-1", "", "2y", "99999999999999999999" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct result r = RUN(bi_history, "history", (char *)bad[i]);
 		assert_int_equal(r.status, 2);
 		char want[128];
-		snprintf(want, sizeof want, "forksh: history: %s: not a count\n", bad[i]);
+		snprintf(want, sizeof want, "forksh: history: Illegal number: %s\n", bad[i]);
 		assert_string_equal(r.err, want);
 		result_free(&r);
 	}

@@ -957,15 +957,17 @@ static void test_errors_redirections(void **state)
 	SYNERR("(a) >", 4, 1, "a redirection needs a word after it: the input ended first");
 	SYNERR("{ a; } 2> ;", 10, 0, "'>' needs a file name after it, found ';'");
 	/* >&WORD and <&WORD: a number or -, when the word is known now */
-	SYNERR("a >&x", 4, 0, "'>&' needs a descriptor number or -, not 'x'");
-	SYNERR("a 2>&1x", 5, 0, "'>&' needs a descriptor number or -, not '1x'");
-	SYNERR("a <&-1", 4, 0, "'<&' needs a descriptor number or -, not '-1'");
-	SYNERR("a <&'a b'", 4, 0, "'<&' needs a descriptor number or -, not 'a b'");
-	SYNERR("a >&--", 4, 0, "'>&' needs a descriptor number or -, not '--'");
-	SYNERR("{ a; } >&f", 9, 0, "'>&' needs a descriptor number or -, not 'f'");
+	SYNERR("a >&x", 4, 0, "'>&' needs a descriptor number 0-9 or -, not 'x'");
+	SYNERR("a 2>&1x", 5, 0, "'>&' needs a descriptor number 0-9 or -, not '1x'");
+	SYNERR("a <&-1", 4, 0, "'<&' needs a descriptor number 0-9 or -, not '-1'");
+	SYNERR("a <&'a b'", 4, 0, "'<&' needs a descriptor number 0-9 or -, not 'a b'");
+	SYNERR("a >&--", 4, 0, "'>&' needs a descriptor number 0-9 or -, not '--'");
+	SYNERR("{ a; } >&f", 9, 0, "'>&' needs a descriptor number 0-9 or -, not 'f'");
+	SYNERR("a >&10", 4, 0, "'>&' needs a descriptor number 0-9 or -, not '10'");
+	SYNERR("a >&99999999999999999999", 4, 0, "'>&' needs a descriptor number 0-9 or -, not '99999999999999999999'");
 	TREE("a >&'2'", "S(a R:1>&'2')");
 	TREE("a >&\"$fd\"", "S(a R:1>&\"$fd\")");
-	TREE("a >&10", "S(a R:1>&10)");
+	TREE("a >&9", "S(a R:1>&9)");
 	/* a here-document whose body can never come */
 	SYNERR("echo $(cat <<EOF)", 7, 0, "a here-document inside $( ) has no body");
 }
