@@ -101,6 +101,11 @@ children 0
 send exit\\r
 wait 0"
 
+# The subshell here is forksh itself, not a program it execs: under
+# valgrind (3.19) a process whose SIGTSTP is at its default is not stopped
+# by Ctrl-Z at all (`valgrind sleep 5` ignores kill -TSTP too), so this one
+# can only run on the real binary.
+[ -n "${FORKSH_REAL:-}" ] && echo "# skip: a subshell stopped by Ctrl-Z (valgrind does not stop on SIGTSTP)" ||
 pty "a foreground subshell stopped and resumed goes on where it was" "expect ${P}\\\$ \$
 send (echo fir''st; read x </dev/tty; echo second \$x)\\r
 expect first
@@ -224,7 +229,7 @@ wait 0" env HOME="$WORK/homes/env" ENV='$HOME/custom.sh' "$FORKSH"
 t "a non-interactive shell reads no start-up file" "none" 0 -c 'echo ${RCVAR:-none}' 
 out=$(cd "$WORK" && env HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" "$FORKSH" -l -c 'echo $PROFVAR' 2>&1)
 if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "forksh -l -c reads the profile first"; else not_ok "forksh -l -c reads the profile first" "$out"; fi
-out=$(cd "$WORK/homes/login" && HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" bash -c 'exec -a -forksh "$0" -c "echo \$PROFVAR"' "$FORKSH" 2>&1)
+out=$(cd "$WORK/homes/login" && HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" bash -c 'exec -a -forksh "$0" -c "echo \$PROFVAR"' "${FORKSH_REAL:-$FORKSH}" 2>&1)
 if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "a name starting with - makes a login shell (as login and sshd start one)"; else not_ok "a name starting with -" "$out"; fi
 
 pty "set -o vi: Escape then vi commands edit the line" "expect ${P}\\\$ \$
