@@ -206,6 +206,7 @@ int bi_follow(int argc, char **argv)
 		/* as for any foreground command that Ctrl-C ended: the rest of
 		 * the line is abandoned */
 		sh.skip = SKIP_INTR;
+		sh.status = status;
 	}
 	return status;
 }

@@ -390,12 +390,16 @@ void fl_trace(struct follow *f)
 	}
 	long armed = 0;
 	rang = 0;
+	if (sh.interactive)
+		sig_take(SIGINT); /* an old Ctrl-C, from before the program started */
 	struct catch c = { .f = f };
 	while (f->alive > 0) {
 		arm(f, &armed);
 		c.got = 0;
 		sigprocmask(SIG_UNBLOCK, &alrm, NULL);
-		pid_t pid = rang ? (errno = EINTR, -1) : jobs_wait_claim(__WALL, claim, &c);
+		/* a signal that came before the wait would not interrupt it */
+		int early = rang || got_int || sig_caught(SIGHUP) || (sh.interactive && sig_caught(SIGINT));
+		pid_t pid = early ? (errno = EINTR, -1) : jobs_wait_claim(__WALL, claim, &c);
 		int err = errno;
 		sigprocmask(SIG_BLOCK, &alrm, NULL);
 		if (pid > 0 && c.got) {
