@@ -846,6 +846,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 . "$ROOT/tests/e2e/lessons.sh"
 . "$ROOT/tests/e2e/pictures.sh"
+. "$ROOT/tests/e2e/follow.sh"
 
 XDG_STATE_HOME=$WORK/ro-state
 pty "an unusable history file is only a warning" "expect warning: .*history
