@@ -294,6 +294,13 @@ if [ -n "$RC_PY" ]; then
 	else
 		not_ok "follow: the JSON is valid against docs/record.schema.json, a broken one is not" "$(head -c 2000 "$FW/v.json")"
 	fi
+	# a lesson's record is the same format
+	fsh -c "lesson fork --auto=0 --forks 2 --json $FW/lesson.json" >/dev/null 2>&1
+	if out=$("$RC_PY" "$RCHECK" "$FW/lesson.json" "$SCHEMA" 'len(procs) == 3' 2>&1); then
+		ok "follow: a lesson's JSON is valid against the same schema"
+	else
+		not_ok "follow: a lesson's JSON is valid against the same schema" "$out"
+	fi
 else
 	skip "no python3 with jsonschema: the JSON was not validated"
 fi
