@@ -233,6 +233,24 @@ void fl_settle(struct follow *f, struct fproc *p, double t)
 	f->changed = 1;
 }
 
+int fl_status_fields(const char *pid, const char *ka, long *a, const char *kb, long *b)
+{
+	char path[300], line[256];
+	snprintf(path, sizeof path, "/proc/%s/status", pid);
+	FILE *st = fopen(path, "re");
+	if (!st)
+		return -1;
+	size_t la = strlen(ka), lb = strlen(kb);
+	while (fgets(line, sizeof line, st)) {
+		if (strncmp(line, ka, la) == 0)
+			*a = strtol(line + la, NULL, 10);
+		else if (strncmp(line, kb, lb) == 0)
+			*b = strtol(line + lb, NULL, 10);
+	}
+	fclose(st);
+	return 0;
+}
+
 /* The parent of pid now, from /proc (0 when it is gone). */
 static pid_t parent_now(pid_t pid, char *state)
 {

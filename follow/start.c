@@ -114,19 +114,8 @@ static long my_tasks(void)
 	while (d && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] < '1' || e->d_name[0] > '9')
 			continue;
-		char path[300], line[256];
 		long uid = -1, threads = 1;
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "re");
-		while (f && fgets(line, sizeof line, f)) {
-			if (strncmp(line, "Uid:", 4) == 0)
-				uid = strtol(line + 4, NULL, 10);
-			else if (strncmp(line, "Threads:", 8) == 0)
-				threads = strtol(line + 8, NULL, 10);
-		}
-		if (f)
-			fclose(f);
-		if (uid == (long)me)
+		if (fl_status_fields(e->d_name, "Uid:", &uid, "Threads:", &threads) == 0 && uid == (long)me)
 			n += threads;
 	}
 	if (d)

@@ -134,18 +134,10 @@ static void interrupted(struct follow *f, int sig)
  * is (a thread of a followed process, or a process of its own). */
 static struct ftask *adopt(struct follow *f, pid_t tid, double now)
 {
-	char path[64], line[256];
+	char num[24];
 	long tgid = tid, ppid = f->shell;
-	snprintf(path, sizeof path, "/proc/%ld/status", (long)tid);
-	FILE *st = fopen(path, "re");
-	while (st && fgets(line, sizeof line, st)) {
-		if (strncmp(line, "Tgid:", 5) == 0)
-			tgid = strtol(line + 5, NULL, 10);
-		else if (strncmp(line, "PPid:", 5) == 0)
-			ppid = strtol(line + 5, NULL, 10);
-	}
-	if (st)
-		fclose(st);
+	snprintf(num, sizeof num, "%ld", (long)tid);
+	fl_status_fields(num, "Tgid:", &tgid, "PPid:", &ppid);
 	struct fproc *p = fl_proc(f, (pid_t)tgid);
 	if (tgid != tid && p && !p->reaped) {
 		fl_thread(f, p, tid, now);
@@ -231,6 +223,7 @@ static int signalled(struct follow *f, struct ftask *t, int sig)
 static void syscall_stop(struct follow *f, struct ftask *t)
 {
 	struct __ptrace_syscall_info si;
+	memset(&si, 0, sizeof si); /* valgrind cannot see what the kernel writes here */
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof si, &si) <= 0)
 		return;
 	if (si.op == PTRACE_SYSCALL_INFO_SECCOMP)

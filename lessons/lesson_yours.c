@@ -188,23 +188,29 @@ static int follow_into(struct lesson_ctx *ctx, char **argv)
 	return lesson_show_run(ctx);
 }
 
+/* A step whose program cannot run here: say why (why holds up to two %s,
+ * both the lesson's directory), and leave no run behind for the question
+ * to check.  Returns 0: the lesson goes on. */
+static int not_here(struct lesson_ctx *ctx, const char *why)
+{
+	printf("\n");
+	lesson_print(ctx, why, dir, dir);
+	if (ctx->have_run)
+		live_free(&ctx->run);
+	ctx->have_run = 0;
+	return 0;
+}
+
 static int run_c(struct lesson_ctx *ctx)
 {
 	if (prepare() < 0)
 		return -1;
 	static const char *const compilers[] = { "cc", "gcc", "clang", NULL };
 	const char *cc = find_program(compilers);
-	if (!cc) {
-		printf("\n");
-		lesson_print(ctx, "There is no C compiler here (cc, gcc or clang), so this step can only "
-				  "show the program: it is in %s/mine.c. Install one (apt-get install gcc) "
-				  "and run the lesson again to see it run.",
-			     dir);
-		if (ctx->have_run)
-			live_free(&ctx->run);
-		ctx->have_run = 0;
-		return 0;
-	}
+	if (!cc)
+		return not_here(ctx, "There is no C compiler here (cc, gcc or clang), so this step can only "
+				     "show the program: it is in %s/mine.c. Install one (apt-get install gcc) "
+				     "and run the lesson again to see it run.");
 	if (build(ctx, cc) < 0)
 		return -1;
 	char prog[512];
@@ -218,18 +224,10 @@ static int run_py(struct lesson_ctx *ctx)
 	if (prepare() < 0)
 		return -1;
 	static const char *const pythons[] = { "python3", NULL };
-	const char *py = find_program(pythons);
-	if (!py) {
-		printf("\n");
-		lesson_print(ctx, "python3 is not installed here, so this step can only show the program: "
-				  "it is in %s/mine.py. With Python 3 installed (apt-get install python3), "
-				  "run the lesson again, or type: follow python3 %s/mine.py",
-			     dir, dir);
-		if (ctx->have_run)
-			live_free(&ctx->run);
-		ctx->have_run = 0;
-		return 0;
-	}
+	if (!find_program(pythons))
+		return not_here(ctx, "python3 is not installed here, so this step can only show the program: "
+				     "it is in %s/mine.py. With Python 3 installed (apt-get install python3), "
+				     "run the lesson again, or type: follow python3 %s/mine.py");
 	char script[512];
 	snprintf(script, sizeof script, "%s/mine.py", dir);
 	char *argv[] = { "python3", script, NULL };
