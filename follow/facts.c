@@ -98,8 +98,13 @@ struct fproc *fl_new_proc(struct follow *f, pid_t pid, pid_t forker, double t)
 		kill(pid, SIGKILL); /* born while everything is being killed */
 	} else if ((long)f->alive > f->cap) {
 		f->end = FOLLOW_CAPPED;
-		fl_say(f, "the program had more than %ld processes at once (--max-procs %ld): every "
-			  "followed process is being killed", f->cap, f->cap);
+		if (f->nproc_limit)
+			fl_say(f, "the program had more than %ld processes at once, all that your process "
+				  "limit (ulimit -u %ld) leaves room for: every followed process is being killed",
+			       f->cap, f->nproc_limit);
+		else
+			fl_say(f, "the program had more than %ld processes at once (--max-procs %ld): every "
+				  "followed process is being killed", f->cap, f->cap);
 		fl_kill_all(f);
 	}
 	return p;

@@ -59,6 +59,7 @@ struct follow {
 	size_t nall, allcap;
 	size_t alive;            /* processes forked and not yet reaped */
 	long cap;
+	long nproc_limit;        /* the cap is what RLIMIT_NPROC (this value) leaves room for */
 	enum follow_end end;
 	int killing;             /* every followed process is being killed */
 	int intr_sig;            /* the signal Ctrl-C or Ctrl-\ sent, or 0 */

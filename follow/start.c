@@ -126,15 +126,18 @@ static long my_tasks(void)
 /* The cap in force: the one asked for, or the default, and never more than
  * RLIMIT_NPROC leaves room for (past that fork fails, and a fork bomb
  * would spin on the failures instead of ending). */
-static long effective_cap(const struct follow_opts *o)
+static long effective_cap(struct follow *f, const struct follow_opts *o)
 {
 	long cap = o->max_procs > 0 ? o->max_procs : FOLLOW_DEFAULT_PROCS;
 	struct rlimit rl;
+	f->nproc_limit = 0;
 	if (geteuid() == 0 || getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
 		return cap;
 	long room = (long)rl.rlim_cur - my_tasks() - 1;
-	if (room < cap)
+	if (room < cap) {
 		cap = room > 1 ? room : 1;
+		f->nproc_limit = (long)rl.rlim_cur;
+	}
 	return cap;
 }
 
@@ -210,7 +213,7 @@ int follow_run(char **argv, const struct follow_opts *o, struct recording *rec, 
 		res->end = FOLLOW_REFUSED;
 		return res->status = 126;
 	}
-	f.cap = effective_cap(o);
+	f.cap = effective_cap(&f, o);
 	f.root_status = REC_UNSEEN;
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {

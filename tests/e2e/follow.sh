@@ -377,6 +377,22 @@ if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
 	else
 		skip "set-uid programs do not work under $SU"
 	fi
+	# The cap is never more than RLIMIT_NPROC leaves room for (root has
+	# no such limit): a fork bomb under ulimit -u 40 is stopped by follow,
+	# not left spinning on failed forks.
+	if [ -n "$HAVE_CC" ] && command -v prlimit >/dev/null; then
+		cp "$FW/bomb" "$SU/bomb"
+		out=$(cd "$SU" && runuser -u nobody -- env FORKSH_TEST_MARK="$MARK" prlimit --nproc=40 ./forksh -c \
+			'follow -q ./bomb; echo status=$?' 2>&1)
+		if grep -q 'all that your process limit (ulimit -u 40) leaves room for' <<<"$out" &&
+			grep -q '^status=137$' <<<"$out" && [ -z "$(strays)" ]; then
+			ok "follow: the cap stays within ulimit -u"
+		else
+			not_ok "follow: the cap stays within ulimit -u" "$out" "stray: $(strays)"
+		fi
+	else
+		skip "the cap under ulimit -u (needs a C compiler and prlimit)"
+	fi
 	rm -rf "$SU"
 else
 	skip "set-uid refusal (needs root and runuser to become nobody)"
