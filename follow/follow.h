@@ -53,9 +53,10 @@ struct follow_result {
 int follow_run(char **argv, const struct follow_opts *o, struct recording *rec, struct follow_result *res);
 
 /* Why ptrace was refused with err, in words, with what to do about it,
- * given Yama's ptrace_scope (-1 when there is no Yama), into buf.  Used for
- * the refusal message; a function of its own so that it can be tested
- * without changing the machine. */
-void follow_refusal_reason(int err, int yama_scope, char *buf, size_t len);
+ * given Yama's ptrace_scope (-1 when there is no Yama) and the process
+ * that traces the program already (0: none), into buf.  Used for the
+ * refusal message; a function of its own so that it can be tested without
+ * changing the machine. */
+void follow_refusal_reason(int err, int yama_scope, pid_t tracer, char *buf, size_t len);
 
 #endif

@@ -37,9 +37,14 @@
 	(PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC |               \
 	 PTRACE_O_TRACEEXIT | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL)
 
-void follow_refusal_reason(int err, int yama_scope, char *buf, size_t len)
+void follow_refusal_reason(int err, int yama_scope, pid_t tracer, char *buf, size_t len)
 {
-	if (err == EPERM || err == EACCES) {
+	if (tracer > 0) {
+		snprintf(buf, len, "the program is already traced by process %ld, and a process can have "
+			 "one tracer only: forksh itself runs under a tracer (follow, strace -f, a debugger); "
+			 "run follow from a forksh that is not traced",
+			 (long)tracer);
+	} else if (err == EPERM || err == EACCES) {
 		if (yama_scope >= 3)
 			snprintf(buf, len, "Yama's ptrace_scope is %d here, which forbids ptrace to every process "
 				 "until the machine restarts; nothing can be followed on this machine",
@@ -172,10 +177,16 @@ static int refused(struct follow *f, int sock, int err, char **argv)
 	ssize_t w = write(sock, &go, 1);
 	(void)w;
 	close(sock);
+	/* Who traces the child already, if anyone (a forksh that is itself
+	 * followed or straced: its children are its tracer's too)? */
+	char num[24];
+	long tracer = 0, unused = 0;
+	snprintf(num, sizeof num, "%ld", (long)f->root);
+	fl_status_fields(num, "TracerPid:", &tracer, "NoSuchField:", &unused);
 	jobs_wait_pid(f->root);
 	if (f->pgid > 0)
 		jobctl_take_terminal(NULL);
-	follow_refusal_reason(err, yama_scope(), why, sizeof why);
+	follow_refusal_reason(err, yama_scope(), (pid_t)tracer, why, sizeof why);
 	sh_error("%s: cannot follow %s: the kernel refused ptrace (%s).\n  Why: %s.\n  %s was not run "
 		 "(status 126): run it without follow.",
 		 f->who, argv[0], strerror(err), why, argv[0]);

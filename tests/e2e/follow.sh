@@ -357,6 +357,17 @@ else
 	not_ok "follow: without seccomp it says so and stops at every system call instead" "$out"
 fi
 
+# forksh under follow: its own follow cannot attach (a process has one
+# tracer), and says so.  (No leak check in the traced forksh: LeakSanitizer
+# cannot run under ptrace.)
+out=$(fsh -c "ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}detect_leaks=0 follow -q ${FORKSH_REAL:-$FORKSH} -c 'follow -q /bin/echo x; echo st=\$?'" 2>&1)
+if grep -q 'already traced by process [0-9]*, and a process can have one tracer only' <<<"$out" &&
+	grep -q '^st=126$' <<<"$out" && ! grep -q '^x$' <<<"$out"; then
+	ok "follow: a forksh that is itself followed says why it cannot follow"
+else
+	not_ok "follow: a forksh that is itself followed says why it cannot follow" "$out"
+fi
+
 # A set-uid program, followed by someone who is not its owner: refused
 # when it is the command, run without its privileges (and said) below it.
 if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then

@@ -272,21 +272,25 @@ static void test_refusal_reasons(void **state)
 {
 	(void)state;
 	char buf[512];
-	follow_refusal_reason(EPERM, 3, buf, sizeof buf);
+	follow_refusal_reason(EPERM, 3, 0, buf, sizeof buf);
 	assert_non_null(strstr(buf, "ptrace_scope is 3"));
 	assert_non_null(strstr(buf, "until the machine restarts"));
-	follow_refusal_reason(EPERM, 2, buf, sizeof buf);
+	follow_refusal_reason(EPERM, 2, 0, buf, sizeof buf);
 	assert_non_null(strstr(buf, "ptrace_scope is 2"));
 	assert_non_null(strstr(buf, "kernel.yama.ptrace_scope = 1"));
-	follow_refusal_reason(EPERM, -1, buf, sizeof buf);
+	follow_refusal_reason(EPERM, -1, 0, buf, sizeof buf);
 	assert_non_null(strstr(buf, "seccomp profile"));
 	assert_non_null(strstr(buf, "--cap-add=SYS_PTRACE"));
-	follow_refusal_reason(EPERM, 1, buf, sizeof buf);
+	follow_refusal_reason(EPERM, 1, 0, buf, sizeof buf);
 	assert_non_null(strstr(buf, "seccomp profile")); /* scope 1 allows a parent: not Yama */
-	follow_refusal_reason(ENOSYS, -1, buf, sizeof buf);
+	follow_refusal_reason(ENOSYS, -1, 0, buf, sizeof buf);
 	assert_non_null(strstr(buf, "offers no ptrace"));
-	follow_refusal_reason(ESRCH, -1, buf, sizeof buf);
+	follow_refusal_reason(ESRCH, -1, 0, buf, sizeof buf);
 	assert_string_equal(buf, strerror(ESRCH));
+	/* already traced: that is the reason, whatever Yama says */
+	follow_refusal_reason(EPERM, 3, 4242, buf, sizeof buf);
+	assert_non_null(strstr(buf, "already traced by process 4242"));
+	assert_null(strstr(buf, "ptrace_scope"));
 }
 
 int main(void)
