@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../shell/jobctl.h"
@@ -413,6 +414,11 @@ void fl_trace(struct follow *f)
 	}
 	struct itimerval off = { { 0, 0 }, { 0, 0 } };
 	setitimer(ITIMER_REAL, &off, NULL);
+	/* A tick still pending (blocked) must not reach the old disposition,
+	 * which for a shell is to die of it: take it now. */
+	struct timespec none = { 0, 0 };
+	while (sigtimedwait(&alrm, NULL, &none) == SIGALRM)
+		;
 	sigaction(SIGALRM, &old_alarm, NULL);
 	if (own_int)
 		sigaction(SIGINT, &old_int, NULL);
