@@ -149,7 +149,7 @@ static void line(struct follow *f, struct fproc *p, int stream, const char *s, s
 void fl_write(struct follow *f, struct fproc *p, int stream, const char *buf, size_t n, double t)
 {
 	struct strbuf *part = &p->part[stream - 1];
-	fl_settle(f, p, t);
+	fl_settle(f, p);
 	f->screen_dirty = 1;
 	while (n > 0) {
 		const char *nl = memchr(buf, '\n', n);
@@ -227,9 +227,8 @@ void fl_exec_failed(struct follow *f, struct fproc *p, const char *text, int err
 	p->failed = xstrdup(text);
 }
 
-void fl_settle(struct follow *f, struct fproc *p, double t)
+void fl_settle(struct follow *f, struct fproc *p)
 {
-	(void)t;
 	if (!p->failed)
 		return;
 	rec_add(f->rec, REC_EXEC_FAIL, p->failed_t, p->pid, 0, p->failed_errno, p->failed);
@@ -303,16 +302,16 @@ static void adopt_children(struct follow *f, struct fproc *p, double t)
 	}
 }
 
-/* Write out what p left unfinished: a line without its newline, an exec
- * failure not yet told. */
+/* Write out what p left unfinished: an exec failure not yet told, a line
+ * without its newline. */
 static void finish(struct follow *f, struct fproc *p, double t)
 {
+	fl_settle(f, p);
 	for (int s = 0; s < 2; s++) {
 		if (p->part[s].len)
 			line(f, p, s + 1, p->part[s].buf, p->part[s].len, t);
 		sb_free(&p->part[s]);
 	}
-	fl_settle(f, p, t);
 }
 
 void fl_exit(struct follow *f, struct fproc *p, int ws, double t)

@@ -85,15 +85,27 @@ struct fproc *fl_proc(const struct follow *f, pid_t pid);
  * forksh's now); the one already known if pid is. */
 struct fproc *fl_new_proc(struct follow *f, pid_t pid, pid_t forker, double t);
 void fl_tell_fork(struct follow *f, struct fproc *p, pid_t forker, double t);
+/* A traced thread tid of p, known from now on; forgotten at its end. */
 struct ftask *fl_new_task(struct follow *f, pid_t tid, struct fproc *p);
 void fl_drop_task(struct follow *f, struct ftask *t);
+/* p started thread tid at t. */
 void fl_thread(struct follow *f, struct fproc *p, pid_t tid, double t);
+/* p's exec succeeded at t (its command read from /proc). */
 void fl_exec(struct follow *f, struct fproc *p, double t);
+/* An exec of p (argv as text) failed with err at t: told by fl_settle
+ * unless an exec succeeds first (a PATH search's misses). */
 void fl_exec_failed(struct follow *f, struct fproc *p, const char *text, int err, double t);
+/* p handed n bytes to a write on stream 1 or 2 at t. */
 void fl_write(struct follow *f, struct fproc *p, int stream, const char *buf, size_t n, double t);
-void fl_settle(struct follow *f, struct fproc *p, double t);
+/* Record p's exec failure if one is pending (p goes on without an exec). */
+void fl_settle(struct follow *f, struct fproc *p);
+/* The tracer saw p end with wait status ws at t: a zombie from now on,
+ * unless forksh's wait was also the reap, or the kernel reaped it at once. */
 void fl_exit(struct follow *f, struct fproc *p, int ws, double t);
+/* reaper reaped p at t (ws: its status, or REC_UNSEEN for the one seen at
+ * its end); a second report of the same reap is ignored. */
 void fl_reaped(struct follow *f, struct fproc *p, pid_t reaper, int ws, double t);
+/* Processes gone from the system without our seeing it are reaped now. */
 void fl_vanished(struct follow *f, double t);
 void fl_free(struct follow *f);
 /* Two numeric fields of /proc/PID/status (each name with its colon,

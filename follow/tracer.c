@@ -162,7 +162,7 @@ static void forked(struct follow *f, struct ftask *t, int event, double now)
 		fl_tell_fork(f, known->proc, t->proc->pid, now); /* unless its own first stop did */
 	if (child <= 0 || known)
 		return;
-	fl_settle(f, t->proc, now);
+	fl_settle(f, t->proc);
 	int thread = 0;
 	if (event == PTRACE_EVENT_CLONE) {
 		char path[80];
