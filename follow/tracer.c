@@ -426,4 +426,6 @@ void fl_trace(struct follow *f)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (!f->root_told)
 		root_over(f);
+	if (f->o->live)
+		fl_frame_clear(f); /* the final pictures take the last frame's place */
 }
