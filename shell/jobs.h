@@ -66,10 +66,10 @@ struct job *jobs_record(pid_t pid, int wstatus);
 /* Reap every child that has changed state, without blocking. */
 void jobs_reap(void);
 
-/* The same, offering each status first to claim (the lesson engine and
- * follow, whose processes are no jobs): when it returns 1 the status is
- * its, otherwise it goes to the job table.  The one place the shell reaps
- * without waiting for a particular job. */
+/* The same, offering each status first to claim (the lesson engine, whose
+ * processes are no jobs): when it returns 1 the status is its, otherwise
+ * it goes to the job table.  With jobs_wait_claim below, the one place the
+ * shell reaps without waiting for a particular job. */
 void jobs_reap_claim(int (*claim)(pid_t pid, int ws, void *ctx), void *ctx);
 
 /* One blocking waitpid(-1) with flags (follow adds __WALL, so that the
