@@ -153,8 +153,10 @@ static void child(char **argv, int sock)
 	char go = 'n';
 	while (read(sock, &go, 1) < 0 && errno == EINTR)
 		;
-	if (go != 'g')
+	if (go != 'g') {
+		close(sock);
 		_exit(126); /* not followed: run nothing */
+	}
 	int err = fl_seccomp_install();
 	ssize_t w = write(sock, &err, sizeof err);
 	(void)w;
