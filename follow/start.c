@@ -175,16 +175,17 @@ static void child(char **argv, int sock)
  * reap it, and say why.  Returns 126. */
 static int refused(struct follow *f, int sock, int err, char **argv)
 {
-	char go = 'n', why[512];
-	ssize_t w = write(sock, &go, 1);
-	(void)w;
-	close(sock);
 	/* Who traces the child already, if anyone (a forksh that is itself
-	 * followed or straced: its children are its tracer's too)? */
+	 * followed or straced: its children are its tracer's too)?  Asked
+	 * while it still waits, before it is told to leave. */
 	char num[24];
 	long tracer = 0, unused = 0;
 	snprintf(num, sizeof num, "%ld", (long)f->root);
 	fl_status_fields(num, "TracerPid:", &tracer, "NoSuchField:", &unused);
+	char go = 'n', why[512];
+	ssize_t w = write(sock, &go, 1);
+	(void)w;
+	close(sock);
 	jobs_wait_pid(f->root);
 	if (f->pgid > 0)
 		jobctl_take_terminal(NULL);
