@@ -64,7 +64,7 @@ SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/stack.c shell/sour
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
-	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c \
+	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c builtins/follow.c \
 	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
 	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
@@ -79,18 +79,21 @@ LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c
 	lessons/lesson_spawn.c \
 	lessons/lesson_system.c \
 	lessons/lesson_shell.c \
-	lessons/shellrec.c lessons/lesson_subshell.c
-LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS)
+	lessons/shellrec.c lessons/lesson_subshell.c lessons/lesson_yours.c
+FOLLOW_SRCS := follow/pidmap.c follow/seccomp.c follow/syscalls.c follow/facts.c follow/tracer.c \
+	follow/start.c follow/frames.c
+LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS) $(FOLLOW_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec number pathexp
+UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec number pathexp follow
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
 HOLDTHREADS := $(B)/tests/holdthreads
 PNGCHECK   := $(B)/tests/pngcheck
-E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS) $(PNGCHECK)
+SANDBOX    := $(B)/tests/sandbox
+E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS) $(PNGCHECK) $(SANDBOX)
 
 DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
 
@@ -119,8 +122,9 @@ $(B)/lessons/lesson_forkexec.o: $(B)/lessons/hello.code.h
 # The lessons' plain C calls (fork, _exit, waitpid, exec...) are recorded:
 # lessons/plainc.h, forced in before their first line, turns them into the
 # wrappers of lessons/plainc.c.  Only lesson objects; spawn measures raw
-# fork+exec speed, so its calls stay unrecorded on purpose.
-$(filter-out $(B)/lessons/lesson_spawn.o,$(LESSON_CODE_OBJS)): ALL_CFLAGS += -include lessons/plainc.h
+# fork+exec speed, so its calls stay unrecorded on purpose; yours runs
+# programs under follow, which records them from outside.
+$(filter-out $(B)/lessons/lesson_spawn.o $(B)/lessons/lesson_yours.o,$(LESSON_CODE_OBJS)): ALL_CFLAGS += -include lessons/plainc.h
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -149,6 +153,11 @@ $(PNGCHECK): tests/e2e/pngcheck.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(shell $(PKG_CONFIG) --cflags libpng 2>/dev/null) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< \
 		$(shell $(PKG_CONFIG) --libs libpng 2>/dev/null || echo -lpng)
+
+# sandbox runs a program with ptrace or seccomp refused (follow's tests).
+$(SANDBOX): tests/e2e/sandbox.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $<
 
 $(HOLDTHREADS): tests/e2e/holdthreads.c
 	@mkdir -p $(@D)

@@ -1,5 +1,5 @@
 /* bench.c - the driver of `make bench`: forksh against a bare fork/exec
- * loop, dash and bash.
+ * loop, dash and bash (and, case 11, follow against strace -f).
  *
  * A benchmark measures and prints; it never fails because something was
  * slow.  Every case is run several times with the contenders interleaved
@@ -41,6 +41,9 @@
 #define N_COUNT 3
 #define N_BUILTIN 5000   /* case 6: lines of builtins only */
 #define BUILTIN_REPS 10  /* case 6: script runs per sample (one is only milliseconds) */
+/* case 11: the loop follow, strace -f and nothing watch */
+#define FOLLOW_LOOP "i=0; while [ $i -lt 300 ]; do /bin/true; i=$((i+1)); done"
+#define FOLLOW_REPS 3    /* case 11: runs per sample */
 
 static const char *forksh, *bare_spawn, *bare_counter;
 static char workdir[] = "/tmp/forksh-bench.XXXXXX";
@@ -154,7 +157,10 @@ static void shell_argv(enum who w, const char *script, int dash_c, char **argv)
 
 /* Results: a median per case and contender (NaN-free: <0 means none). */
 enum cas { C_TRUE, C_PIPE, C_START, C_RSS_C, C_RSS_IDLE, C_TRACE, C_LESSON, C_BUILTIN,
-	   C_LOOP, C_FUNC, C_SCRIPT, C_SUBST, NCASE };
+	   C_LOOP, C_FUNC, C_SCRIPT, C_SUBST, C_FOLLOW, NCASE };
+/* Case 11 keeps its three contenders in these slots of samples[C_FOLLOW]. */
+enum { W_FOLLOW = FORKSH, W_UNTRACED = BARE, W_STRACE = DASH };
+static int have_strace;
 static double med[NCASE][NWHO];
 static double samples[NCASE][NWHO][MAX_RUNS];
 static long lesson_finished = -1, lesson_left = -1;
@@ -450,6 +456,33 @@ static void round_script(int r)
 	}
 }
 
+/* Case 11: `follow sh -c LOOP` in forksh, `strace -f -qq -e
+ * trace=process,write -o /dev/null sh -c LOOP`, and `sh -c LOOP` alone;
+ * LOOP runs /bin/true 300 times.  follow draws its tree and timeline (to
+ * /dev/null) as it always does.  Each sample is the average of FOLLOW_REPS
+ * runs, the contenders taking turns. */
+static void round_follow(int r)
+{
+	double total[NWHO] = { 0 };
+	for (int i = 0; i < FOLLOW_REPS; i++) {
+		for (int j = 0; j < 3; j++) {
+			int k = (i + j + r) % 3;
+			if (k == 2 && !have_strace)
+				continue;
+			char *follow[] = { (char *)forksh, "-c", "follow sh -c \"$1\"", "follow", FOLLOW_LOOP, NULL };
+			char *untraced[] = { "sh", "-c", FOLLOW_LOOP, NULL };
+			char *strace[] = { "strace", "-f", "-qq", "-e", "trace=process,write", "-o", "/dev/null",
+					   "sh", "-c", FOLLOW_LOOP, NULL };
+			char **argv = k == 0 ? follow : k == 1 ? untraced : strace;
+			int w = k == 0 ? W_FOLLOW : k == 1 ? W_UNTRACED : W_STRACE;
+			total[w] += run_ok(argv, NULL).secs;
+		}
+	}
+	samples[C_FOLLOW][W_FOLLOW][r] = total[W_FOLLOW] / FOLLOW_REPS;
+	samples[C_FOLLOW][W_UNTRACED][r] = total[W_UNTRACED] / FOLLOW_REPS;
+	samples[C_FOLLOW][W_STRACE][r] = have_strace ? total[W_STRACE] / FOLLOW_REPS : -1;
+}
+
 /* Case 9: a 2 000-line script of functions, loops and case, as a real
  * script would be: every line parsed once, most of them run. */
 static void write_case9(const char *path)
@@ -532,6 +565,7 @@ static const struct row rows[] = {
 	{ C_FUNC, "8 50 000 calls of a small function", "s", 1 },
 	{ C_SCRIPT, "9 2 000-line script: parse and run", "ms", 1000 },
 	{ C_SUBST, "10 1 000 x x=$(echo $i)", "s", 1 },
+	{ C_FOLLOW, "11 follow: sh loop of 300 /bin/true", "s", 1 },
 };
 
 static int nruns;
@@ -577,20 +611,24 @@ static const struct target {
 	const char *what, *key;
 	int c, a, b;
 	double limit;
+	const char *why;    /* with limit 0: why it is reported only */
 } targets[] = {
-	{ "1 per command: forksh / bare", "per_command_forksh_bare", C_TRUE, FORKSH, BARE, 1.05 },
-	{ "1 per command: forksh / bash", "per_command_forksh_bash", C_TRUE, FORKSH, BASH, 1.0 },
-	{ "1 per command: forksh / dash", "per_command_forksh_dash", C_TRUE, FORKSH, DASH, 0 },
-	{ "3 start-up: forksh / bash", "startup_forksh_bash", C_START, FORKSH, BASH, 1.0 },
-	{ "3 peak RSS of -c /bin/true: forksh / bash", "rss_c_forksh_bash", C_RSS_C, FORKSH, BASH, 1.0 },
-	{ "3 peak RSS idle at the prompt: forksh / bash", "rss_idle_forksh_bash", C_RSS_IDLE, FORKSH, BASH, 1.0 },
-	{ "4 trace on / off", "trace_on_off", C_TRUE, FORKSH_TRACE, FORKSH, 1.2 },
-	{ "6 builtins only: forksh / bash", "builtins_forksh_bash", C_BUILTIN, FORKSH, BASH, 1.0 },
-	{ "6 builtins only: forksh / dash", "builtins_forksh_dash", C_BUILTIN, FORKSH, DASH, 2.0 },
-	{ "7 while [ ] loop: forksh / dash", "loop_forksh_dash", C_LOOP, FORKSH, DASH, 1.0 },
-	{ "8 function calls: forksh / dash", "func_forksh_dash", C_FUNC, FORKSH, DASH, 1.0 },
-	{ "9 2 000-line script: forksh / dash", "script_forksh_dash", C_SCRIPT, FORKSH, DASH, 1.2 },
-	{ "10 $(...) 1 000 times: forksh / dash", "subst_forksh_dash", C_SUBST, FORKSH, DASH, 1.1 },
+	{ "1 per command: forksh / bare", "per_command_forksh_bare", C_TRUE, FORKSH, BARE, 1.05, NULL },
+	{ "1 per command: forksh / bash", "per_command_forksh_bash", C_TRUE, FORKSH, BASH, 1.0, NULL },
+	{ "1 per command: forksh / dash", "per_command_forksh_dash", C_TRUE, FORKSH, DASH, 0, "dash uses vfork" },
+	{ "3 start-up: forksh / bash", "startup_forksh_bash", C_START, FORKSH, BASH, 1.0, NULL },
+	{ "3 peak RSS of -c /bin/true: forksh / bash", "rss_c_forksh_bash", C_RSS_C, FORKSH, BASH, 1.0, NULL },
+	{ "3 peak RSS idle at the prompt: forksh / bash", "rss_idle_forksh_bash", C_RSS_IDLE, FORKSH, BASH, 1.0, NULL },
+	{ "4 trace on / off", "trace_on_off", C_TRUE, FORKSH_TRACE, FORKSH, 1.2, NULL },
+	{ "6 builtins only: forksh / bash", "builtins_forksh_bash", C_BUILTIN, FORKSH, BASH, 1.0, NULL },
+	{ "6 builtins only: forksh / dash", "builtins_forksh_dash", C_BUILTIN, FORKSH, DASH, 2.0, NULL },
+	{ "7 while [ ] loop: forksh / dash", "loop_forksh_dash", C_LOOP, FORKSH, DASH, 1.0, NULL },
+	{ "8 function calls: forksh / dash", "func_forksh_dash", C_FUNC, FORKSH, DASH, 1.0, NULL },
+	{ "9 2 000-line script: forksh / dash", "script_forksh_dash", C_SCRIPT, FORKSH, DASH, 1.2, NULL },
+	{ "10 $(...) 1 000 times: forksh / dash", "subst_forksh_dash", C_SUBST, FORKSH, DASH, 1.1, NULL },
+	{ "11 follow / strace -f", "follow_strace", C_FOLLOW, W_FOLLOW, W_STRACE, 1.0, NULL },
+	{ "11 follow / the loop untraced", "follow_untraced", C_FOLLOW, W_FOLLOW, W_UNTRACED, 0,
+	  "what following costs" },
 };
 
 /* One line of the targets: the ratio, its limit, and whether it was met. */
@@ -598,7 +636,7 @@ static void target(FILE *out, const struct target *t)
 {
 	double v = ratio(t->c, t->a, t->b);
 	if (t->limit == 0) {
-		fprintf(out, "  %-44s %6.3f  (reported only: dash uses vfork)\n", t->what, v);
+		fprintf(out, "  %-44s %6.3f  (reported only: %s)\n", t->what, v, t->why);
 		return;
 	}
 	fprintf(out, "  %-44s %6.3f  (at most %.2f)  %s\n", t->what, v, t->limit,
@@ -616,6 +654,16 @@ static void print_table(FILE *out, int runs)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		const struct row *r = &rows[i];
 		fprintf(out, "%-38s", r->label);
+		if (r->c == C_FOLLOW) {
+			/* its own contenders: follow, strace -f, untraced */
+			put_value(out, med[C_FOLLOW][W_FOLLOW], r);
+			fprintf(out, "  strace:");
+			put_value(out, med[C_FOLLOW][W_STRACE], r);
+			fprintf(out, "  untraced:");
+			put_value(out, med[C_FOLLOW][W_UNTRACED], r);
+			fputc('\n', out);
+			continue;
+		}
 		if (r->c == C_TRACE) {
 			/* off goes in the forksh column, on in the bare one's place */
 			put_value(out, med[C_TRUE][FORKSH], r);
@@ -657,7 +705,8 @@ static void json_number(FILE *out, double v)
 }
 
 static const char *const case_key[NCASE] = { "per_command", "pipelines", "startup", "rss_c", "rss_idle",
-					     "trace", "lesson", "builtins", "loop", "functions", "script", "subst" };
+					     "trace", "lesson", "builtins", "loop", "functions", "script", "subst",
+					     "follow" };
 
 /* The same numbers as JSON, in seconds and kB, for comparing commits. */
 static void print_json(FILE *out, int runs)
@@ -668,6 +717,16 @@ static void print_json(FILE *out, int runs)
 	for (int c = 0; c < NCASE; c++) {
 		if (c == C_TRACE)
 			continue;
+		if (c == C_FOLLOW) {
+			fprintf(out, "    \"follow\": {\"unit\": \"s\", \"follow\": ");
+			json_number(out, med[c][W_FOLLOW]);
+			fprintf(out, ", \"strace\": ");
+			json_number(out, med[c][W_STRACE]);
+			fprintf(out, ", \"untraced\": ");
+			json_number(out, med[c][W_UNTRACED]);
+			fprintf(out, "}%s\n", c + 1 < NCASE ? "," : "");
+			continue;
+		}
 		fprintf(out, "    \"%s\": {\"unit\": \"%s\"", case_key[c],
 			c == C_RSS_C || c == C_RSS_IDLE ? "kB" : "s");
 		for (int w = FORKSH; w < NWHO; w++) {
@@ -751,6 +810,7 @@ int main(int argc, char **argv)
 	write_case9(path_script[2]);
 	write_script(path_script[3], 1, l_subst, 1);
 	machine_info();
+	have_strace = system("strace -V >/dev/null 2>&1") == 0;
 	int progress = !json_only && isatty(STDERR_FILENO);
 
 	for (int r = 0; r < runs; r++) {
@@ -763,6 +823,7 @@ int main(int argc, char **argv)
 		round_lesson(r);
 		round_builtin(r);
 		round_script(r);
+		round_follow(r);
 	}
 	if (progress)
 		fprintf(stderr, "\r%40s\r", "");
@@ -774,7 +835,8 @@ int main(int argc, char **argv)
 			int filled = c == C_TRUE || (c == C_PIPE && w <= BASH) || (c == C_START && w <= BASH) ||
 				     (c == C_RSS_C && w <= BASH) || (c == C_RSS_IDLE && (w == FORKSH || w == BASH)) ||
 				     (c == C_LESSON && (w == FORKSH || w == BARE)) ||
-				     ((c == C_BUILTIN || c >= C_LOOP) && (w == FORKSH || w == DASH || w == BASH));
+				     ((c == C_BUILTIN || (c >= C_LOOP && c <= C_SUBST)) && (w == FORKSH || w == DASH || w == BASH)) ||
+				     (c == C_FOLLOW && (w == W_FOLLOW || w == W_UNTRACED || (w == W_STRACE && have_strace)));
 			if (filled)
 				med[c][w] = median(samples[c][w], runs);
 		}

@@ -32,6 +32,7 @@ int bi_trace(int argc, char **argv);
 int bi_explain(int argc, char **argv);
 int bi_ptree(int argc, char **argv);
 int bi_lesson(int argc, char **argv);
+int bi_follow(int argc, char **argv);
 int bi_break(int argc, char **argv);
 int bi_continue(int argc, char **argv);
 int bi_return(int argc, char **argv);
@@ -57,6 +58,10 @@ int bi_printf(int argc, char **argv);
 /* The lesson builtin's Tab completion and longer help (lesson_ui.c). */
 char *lesson_complete(const char *line, const char *text, int state);
 void lesson_help_more(void);
+
+/* The follow builtin's Tab completion and longer help (follow.c). */
+char *follow_complete(const char *line, const char *text, int state);
+void follow_help(void);
 
 /* help for reserved words and operators (keywords.c): keyword_help
  * returns -1 when name is none of them. */

@@ -1,6 +1,6 @@
 /* json.c - the whole record as JSON, the format documented in
- * docs/record-json.md (lessons write it with --json FILE; `follow` will
- * write the same).
+ * docs/record-json.md (lessons write it with --json FILE; `follow --json
+ * FILE` writes the same).
  *
  * The events are the record itself, in the order they were recorded; the
  * "processes" array is derived from them (as the pictures are) for readers
@@ -17,6 +17,7 @@
 static const char *const kind_name[REC_NKINDS] = {
 	[REC_FORK] = "fork", [REC_EXEC] = "exec", [REC_EXEC_FAIL] = "exec_failed", [REC_SAY] = "line",
 	[REC_EXIT] = "exit", [REC_REAP] = "reap", [REC_REPARENT] = "reparent", [REC_SUBREAPER] = "subreaper",
+	[REC_THREAD] = "thread",
 };
 
 /* s as a JSON string (null for NULL). */
@@ -134,6 +135,9 @@ static void json_event(FILE *out, const struct recording *r, const struct rec_ev
 		fputs(", ", out);
 		json_alias(out, r, "parent", e->other);
 		break;
+	case REC_THREAD:
+		fprintf(out, ", \"tid\": %ld", (long)e->other);
+		break;
 	case REC_SUBREAPER:
 	case REC_NKINDS:
 		break;
@@ -177,7 +181,7 @@ static void json_process(FILE *out, const struct rec_view *v, const struct rec_p
 		fprintf(out, "%ld", (long)p->reaper);
 	else
 		fputs("null", out);
-	fprintf(out, ", \"lines\": %zu}", p->nlines);
+	fprintf(out, ", \"lines\": %zu, \"threads\": %zu}", p->nlines, p->nthreads);
 }
 
 int write_json(FILE *out, const struct recording *r)

@@ -221,6 +221,10 @@ static void view_take(struct rec_view *v, size_t i)
 		if (me)
 			me->subreaper = 1;
 		break;
+	case REC_THREAD:
+		if (me)
+			me->nthreads++;
+		break;
 	case REC_NKINDS:
 		break;
 	}

@@ -1,8 +1,8 @@
 /* record.h - the record of a run: what processes did, and when.
  *
  * One data model for every producer and every picture.  A producer (the
- * lesson engine, and later `follow`, which reads the same facts from
- * ptrace) appends events as it learns them; the renderers (tree.c,
+ * lesson engine, and `follow`, which reads the same facts from ptrace)
+ * appends events as it learns them; the renderers (tree.c,
  * timeline.c, svg.c, json.c) read a finished record and never care who
  * produced it.  The facts are kept apart on purpose, because the pictures
  * must tell them apart: a process *exits* (it becomes a zombie) at one
@@ -28,6 +28,8 @@ enum rec_kind {
 	REC_REAP,       /* pid reaped other (the zombie is gone): status is other's wait status */
 	REC_REPARENT,   /* pid's parent is now other (its parent ended first) */
 	REC_SUBREAPER,  /* pid made itself a child subreaper: orphans below it come to it */
+	REC_THREAD,     /* pid started a thread whose thread ID is other (follow): a thread is
+	                 * part of its process, never a process of its own */
 	REC_NKINDS
 };
 
@@ -39,7 +41,8 @@ struct rec_event {
 	enum rec_kind kind;
 	double t;       /* seconds since the run started */
 	pid_t pid;      /* the process the event is about (the actor) */
-	pid_t other;    /* FORK: the child; REAP: the reaped; REPARENT: the new parent */
+	pid_t other;    /* FORK: the child; REAP: the reaped; REPARENT: the new parent;
+	                 * THREAD: the new thread's ID */
 	int status;     /* EXIT, REAP: wait status or REC_UNSEEN; EXEC_FAIL: errno; SAY: stream */
 	char *text;     /* SAY: the line; EXEC, EXEC_FAIL: the command; FORK: why or NULL */
 };
@@ -107,6 +110,7 @@ struct rec_proc {
 	double move_t;
 	int subreaper;
 	size_t nlines;        /* lines it wrote */
+	size_t nthreads;      /* threads it started (its first thread not counted) */
 };
 
 struct rec_view {

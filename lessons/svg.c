@@ -127,6 +127,7 @@ static void svg_mark(FILE *out, int mark, double x, double y, const char *c)
 	case MK_END:
 	case MK_MOVED:
 	case MK_SUBREAPER:
+	case MK_THREAD:
 		fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n",
 			x, y, c);
 		break;

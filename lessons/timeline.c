@@ -46,6 +46,7 @@ static const char *glyph(int c, int utf8)
 	case MK_END: return utf8 ? "\u253c" : "+";
 	case MK_MOVED: return utf8 ? "\u21b7" : "~";
 	case MK_SUBREAPER: return "S";
+	case MK_THREAD: return "T";
 	default: return " ";
 	}
 }

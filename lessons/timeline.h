@@ -20,7 +20,8 @@ enum tl_mark {
 	MK_REAPED = '=',    /* reaped: the lifeline ends */
 	MK_END = '+',       /* the other end of a connector (forker, reaper, new parent) */
 	MK_MOVED = '~',     /* re-parented */
-	MK_SUBREAPER = 'S'  /* became a child subreaper */
+	MK_SUBREAPER = 'S', /* became a child subreaper */
+	MK_THREAD = 'T'     /* started a thread (part of this process) */
 };
 enum tl_link { LK_NONE, LK_FORK, LK_REAP, LK_MOVE };
 

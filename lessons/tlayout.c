@@ -132,6 +132,10 @@ static size_t event_text(struct tl_layout *L, const struct recording *r, const s
 	case REC_SUBREAPER:
 		sb_adds(sb, " is now a child subreaper");
 		break;
+	case REC_THREAD:
+		snprintf(words, sizeof words, " started a thread (thread ID %ld)", (long)e->other);
+		sb_adds(sb, words);
+		break;
 	case REC_NKINDS:
 		break;
 	}
@@ -159,6 +163,7 @@ static void apply(struct tl_layout *L, const struct recording *r, const struct r
 	case REC_EXEC_FAIL: ma = MK_FAIL; break;
 	case REC_SAY: ma = MK_SAY; break;
 	case REC_SUBREAPER: ma = MK_SUBREAPER; break;
+	case REC_THREAD: ma = MK_THREAD; break;
 	case REC_EXIT:
 		if (a >= 0)
 			cur[a] = ST_ZOMBIE;
@@ -276,6 +281,8 @@ static void step_text(struct tl_layout *L, const struct recording *r, const stru
 		PART("%zu exec%s", s->n[REC_EXEC], s->n[REC_EXEC] == 1 ? "" : "s");
 	if (s->n[REC_EXEC_FAIL])
 		PART("%zu failed exec%s", s->n[REC_EXEC_FAIL], s->n[REC_EXEC_FAIL] == 1 ? "" : "s");
+	if (s->n[REC_THREAD])
+		PART("%zu thread%s started", s->n[REC_THREAD], s->n[REC_THREAD] == 1 ? "" : "s");
 	if (s->n[REC_SAY])
 		PART("%zu line%s", s->n[REC_SAY], s->n[REC_SAY] == 1 ? "" : "s");
 	if (s->n[REC_EXIT])

@@ -62,6 +62,10 @@ static void node_text(struct treedraw *d, const struct rec_proc *p)
 		piece(sb, "ran ");
 		add_clean(sb, p->exec, lk->utf8, r, lk->stable);
 	}
+	if (p->nthreads) {
+		snprintf(buf, sizeof buf, "started %zu thread%s", p->nthreads, p->nthreads == 1 ? "" : "s");
+		piece(sb, buf);
+	}
 	if (p->failed) {
 		piece(sb, "exec ");
 		add_clean(sb, p->failed, lk->utf8, r, lk->stable);

@@ -33,6 +33,9 @@ if [ "$want" = test ]; then
 	command -v rsvg-convert >/dev/null 2>&1 || missing="$missing librsvg2-bin"
 	pkg-config --exists libpng 2>/dev/null || [ -f /usr/include/png.h ] || missing="$missing libpng-dev"
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$missing fonts-dejavu-core"
+	# follow's tests validate its JSON record against docs/record.schema.json
+	# (and run a Python program under follow)
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$missing python3-jsonschema"
 fi
 if [ "$want" = deb ]; then
 	# make deb builds with dpkg-buildpackage and debhelper; make check-deb
@@ -45,6 +48,7 @@ fi
 if [ "$want" = bench ]; then
 	command -v dash >/dev/null 2>&1 || missing="$missing dash"
 	command -v bash >/dev/null 2>&1 || missing="$missing bash"
+	command -v strace >/dev/null 2>&1 || missing="$missing strace"   # case 11: follow vs strace -f
 fi
 if [ "$want" = fuzz ]; then
 	# make fuzz: clang with libFuzzer, which Debian packages separately
@@ -86,6 +90,8 @@ forksh: this is not a Debian-like system, so please install by hand:
   - mandoc, for the man page lint in make test
   - valgrind, for make check-valgrind
   - rsvg-convert (librsvg), libpng and a monospace font, for the SVG test
+  - python3 with jsonschema, for the test that validates follow's JSON
+  - strace, for make bench (follow is compared with strace -f)
   - clang with libFuzzer (compiler-rt), for make fuzz
 MSG
 exit 1

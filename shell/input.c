@@ -48,7 +48,8 @@
 	X(rl_basic_word_break_characters) X(rl_callback_handler_install) X(rl_callback_handler_remove) \
 	X(rl_callback_read_char) X(rl_callback_sigcleanup) X(rl_catch_signals) X(rl_catch_sigwinch)    \
 	X(rl_change_environment) X(rl_char_is_quoted_p) X(rl_completer_quote_characters)               \
-	X(rl_completion_matches) X(rl_end) X(rl_filename_dequoting_function)                           \
+	X(rl_completion_matches) X(rl_end) X(rl_filename_completion_desired)                           \
+	X(rl_filename_completion_function) X(rl_filename_dequoting_function)                           \
 	X(rl_filename_quote_characters) X(rl_filename_quoting_function) X(rl_free_line_state)          \
 	X(rl_instream) X(rl_line_buffer) X(rl_outstream) X(rl_point) X(rl_readline_name)               \
 	X(rl_redisplay) X(rl_replace_line) X(rl_resize_terminal) X(rl_variable_bind) X(rl_on_new_line)
@@ -88,6 +89,8 @@ static int rl_loaded;
 #define rl_completer_quote_characters (*rl.p_rl_completer_quote_characters)
 #define rl_completion_matches (*rl.p_rl_completion_matches)
 #define rl_end (*rl.p_rl_end)
+#define rl_filename_completion_desired (*rl.p_rl_filename_completion_desired)
+#define rl_filename_completion_function (*rl.p_rl_filename_completion_function)
 #define rl_filename_dequoting_function (*rl.p_rl_filename_dequoting_function)
 #define rl_filename_quote_characters (*rl.p_rl_filename_quote_characters)
 #define rl_filename_quoting_function (*rl.p_rl_filename_quoting_function)
@@ -282,6 +285,17 @@ static char *command_generator(const char *text, int state)
 	if (cmd_next < cmd_matches.n)
 		return xstrdup(cmd_matches.v[cmd_next++]);
 	return NULL;
+}
+
+char *input_complete_command(const char *text, int state)
+{
+	return command_generator(text, state);
+}
+
+char *input_complete_file(const char *text, int state)
+{
+	rl_filename_completion_desired = 1; /* quote it, add '/' to a directory */
+	return rl_filename_completion_function(text, state);
 }
 
 /* Characters that must be escaped in a completed file name, or the shell

@@ -33,6 +33,13 @@ void input_history_print(FILE *out, long last);
 /* Choose vi (1) or emacs (0) editing, for set -o vi / set -o emacs. */
 void input_set_vi(int vi);
 
+/* Generators in readline's protocol (state 0 starts anew; each returns a
+ * new string or NULL when there are no more), for a builtin's own Tab
+ * completion of its arguments: command names (builtins and programs on
+ * PATH) as at the start of a line, and file names. */
+char *input_complete_command(const char *text, int state);
+char *input_complete_file(const char *text, int state);
+
 /* Release readline's state (history stays saved: it is appended per line). */
 void input_shutdown(void);
 

@@ -262,6 +262,22 @@ void jobs_reap_claim(int (*claim)(pid_t pid, int ws, void *ctx), void *ctx)
 			jobs_record(pid, ws);
 }
 
+pid_t jobs_wait_claim(int flags, int (*claim)(pid_t pid, int ws, void *ctx), void *ctx)
+{
+	int ws;
+	pid_t pid = waitpid(-1, &ws, flags);
+	if (pid <= 0)
+		return pid;
+	int claimed = claim && claim(pid, ws, ctx);
+	/* A tracer's stops (follow: one at each write, exec, fork...) are
+	 * its own business; the trace narrates what ended. */
+	if (!claimed || !WIFSTOPPED(ws))
+		EV(EV_WAIT, .target = pid, .status = ws);
+	if (!claimed)
+		jobs_record(pid, ws);
+	return pid;
+}
+
 /* SIGHUP to an interactive shell: the terminal is gone.  Pass the hangup on
  * to every job, as other shells do, and leave (history is already saved:
  * each line is appended to the file as it is entered). */

@@ -80,11 +80,19 @@ void jobs_subreaper(int on);
 /* Reap every child that has changed state, without blocking. */
 void jobs_reap(void);
 
-/* The same, offering each status first to claim (the lesson engine and
- * follow, whose processes are no jobs): when it returns 1 the status is
- * its, otherwise it goes to the job table.  The one place the shell reaps
- * without waiting for a particular job. */
+/* The same, offering each status first to claim (the lesson engine, whose
+ * processes are no jobs): when it returns 1 the status is its, otherwise
+ * it goes to the job table.  With jobs_wait_claim below, the one place the
+ * shell reaps without waiting for a particular job. */
 void jobs_reap_claim(int (*claim)(pid_t pid, int ws, void *ctx), void *ctx);
+
+/* One blocking waitpid(-1) with flags (follow adds __WALL, so that the
+ * stops of every thread it traces are reported too), offering what it
+ * reports to claim first, as above; what claim does not take goes to the
+ * job table.  Returns the PID reported, 0 (WNOHANG and nothing yet), or -1
+ * with errno set: EINTR when a signal came (Ctrl-C, a timer), ECHILD when
+ * no child and no traced process is left. */
+pid_t jobs_wait_claim(int flags, int (*claim)(pid_t pid, int ws, void *ctx), void *ctx);
 
 /* Wait for the foreground pipeline pids (process group pgid) until every
  * process has exited or it stops.  Background children that finish

@@ -20,7 +20,8 @@ struct forkspec {
 	int background;    /* started with &: without job control, stdin is /dev/null */
 	int nojob;         /* a command substitution: stays in the shell's own group */
 	int own_group;     /* a process group of its own, whatever job control says,
-	                    * and never the terminal (the lesson main, follow) */
+	                    * and never the terminal (the lesson main; follow's
+	                    * program is a foreground job, with the terminal) */
 	const char *who;   /* what failed, for the message: "lesson: fork: ..." (NULL: plain) */
 	char *const *argv; /* what a simple command's child will run, for the trace; or NULL */
 	const char *why;   /* for the trace: "subshell: the child runs the list itself, no exec" */

@@ -431,7 +431,7 @@ if [ -r /proc/self/smaps_rollup ]; then [ -n "$p1" ] && [ -n "$p2" ] && [ "$p2" 
 s=$(strays)
 if [ -z "$problems$s" ]; then ok "lesson memory: same address, different values; writing makes pages private"; else not_ok "lesson memory" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
 
-t "lesson lists the lessons" "fork counter noexit memory fds forkexec exec execfail orphans zombies spawn system shell subshell" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
+t "lesson lists the lessons" "fork counter noexit memory fds forkexec exec execfail orphans zombies spawn system shell subshell yours" 0 -c 'lesson | awk "/^ +[0-9]+ /{printf \"%s \", \$2}" | sed "s/ \$//"'
 terr "lesson: did you mean" "did you mean 'counter'" 1 -c 'lesson countr'
 terr "lesson: a size over its cap" "--children takes a whole number from 1 to 500" 2 -c 'lesson counter --children 501'
 terr "lesson: an unknown option" "unknown option" 2 -c 'lesson fork --nope'
@@ -1029,6 +1029,7 @@ fi
 . "$ROOT/tests/e2e/lessons.sh"
 . "$ROOT/tests/e2e/subshell.sh"
 . "$ROOT/tests/e2e/pictures.sh"
+. "$ROOT/tests/e2e/follow.sh"
 
 XDG_STATE_HOME=$WORK/ro-state
 pty "an unusable history file is only a warning" "expect warning: .*history
