@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../shell/jobctl.h"
@@ -163,12 +164,57 @@ static void add_own_dir_to_path(void)
 	sb_free(&sb);
 }
 
+/* Close every descriptor from `from` up: the shell's own (a saved copy
+ * of its stdout while a redirection is in force, the signal pipe,
+ * readline's, trace's) are close-on-exec, but a lesson process is forked,
+ * not exec'd, so it would hold them all.  /proc/self/fd is read first and
+ * closed after, so the directory's own descriptor is not pulled away. */
+static void close_from(int from)
+{
+	int fds[256], n = 0, more = 1;
+	while (more) {
+		DIR *d = opendir("/proc/self/fd");
+		if (!d)
+			return;
+		struct dirent *e;
+		n = 0;
+		more = 0;
+		while ((e = readdir(d)) != NULL) {
+			int fd = atoi(e->d_name);
+			if (e->d_name[0] == '.' || fd < from || fd == dirfd(d))
+				continue;
+			if (n == (int)(sizeof fds / sizeof fds[0])) {
+				more = 1; /* more than fit: close these, look again */
+				break;
+			}
+			fds[n++] = fd;
+		}
+		closedir(d);
+		for (int i = 0; i < n; i++)
+			close(fds[i]);
+	}
+}
+
+/* The descriptors of the lesson main, which every process of the run
+ * inherits: 0 the key pipe, 1 and 2 the output sockets, 3 the record
+ * socket (kept across exec: forksh-hello reports on it), and nothing else.
+ * The four are first moved out of the way (the targets may be among
+ * them). */
+static void lesson_fds(int key, int out1, int out2, int rec)
+{
+	int want[4] = { key, out1, out2, rec };
+	for (int i = 0; i < 4; i++)
+		want[i] = fcntl(want[i], F_DUPFD_CLOEXEC, 10);
+	for (int i = 0; i < 4; i++)
+		dup2(want[i], i); /* dup2 clears close-on-exec on the copy */
+	close_from(4);
+}
+
 /* The lesson main, in the new child: a process group of its own (so that
  * quitting can end every process of the run with one kill), no terminal,
- * the record socket kept across exec (forksh-hello reports on it), and
- * stdout and stderr turned into records.  Runs fn(arg), then reports its
- * end; never returns. */
-static void lesson_main(struct live_run *run, int rec, int key, void (*fn)(void *), void *arg)
+ * only the run's own descriptors, and stdout and stderr turned into
+ * records.  Runs fn(arg), then reports its end; never returns. */
+static void lesson_main(struct live_run *run, int rec, int key, const int out[2], void (*fn)(void *), void *arg)
 {
 	setpgid(0, 0);
 	sh.in_child = 1;
@@ -176,26 +222,22 @@ static void lesson_main(struct live_run *run, int rec, int key, void (*fn)(void 
 	jobctl_disable();
 	sig_child_defaults(0);
 	signal(SIGPIPE, SIG_DFL); /* the engine gone: die at the next line */
-	fcntl(rec, F_SETFD, 0);
-	int devnull = open("/dev/null", O_RDONLY);
-	if (devnull >= 0 && devnull != STDIN_FILENO) {
-		dup2(devnull, STDIN_FILENO);
-		close(devnull);
-	}
+	lesson_fds(key, out[0], out[1], rec);
 	char num[32];
-	snprintf(num, sizeof num, "%d", rec);
+	snprintf(num, sizeof num, "%d", 3);
 	setenv(WIRE_FD_ENV, num, 1);
 	snprintf(num, sizeof num, "%.6f", run->t0);
 	setenv(WIRE_T0_ENV, num, 1);
 	add_own_dir_to_path();
-	lesson_process_start(rec, key, run->t0);
+	lesson_process_start(3, run->t0);
 	fn(arg);
 	lesson_process_end(0);
 }
 
 /* The one fork of a run: the lesson main.  Returns its PID in the engine,
  * or -1 (errno set) when fork failed. */
-static pid_t live_fork_main(struct live_run *run, int rec[2], int key[2], void (*fn)(void *), void *arg)
+static pid_t live_fork_main(struct live_run *run, int rec[2], int key[2], int out[2][2], void (*fn)(void *),
+			    void *arg)
 {
 	/* the shell's one fork path; a process group of its own, so that
 	 * quitting can end every process of the run with one kill */
@@ -203,11 +245,18 @@ static pid_t live_fork_main(struct live_run *run, int rec[2], int key[2], void (
 			      .why = "lesson main: the child runs the lesson's code" };
 	pid_t pid = proc_fork(&f);
 	if (pid == 0) {
-		close(rec[0]);
-		close(key[1]);
-		lesson_main(run, rec[1], key[0], fn, arg);
+		int mine[2] = { out[0][1], out[1][1] };
+		lesson_main(run, rec[1], key[0], mine, fn, arg);
 	}
 	return pid;
+}
+
+/* The engine's subreaper flag as it was before the run. */
+static void restore_adopter(struct live_run *run)
+{
+	if (run->no_subreaper && run->subreaper_was)
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+	run->no_subreaper = 0;
 }
 
 /* Give the shell its own SIGINT and SIGPIPE handling back. */
@@ -220,26 +269,14 @@ static void restore_signals(void)
 	own_handler = pipe_ignored = 0;
 }
 
-int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need)
+static int catch_depth;
+
+void live_catch_begin(void)
 {
-	int rec[2], key[2];
-	memset(run, 0, sizeof *run);
-	run->rec_fd = run->key_fd = -1;
-	if (check_nproc(need) < 0)
-		return -1;
-	/* The engine's process must adopt the run's orphans to see them end:
-	 * forksh is a subreaper, but a forked copy running the lesson (as in
-	 * `lesson counter | less`) is not until it says so. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, rec) < 0)
-		return sh_error("lesson: socketpair: %s", strerror(errno));
-	if (pipe2(key, O_CLOEXEC) < 0) {
-		close(rec[0]);
-		close(rec[1]);
-		return sh_error("lesson: pipe: %s", strerror(errno));
-	}
-	/* A script has no SIGINT handler of its own: catch Ctrl-C for the
-	 * run, so it can be stopped cleanly rather than kill the shell. */
+	if (catch_depth++ > 0)
+		return;
+	/* A script has no SIGINT handler of its own: catch Ctrl-C, so that
+	 * the lesson can be stopped cleanly rather than kill the shell. */
 	if (!sh.interactive)
 		own_handler = set_disposition(SIGINT, on_sigint, &old_sigint) == 0;
 	got_sigint = 0;
@@ -247,33 +284,118 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	 * the write fails instead of killing this process, and the run is
 	 * stopped properly: its processes are not left behind. */
 	pipe_ignored = set_disposition(SIGPIPE, SIG_IGN, &old_sigpipe) == 0;
-	run->t0 = wire_now();
-	run->rec.shell = getpid();
-	pid_t pid = live_fork_main(run, rec, key, fn, arg);
-	if (pid < 0) {
-		close(rec[0]);
-		close(rec[1]);
-		close(key[0]);
-		close(key[1]);
+}
+
+void live_catch_end(void)
+{
+	if (catch_depth > 0 && --catch_depth == 0)
 		restore_signals();
+}
+
+/* Close the descriptors of a run that could not start (-1 are skipped). */
+static void close_all(int *fds, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+}
+
+/* A socket pair for the run's descriptor 1 or 2: the kernel tells the
+ * engine's end who wrote each message, and when.  Returns 0 or -1. */
+static int output_pair(int sv[2])
+{
+	int on = 1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return -1;
+	if (setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &on, sizeof on) < 0 ||
+	    setsockopt(sv[0], SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) < 0) {
+		close(sv[0]);
+		close(sv[1]);
 		return -1;
 	}
-	close(rec[1]);
-	close(key[0]);
+	fcntl(sv[0], F_SETFL, O_NONBLOCK);
+	return 0;
+}
+
+/* Who adopts the run's orphans.  forksh itself is a child subreaper; a
+ * forked copy of it running the lesson (`lesson counter | cat`) is not,
+ * so the orphans go to the shell at the prompt, the one the texts name.
+ * --no-subreaper turns the shell's flag off for the run, so they go on up,
+ * to init.  The old flag is kept in the run. */
+static void choose_adopter(struct live_run *run, int no_subreaper)
+{
+	int flag = 0;
+	run->shell_self = getpid();
+	run->no_subreaper = no_subreaper;
+	prctl(PR_GET_CHILD_SUBREAPER, &flag);
+	run->subreaper_was = flag;
+	if (no_subreaper && flag)
+		prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
+int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need, const struct live_opts *o)
+{
+	int rec[2], key[2], out[2][2];
+	memset(run, 0, sizeof *run);
+	run->rec_fd = run->key_fd = run->out_fd[0] = run->out_fd[1] = -1;
+	run->root_exit_note = o ? o->root_exit_note : NULL;
+	if (check_nproc(need) < 0)
+		return -1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, rec) < 0)
+		return sh_error("lesson: socketpair: %s", strerror(errno));
+	if (pipe2(key, O_CLOEXEC) < 0) {
+		close_all(rec, 2);
+		return sh_error("lesson: pipe: %s", strerror(errno));
+	}
+	if (output_pair(out[0]) < 0) {
+		int all[] = { rec[0], rec[1], key[0], key[1] };
+		close_all(all, 4);
+		return sh_error("lesson: socketpair: %s", strerror(errno));
+	}
+	if (output_pair(out[1]) < 0) {
+		int all[] = { rec[0], rec[1], key[0], key[1], out[0][0], out[0][1] };
+		close_all(all, 6);
+		return sh_error("lesson: socketpair: %s", strerror(errno));
+	}
+	live_catch_begin();
+	choose_adopter(run, o && o->no_subreaper);
+	struct timespec real;
+	clock_gettime(CLOCK_REALTIME, &real);
+	run->t0 = wire_now();
+	run->real0 = (double)real.tv_sec + (double)real.tv_nsec / 1e9;
+	run->rec.shell = sh.pid > 0 ? sh.pid : getpid(); /* $$: the prompt's shell */
+	pid_t pid = live_fork_main(run, rec, key, out, fn, arg);
+	if (pid < 0) {
+		int all[] = { rec[0], rec[1], key[0], key[1], out[0][0], out[0][1], out[1][0], out[1][1] };
+		close_all(all, 8);
+		live_catch_end();
+		restore_adopter(run);
+		return -1;
+	}
+	int theirs[] = { rec[1], key[0], out[0][1], out[1][1] };
+	close_all(theirs, 4);
 	run->main_pid = pid;
+	run->started = 1;
 	run->rec_fd = rec[0];
 	run->key_fd = key[1];
+	run->out_fd[0] = out[0][0];
+	run->out_fd[1] = out[1][0];
 	run->rec.root = pid;
 	collect_forked(run, pid, run->rec.shell, 0);
 	return 0;
 }
 
-void live_send_key(struct live_run *run, char key)
+void live_send_line(struct live_run *run, const char *line)
 {
-	if (run->key_fd >= 0) {
-		ssize_t w = write(run->key_fd, &key, 1);
-		(void)w;
-	}
+	if (run->key_fd < 0)
+		return;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_adds(&sb, line);
+	sb_addc(&sb, '\n');
+	ssize_t w = write(run->key_fd, sb.buf, sb.len);
+	(void)w; /* nobody reads any more: the run is over */
+	sb_free(&sb);
 }
 
 /* Show one line a lesson process wrote, coloured by its PID on a terminal,
@@ -310,35 +432,43 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+void live_show_note(struct live_run *run, const char *text)
+{
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	printf(run->color ? "  \033[1m%s\033[0m\n" : "  %s\n", text);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		run->out_failed = 1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 #define BATCH 32
 
-/* Read whatever records are waiting, up to BATCH messages a system call.
- * Returns 1 if some were read, 0 if none were waiting, or -1 at end of
- * file (every lesson process has closed its end: they have all ended). */
-static int read_records(struct live_run *run, int timeout_ms)
+/* A key pressed during a run (raw mode): q, Ctrl-C and Ctrl-D stop the
+ * run at once; any other key is kept, and the engine acts on it when the
+ * run is over (so h shows the hint then, n goes on). */
+static void key_during_run(struct live_run *run)
+{
+	char c = 'q';
+	if (read(STDIN_FILENO, &c, 1) <= 0 || c == 'q' || c == 'Q' || c == 3 || c == 4)
+		run->quit_key = 1;
+	else if (run->npending < sizeof run->pending)
+		run->pending[run->npending++] = c;
+}
+
+/* Read whatever records are waiting on the record socket, up to BATCH
+ * messages.  Returns 1 if some were read, 0 if none were waiting, or -1 at
+ * end of file (every lesson process has closed its end: they have all
+ * ended). */
+static int take_records(struct live_run *run)
 {
 	static char bufs[BATCH][WIRE_MAX + 1];
 	static union {
 		struct cmsghdr h;
 		char space[CMSG_SPACE(sizeof(int))];
 	} ctl[BATCH];
-	struct pollfd p[2] = { { .fd = run->rec_fd, .events = POLLIN },
-			       { .fd = run->watch_keys ? STDIN_FILENO : -1, .events = POLLIN } };
-	if (run->rec_fd < 0) {
-		if (run->watch_keys)
-			poll(&p[1], 1, timeout_ms);
-	} else if (poll(p, 2, timeout_ms) <= 0) {
-		return 0;
-	}
-	if (run->watch_keys && (p[1].revents & (POLLIN | POLLHUP))) {
-		char c = 'q';
-		if (read(STDIN_FILENO, &c, 1) <= 0 || c == 'q' || c == 'Q' || c == 3 || c == 4)
-			run->quit_key = 1;
-	}
-	if (run->rec_fd < 0)
-		return -1;
-	if (!(p[0].revents & (POLLIN | POLLHUP)))
-		return 0;
 	struct mmsghdr msgs[BATCH];
 	struct iovec iov[BATCH];
 	memset(msgs, 0, sizeof msgs);
@@ -365,6 +495,7 @@ static int read_records(struct live_run *run, int timeout_ms)
 		run->rec_fd = -1;
 		return -1;
 	}
+	run->in_records = 1; /* the buffers above are in use */
 	for (int i = 0; i < n; i++) {
 		int fd = -1;
 		struct cmsghdr *c = CMSG_FIRSTHDR(&msgs[i].msg_hdr);
@@ -372,7 +503,92 @@ static int read_records(struct live_run *run, int timeout_ms)
 			memcpy(&fd, CMSG_DATA(c), sizeof fd);
 		collect_record(run, bufs[i], msgs[i].msg_len, fd);
 	}
+	run->in_records = 0;
 	return 1;
+}
+
+/* Read what is waiting on the run's descriptor k+1 (stdout or stderr of
+ * the programs it exec'd): each message with the PID of its writer and
+ * its time, both from the kernel.  Returns 1 if something was read, 0 if
+ * nothing was waiting, -1 when every writer has gone. */
+static int take_output(struct live_run *run, int k)
+{
+	char buf[WIRE_MAX + 1];
+	union {
+		struct cmsghdr h;
+		char space[CMSG_SPACE(sizeof(struct ucred)) + CMSG_SPACE(sizeof(struct timespec))];
+	} ctl;
+	struct iovec iov = { buf, WIRE_MAX };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.space,
+			    .msg_controllen = sizeof ctl.space };
+	ssize_t n = recvmsg(run->out_fd[k], &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+	if (n < 0)
+		return errno == EAGAIN || errno == EINTR ? 0 : -1;
+	if (n == 0) {
+		close(run->out_fd[k]);
+		run->out_fd[k] = -1;
+		return -1;
+	}
+	pid_t pid = 0;
+	double t = wire_now() - run->t0;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c)) {
+		if (c->cmsg_level != SOL_SOCKET)
+			continue;
+		if (c->cmsg_type == SCM_CREDENTIALS) {
+			struct ucred u;
+			memcpy(&u, CMSG_DATA(c), sizeof u);
+			pid = u.pid;
+		} else if (c->cmsg_type == SCM_TIMESTAMPNS) {
+			struct timespec ts;
+			memcpy(&ts, CMSG_DATA(c), sizeof ts);
+			t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 - run->real0;
+		}
+	}
+	/* A writer the record does not know yet may have announced itself
+	 * (forksh-hello does) in a record still waiting: read those first. */
+	if (!collect_find(run, pid) && !run->in_records)
+		while (run->rec_fd >= 0 && take_records(run) > 0)
+			;
+	collect_output(run, pid, t < 0 ? 0 : t, k + 1, buf, (size_t)n);
+	return 1;
+}
+
+void live_drain_output(struct live_run *run)
+{
+	if (run->draining)
+		return;
+	run->draining = 1;
+	for (int k = 0; k < 2; k++)
+		while (run->out_fd[k] >= 0 && take_output(run, k) > 0)
+			;
+	run->draining = 0;
+}
+
+/* Wait up to timeout_ms for records, output or a key, and take what came:
+ * records first, then output (whose writers the records introduce).
+ * Returns 1 if something was read, 0 if nothing came, or -1 once the
+ * record socket is at end of file. */
+static int read_records(struct live_run *run, int timeout_ms)
+{
+	struct pollfd p[4] = { { .fd = run->rec_fd, .events = POLLIN },
+			       { .fd = run->out_fd[0], .events = POLLIN },
+			       { .fd = run->out_fd[1], .events = POLLIN },
+			       { .fd = run->watch_keys ? STDIN_FILENO : -1, .events = POLLIN } };
+	if (poll(p, 4, timeout_ms) <= 0)
+		return run->rec_fd < 0 ? -1 : 0;
+	if (p[3].revents & (POLLIN | POLLHUP))
+		key_during_run(run);
+	int got = 0;
+	if (run->rec_fd >= 0 && (p[0].revents & (POLLIN | POLLHUP)))
+		got = take_records(run);
+	if ((p[1].revents | p[2].revents) & (POLLIN | POLLHUP)) {
+		live_drain_output(run);
+		if (got == 0)
+			got = 1;
+	}
+	if (run->rec_fd < 0)
+		return -1;
+	return got;
 }
 
 /* The one reaping loop of a run: reap whatever has ended.  The run's
@@ -402,10 +618,11 @@ static void live_reap(struct live_run *run)
 	jobs_reap_claim(claim_reaped, run);
 }
 
-/* Every process the run is known to have has been reaped. */
+/* Every process the run is known to have has been reaped (or is left to
+ * a reaper outside the run that does not do its duty). */
 static int all_reaped(const struct live_run *run)
 {
-	return run->nreaped == run->nprocs;
+	return run->nreaped + run->nforeign == run->nprocs;
 }
 
 int live_pump(struct live_run *run, double seconds)
@@ -426,8 +643,10 @@ int live_pump(struct live_run *run, double seconds)
 		live_reap(run);
 		if (was_open && run->rec_fd < 0)
 			collect_vanished(run); /* every writer is gone: look once now */
-		if (run->rec_fd < 0 && all_reaped(run))
+		if (run->rec_fd < 0 && all_reaped(run)) {
+			live_drain_output(run); /* the last lines of exec'd programs */
 			return 0;
+		}
 		if (run->rec_fd < 0 && wire_now() > check_at) {
 			collect_vanished(run);
 			check_at = wire_now() + 1;
@@ -458,6 +677,8 @@ void live_stop(struct live_run *run)
 	while (!(run->rec_fd < 0 && all_reaped(run)) && wire_now() < give_up) {
 		read_records(run, 10);
 		live_reap(run);
+		if (run->rec_fd < 0)
+			collect_vanished(run); /* orphans another process reaps */
 	}
 	collect_vanished(run);
 }
@@ -468,11 +689,18 @@ void live_free(struct live_run *run)
 		close(run->rec_fd);
 	if (run->key_fd >= 0)
 		close(run->key_fd);
-	run->rec_fd = run->key_fd = -1;
+	for (int k = 0; k < 2; k++)
+		if (run->out_fd[k] >= 0)
+			close(run->out_fd[k]);
+	run->rec_fd = run->key_fd = run->out_fd[0] = run->out_fd[1] = -1;
 	collect_free(run);
 	rec_free(&run->rec);
 	free(run->procs);
 	run->procs = NULL;
-	run->nprocs = run->cap = run->nexited = run->nreaped = 0;
-	restore_signals();
+	run->nprocs = run->cap = run->nexited = run->nreaped = run->nforeign = 0;
+	if (run->started) {
+		run->started = 0;
+		live_catch_end();
+	}
+	restore_adopter(run);
 }

@@ -65,11 +65,13 @@ static int top_level_done(void)
 }
 
 /* The loop itself; nested is set for a . file (which stops at anything
- * that leaves it: a syntax error, exit, return, break).  Returns the
- * shell's status. */
-static int run_source(struct source *src, int nested)
+ * that leaves it: a syntax error, exit, return, break); as_prompt is clear
+ * for commands handed over by the lesson engine, which are never the
+ * prompt's (no history, no "exit" at their end) even in an interactive
+ * shell.  Returns the shell's status. */
+static int run_source(struct source *src, int nested, int as_prompt)
 {
-	int interactive = sh.interactive && !nested;
+	int interactive = sh.interactive && !nested && as_prompt;
 	for (;;) {
 		if (interactive) {
 			jobs_reap();
@@ -148,7 +150,18 @@ int repl_run_string(const char *cmds)
 {
 	struct source src;
 	src_init_string(&src, cmds, strlen(cmds), 1);
-	int status = run_source(&src, 0);
+	int status = run_source(&src, 0, 1);
+	src_free(&src);
+	return status;
+}
+
+int repl_run_command(const char *cmds)
+{
+	struct source src;
+	src_init_string(&src, cmds, strlen(cmds), 1);
+	long lineno = sh.lineno;
+	int status = run_source(&src, 0, 0);
+	sh.lineno = lineno; /* the string's lines are not the prompt's */
 	src_free(&src);
 	return status;
 }
@@ -164,7 +177,7 @@ int repl_run_fd(int fd, int shared_with_children)
 	static char buf[SRC_BUF];
 	struct source src;
 	src_init_fd(&src, fd, shared_with_children, buf);
-	int status = run_source(&src, 0);
+	int status = run_source(&src, 0, 1);
 	src_free(&src);
 	return status;
 }
@@ -175,7 +188,7 @@ int repl_run_file(int fd)
 	char *buf = xmalloc(SRC_BUF);
 	struct source src;
 	src_init_fd(&src, fd, 0, buf);
-	int status = run_source(&src, 1);
+	int status = run_source(&src, 1, 1);
 	src_free(&src);
 	free(buf);
 	return status;
@@ -235,7 +248,7 @@ int repl_run_interactive(void)
 		sh.opt[OPT_m] = 1;
 	struct source src;
 	src_init_prompt(&src, prompt_line, NULL);
-	int status = run_source(&src, 0);
+	int status = run_source(&src, 0, 1);
 	src_free(&src);
 	jobs_hangup(0);
 	jobctl_shutdown();
