@@ -284,7 +284,8 @@ static int write_source(const struct lesson_ctx *ctx, const char *file)
 	if (!out)
 		return sh_error("lesson: cannot write %s: %s", file, strerror(errno)), 1;
 	fprintf(out,
-		"/* %s.c - lesson %s of forksh (\"%s\"), as a program of its own.\n"
+		"/* %s.c - lesson %s of forksh, as a program of its own:\n"
+		" * %s\n"
 		" *\n"
 		" *   cc -Wall -o %s %s.c && ./%s\n"
 		" *\n"

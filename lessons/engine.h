@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "../shell/util.h"
 #include "lessons.h"
 
 /* ---- engine.c ---- */
@@ -21,17 +22,10 @@ int progress_done(const char *name);
 
 /* ---- text.c ---- */
 
-/* The terminal's width in columns (80 when it is not a terminal, 40 at
- * least). */
-int term_width(void);
-
 /* Prose is wrapped to the terminal, at most 100 columns. */
 int prose_width(const struct lesson_ctx *ctx);
 
-/* Print text on out wrapped to width columns: the first line indented by
- * indent, the lines it wraps onto by hang; a newline in the text starts a
- * new paragraph (at indent again). */
-void wrap_text(FILE *out, const char *text, int width, int indent, int hang);
+/* (term_width and wrap_text are in shell/util.h.) */
 
 /* Print a lesson text: its {size} names replaced by the values the lesson
  * runs with, under --stable-pids the run's PIDs by their aliases, wrapped
@@ -78,6 +72,11 @@ void keys_cooked(struct lesson_ctx *ctx);
 void keys_raw(struct lesson_ctx *ctx);
 
 /* ---- steps.c ---- */
+
+/* How long --auto stays on step s: auto_secs for every 40 words of its
+ * text, 20 lines of its code, and its pictures (counted as 40 words), at
+ * least auto_secs. */
+double step_pause(const struct lesson_ctx *ctx, const struct lesson_step *s);
 
 /* Show the lesson's steps, by keys or by time.  Returns 1 if the last
  * step was reached. */

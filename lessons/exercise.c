@@ -238,6 +238,16 @@ static int turn_idle(void)
 	return !exercise.kind;
 }
 
+int lesson_run_command(struct lesson_ctx *ctx, const char *line)
+{
+	fflush(stdout);
+	keys_cooked(ctx);
+	int status = repl_run_command(line);
+	fflush(stdout);
+	keys_raw(ctx); /* the executor put the shell's own modes back */
+	return status;
+}
+
 void exercise_turn(struct lesson_ctx *ctx)
 {
 	wrap_text(stdout, "(Type the command here: it runs in forksh, as at its prompt. An empty line "
@@ -260,10 +270,7 @@ void exercise_turn(struct lesson_ctx *ctx)
 			printf("  (the task stays open: forksh checks it at its prompt after the lesson)\n");
 			break;
 		}
-		keys_cooked(ctx);
-		repl_run_command(line);
-		keys_raw(ctx);
-		fflush(stdout);
+		lesson_run_command(ctx, line);
 		turn_idle();
 	}
 }

@@ -147,7 +147,9 @@ static const struct lesson_step steps[] = {
 		  "comes back at that moment, and the children's lines go on appearing after it: the "
 		  "shell waited only for the process it started. The lesson marks that moment with a "
 		  "line of its own. The children keep counting: their lines interleave on the one "
-		  "output they all share.",
+		  "output they all share. A child whose very first line already names forksh as its "
+		  "parent first ran only after the main process had exited: fork makes a child ready "
+		  "to run, and the scheduler decides when it does.",
 	  .run = run_counter,
 	  .question = "how many lines will the run print in all?",
 	  .observed = lines_seen,

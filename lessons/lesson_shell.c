@@ -77,7 +77,6 @@ int main(void)
 #endif /* END MAIN */
 /* END PROGRAM */
 
-#include "../shell/repl.h"
 #include "../shell/shell.h"
 #include "../shell/trace.h"
 #include "lessons.h"
@@ -105,17 +104,15 @@ static int run_mini(struct lesson_ctx *ctx)
 static int run_traced(struct lesson_ctx *ctx)
 {
 	static const char line[] = "/bin/false; echo \"the status was $?\"";
-	(void)ctx;
 	printf("\n  %s\n", line);
 	fflush(stdout);
 	int was = trace_enabled(), status = sh.status;
 	if (!was && trace_set(1) < 0)
 		return 0;
-	repl_run_command(line);
+	lesson_run_command(ctx, line);
 	if (!was)
 		trace_set(0);
 	sh.status = status;
-	fflush(stdout);
 	return 0;
 }
 

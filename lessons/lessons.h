@@ -114,6 +114,12 @@ int lesson_run_live(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, lo
  * Enter `presses` times by itself, then q as often as it takes. */
 int lesson_run_keyed(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, long need, long presses);
 
+/* Run a command line in this shell through its own executor, as typed at
+ * its prompt (the terminal as the user had it meanwhile; the executor
+ * hands it to the command's process group and takes it back).  Returns
+ * its status. */
+int lesson_run_command(struct lesson_ctx *ctx, const char *line);
+
 /* After a run: draw its tree and timeline, and write the SVG and JSON
  * files asked for (showrun.c).  Returns 0, or -1 when a file could not be
  * written (said on stderr). */

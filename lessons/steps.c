@@ -351,10 +351,7 @@ static void show_step(struct lesson_ctx *ctx, size_t i)
 	fflush(stdout);
 }
 
-/* How long --auto stays on step s: auto_secs for every 40 words of its
- * text, 20 lines of its code, and its pictures (counted as 40 words), at
- * least auto_secs. */
-static double step_pause(const struct lesson_ctx *ctx, const struct lesson_step *s)
+double step_pause(const struct lesson_ctx *ctx, const struct lesson_step *s)
 {
 	double words = 0;
 	for (const char *p = s->text; *p; p++)
@@ -370,7 +367,7 @@ static double step_pause(const struct lesson_ctx *ctx, const struct lesson_step 
 int step_through(struct lesson_ctx *ctx)
 {
 	size_t i = 0, n = ctx->lesson->nsteps;
-	int finished = n == 1;
+	int finished = n == 1, legend = 1;
 	show_step(ctx, 0);
 	for (;;) {
 		if (ctx->failed || ctx->quit)
@@ -385,10 +382,13 @@ int step_through(struct lesson_ctx *ctx)
 				return 1;
 			k = 'n';
 		} else {
-			printf("\n  [Enter/n] next  [b] back  [r] run again  [h] hint  [q] quit ");
+			/* the legend once per step: a key that means nothing here
+			 * is ignored, not answered with the legend again */
+			if (legend)
+				printf("\n  [Enter/n] next  [b] back  [r] run again  [h] hint  [q] quit\n");
 			fflush(stdout);
 			k = key_get(ctx, -1);
-			printf("\n");
+			legend = strchr("\n nbrhq", k) != NULL;
 		}
 		switch (k) {
 		case '\n':

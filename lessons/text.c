@@ -7,67 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../shell/util.h"
 #include "engine.h"
 
-int term_width(void)
-{
-	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col < 40 ? 40 : ws.ws_col;
-	return 80;
-}
-
 int prose_width(const struct lesson_ctx *ctx)
 {
 	return ctx->width > 100 ? 100 : ctx->width;
-}
-
-/* Columns a UTF-8 string of len bytes takes (one per character). */
-static int columns(const char *s, size_t len)
-{
-	int n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
-}
-
-void wrap_text(FILE *out, const char *text, int width, int indent, int hang)
-{
-	const char *p = text;
-	int col = 0;
-	while (*p) {
-		if (*p == '\n') {
-			fputc('\n', out);
-			col = 0;
-			p++;
-			continue;
-		}
-		size_t len = strcspn(p, " \n");
-		int w = columns(p, len);
-		if (col > 0 && col + 1 + w > width) {
-			fputc('\n', out);
-			col = -1; /* a wrapped line: hang */
-		}
-		if (col <= 0) {
-			int in = col < 0 ? hang : indent;
-			fprintf(out, "%*s", in, "");
-			col = in;
-		} else {
-			fputc(' ', out);
-			col++;
-		}
-		fprintf(out, "%.*s", (int)len, p);
-		col += w;
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	if (col > 0)
-		fputc('\n', out);
 }
 
 /* wrap_text into a new string (the caller frees it); NULL when there is
@@ -247,40 +194,55 @@ void show_figure(const char *figure)
 
 /* ---- the list and the help ---- */
 
+/* head, then text wrapped to width in a column that starts where head
+ * ends (at col at least), its lines after the first at hang; a head that
+ * reaches into the column puts the text on the lines below.  The text's
+ * no-break spaces (U+00A0) keep words together, and print as spaces. */
+static void print_hanging(FILE *out, const char *head, const char *text, int width, int col, int hang)
+{
+	int used = text_columns(head, strlen(head));
+	fputs(head, out);
+	char *lines = wrapped(text, width, col, hang);
+	if (!lines)
+		return;
+	char *to = lines;
+	for (const char *from = lines; *from; from++) {
+		if (from[0] == '\xc2' && from[1] == '\xa0') {
+			*to++ = ' ';
+			from++;
+		} else {
+			*to++ = *from;
+		}
+	}
+	*to = '\0';
+	if (used + 1 <= col)
+		fputs(lines + used, out); /* the first line goes on after head */
+	else
+		fprintf(out, "\n%s", lines);
+	free(lines);
+}
+
 void list_lessons(FILE *out, int width)
 {
-	fprintf(out, "Lessons (\"lesson NAME\" or \"lesson N\" starts one; \"help lesson\" explains):\n\n");
+	wrap_text(out, "Lessons (\"lesson NAME\" or \"lesson N\" starts one; \"help lesson\" explains):", width - 1,
+		  0, 2);
+	fputc('\n', out);
 	for (size_t i = 0; i < lesson_count(); i++) {
 		const struct lesson *l = lesson_table[i];
 		char head[64];
-		int col = snprintf(head, sizeof head, "  %2d  %-10s %s  ", l->number, l->name,
+		int col = snprintf(head, sizeof head, "  %2d  %-10s %s ", l->number, l->name,
 				   progress_done(l->name) ? "done" : "    ");
-		fputs(head, out);
-		/* the summary wraps under itself */
-		char *text = wrapped(l->summary, width - 1, 0, col);
-		fputs(text ? text : l->summary, out);
-		if (!text)
-			fputc('\n', out);
-		free(text);
+		print_hanging(out, head, l->summary, width - 1, col + 1, col + 1); /* under itself */
 	}
 }
 
 /* One entry of the help: term, then its description in a column of its
- * own, wrapped; a term too long for the column puts the description on
- * the lines below. */
+ * own, wrapped. */
 static void help_row(FILE *out, const char *term, const char *desc, int width)
 {
-	int col = width >= 72 ? 24 : 18;
-	fprintf(out, "    %s", term);
-	int used = 4 + (int)strlen(term);
-	char *text = wrapped(desc, width - 1, col, col);
-	if (!text)
-		return;
-	if (used + 1 <= col)
-		fputs(text + used, out); /* the first line goes on after the term */
-	else
-		fprintf(out, "\n%s", text);
-	free(text);
+	char head[64];
+	snprintf(head, sizeof head, "    %s", term);
+	print_hanging(out, head, desc, width - 1, width >= 72 ? 24 : 18, width >= 72 ? 24 : 18);
 }
 
 void lesson_help(FILE *out)
@@ -341,24 +303,9 @@ void lesson_help(FILE *out)
 					 l->opts[k].name, l->opts[k].def, l->opts[k].max);
 			sb_adds(&sb, opt);
 		}
-		fprintf(out, "    %-9s ", l->name);
-		char *text = wrapped(sb.buf, width - 1, 0, 14);
+		char head[32];
+		snprintf(head, sizeof head, "    %-9s", l->name);
+		print_hanging(out, head, sb.buf, width - 1, 14, 14);
 		sb_free(&sb);
-		if (!text)
-			continue;
-		/* no-break spaces kept "--children N (10, max 500)" together;
-		 * now they are plain spaces again */
-		char *to = text;
-		for (const char *from = text; *from; from++) {
-			if (from[0] == '\xc2' && from[1] == '\xa0') {
-				*to++ = ' ';
-				from++;
-			} else {
-				*to++ = *from;
-			}
-		}
-		*to = '\0';
-		fputs(text, out);
-		free(text);
 	}
 }

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../../lessons/engine.h"
 #include "../../lessons/lessons.h"
 #include "../../lessons/pictures.h"
 #include "../../lessons/plainc.h"
@@ -557,6 +558,28 @@ static void test_no_subreaper(void **state)
 	assert_int_equal(WEXITSTATUS(ws), 0);
 }
 
+/* --auto's pace follows the length of the step: a short step gets the
+ * SECONDS given, a long one (with code and a run) more, in proportion. */
+static void test_step_pause(void **state)
+{
+	(void)state;
+	struct lesson_ctx c;
+	memset(&c, 0, sizeof c);
+	c.auto_secs = 2;
+	struct lesson_step short_step = { .title = "t", .text = "a few words only" };
+	struct lesson_step long_step = { .title = "t", .text = "w w w w w w w w w w w w w w w w w w w w w w w w "
+								"w w w w w w w w w w w w w w w w w w w w w w w w w w w w "
+								"w w w w w w w w w w w w w w w w w w w w",
+					 .code = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n" };
+	assert_true(step_pause(&c, &short_step) == 2.0);
+	double d = step_pause(&c, &long_step); /* 72 words + 10 lines of code = 92 words */
+	assert_true(d > 4.5 && d < 4.7);
+	long_step.run = (int (*)(struct lesson_ctx *))1; /* a run: its pictures count too */
+	assert_true(step_pause(&c, &long_step) > d + 1.9);
+	c.auto_secs = 0;
+	assert_true(step_pause(&c, &long_step) == 0);
+}
+
 int main(void)
 {
 	signal(SIGPIPE, SIG_IGN);
@@ -580,6 +603,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_exec_end_from_proc, teardown),
 		cmocka_unit_test_teardown(test_lesson_fds, teardown),
 		cmocka_unit_test(test_no_subreaper),
+		cmocka_unit_test(test_step_pause),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
