@@ -7,6 +7,7 @@
  */
 /* PROGRAM */
 #include <stdio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* SHOW: fork */
@@ -38,6 +39,8 @@ int main(void)
        a line still in the buffer at a fork would be printed twice */
     setvbuf(stdout, NULL, _IOLBF, 0);
     parent();
+    while (wait(NULL) > 0)  /* the children it never waited for: reaped */
+        ;                   /* here, so the shell's prompt comes after them */
     return 0;
 }
 #endif /* END MAIN */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* SHOW: forkexec */
@@ -44,6 +45,8 @@ int main(void)
              getenv("PATH") ? getenv("PATH") : "/bin:/usr/bin");
     setenv("PATH", path, 1);
     parent();
+    while (wait(NULL) > 0)  /* the children it never waited for: reaped */
+        ;                   /* here, so the shell's prompt comes after them */
     return 0;
 }
 #endif /* END MAIN */

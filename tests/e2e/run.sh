@@ -391,7 +391,7 @@ ca=$(grep -E '^  child  [0-9]+: global = 99 at address 0x[0-9a-f]+$' "$L" | awk 
 pa=$(grep -E '^  parent [0-9]+: global = 42 at address 0x[0-9a-f]+$' "$L" | awk '{print $NF}')
 [ -n "$ca" ] && [ "$ca" = "$pa" ] || problems="$problems address"
 grep -q "^  Answer: 1, the same address" "$L" || problems="$problems answer"
-grep -q "re-parented" "$L" && problems="$problems re-parented"   # the parent waits for its child
+grep -q " re-parented to " "$L" && problems="$problems re-parented"   # the parent waits for its child
 p1=$(grep -E '^  child after fork: ' "$L" | grep -Eo '[0-9]+ kB private' | grep -Eo '[0-9]+')
 p2=$(grep -E '^  child after write: ' "$L" | grep -Eo '[0-9]+ kB private' | grep -Eo '[0-9]+')
 if [ -r /proc/self/smaps_rollup ]; then [ -n "$p1" ] && [ -n "$p2" ] && [ "$p2" -gt $((p1 + 4000)) ] || problems="$problems cow-$p1-$p2"; fi
