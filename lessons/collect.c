@@ -111,21 +111,28 @@ static void watch(struct live_run *run, struct live_proc *p)
 
 /* ---- /proc ---- */
 
+/* Up to len - 1 bytes of /proc/PID/NAME into buf, NUL-terminated;
+ * returns how many (0 when there is no such process, or no such file). */
+static size_t read_proc(pid_t pid, const char *name, char *buf, size_t len)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, len - 1);
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	return n > 0 ? (size_t)n : 0;
+}
+
 /* The state letter of pid and, for a zombie, its wait status (field 52 of
  * /proc/PID/stat, REC_UNSEEN when this kernel does not show it).  Returns
  * 0 when there is no such process any more. */
 static char proc_state(pid_t pid, int *status)
 {
-	char path[64], text[1024];
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char text[1024];
+	if (!read_proc(pid, "stat", text, sizeof text))
 		return 0;
-	ssize_t n = read(fd, text, sizeof text - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	text[n] = '\0';
 	char *p = strrchr(text, ')');
 	if (!p || p[1] != ' ')
 		return 0;
@@ -410,15 +417,9 @@ void collect_poll(struct live_run *run)
 /* The parent /proc gives pid now (0 if it cannot say). */
 static pid_t proc_parent(pid_t pid)
 {
-	char path[64], text[1024];
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
+	char text[1024];
+	if (!read_proc(pid, "stat", text, sizeof text))
 		return 0;
-	text[n] = '\0';
 	struct proc_stat st;
 	return proctree_parse_stat(text, &st) == 0 ? st.ppid : 0;
 }
@@ -456,16 +457,11 @@ static void learn_writer(struct live_run *run, pid_t pid, double t)
 	pid_t parent = proc_parent(pid);
 	if (!parent || !collect_find(run, parent))
 		return;
-	char cmdline[400], path[64];
-	snprintf(path, sizeof path, "/proc/%ld/cmdline", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, cmdline, sizeof cmdline - 1);
-	if (fd >= 0)
-		close(fd);
-	for (ssize_t i = 0; i < n - 1; i++)
+	char cmdline[400];
+	size_t n = read_proc(pid, "cmdline", cmdline, sizeof cmdline);
+	for (size_t i = 0; i + 1 < n; i++)
 		if (cmdline[i] == '\0')
-			cmdline[i] = ' ';
-	cmdline[n > 0 ? n : 0] = '\0';
+			cmdline[i] = ' '; /* the arguments, as one line */
 	settle_witness(run, parent);
 	collect_forked(run, pid, parent, t);
 	if (n > 0)

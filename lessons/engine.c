@@ -304,9 +304,21 @@ static int write_source(const struct lesson_ctx *ctx, const char *file)
 		fprintf(out, "#define %s %g /* --%s: %s */\n", macro, ctx->opt[i], l->opts[i].name, l->opts[i].help);
 	}
 	char dir[PATH_MAX];
-	if (strstr(l->source, "HELLO_DIR") && lesson_own_program("", dir, sizeof dir) == 0)
-		fprintf(out, "/* where forksh keeps forksh-hello, the small program this one starts */\n"
-			     "#define HELLO_DIR \"%s\"\n", dir);
+	if (strstr(l->source, "hello_on_path") && lesson_own_program("", dir, sizeof dir) == 0)
+		fprintf(out,
+			"\n#include <stdio.h>\n#include <stdlib.h>\n\n"
+			"/* forksh-hello, the small program this one starts, comes with forksh\n"
+			"   (lesson forkexec shows its source), in this directory: */\n"
+			"#define HELLO_DIR \"%s\"\n\n"
+			"/* its directory goes first in PATH */\n"
+			"static void hello_on_path(void)\n"
+			"{\n"
+			"    char path[4096];\n"
+			"    snprintf(path, sizeof path, \"%%s:%%s\", HELLO_DIR,\n"
+			"             getenv(\"PATH\") ? getenv(\"PATH\") : \"/bin:/usr/bin\");\n"
+			"    setenv(\"PATH\", path, 1);\n"
+			"}\n",
+			dir);
 	fprintf(out, "\n%s", l->source);
 	int bad = ferror(out);
 	if (file ? fclose(out) != 0 : fflush(out) != 0)

@@ -149,24 +149,24 @@ static void review_family(const struct lesson_ctx *ctx)
 }
 
 static const char *const table =
-	"Python (chapter)  C              arguments  PATH search  environment\n"
-	"os.execl          execl          list       no           inherited\n"
-	"os.execle         execle         list       no           given\n"
-	"os.execlp         execlp         list       yes          inherited\n"
-	"os.execlpe        (no C twin)    list       yes          given\n"
-	"os.execv          execv          array      no           inherited\n"
-	"os.execve         execve         array      no           given\n"
-	"os.execvp         execvp         array      yes          inherited\n"
-	"os.execvpe        execvpe (GNU)  array      yes          given\n"
-	"\n"
-	"execvpe is a GNU extension, not on every system: the run below leaves it out.\n";
+	"Python      C             args   PATH  environment\n"
+	"os.execl    execl         list   no    inherited\n"
+	"os.execle   execle        list   no    given\n"
+	"os.execlp   execlp        list   yes   inherited\n"
+	"os.execlpe  (none in C)   list   yes   given\n"
+	"os.execv    execv         array  no    inherited\n"
+	"os.execve   execve        array  no    given\n"
+	"os.execvp   execvp        array  yes   inherited\n"
+	"os.execvpe  execvpe(GNU)  array  yes   given\n";
 
 static const struct lesson_step steps[] = {
 	{ .title = "One call, many names",
 	  .text = "There is one system call that starts a program, execve. The others are small "
 		  "library functions around it, named by letters: l takes the arguments as a list in "
 		  "the call, v as an array; p searches the directories of PATH when the name has no "
-		  "slash; e passes the environment the new program gets, instead of the current one.",
+		  "slash; e passes the environment the new program gets, instead of the current one. "
+		  "The chapter's Python names, and their C twins (\"PATH\": is PATH searched?). "
+		  "execvpe is a GNU extension, not on every system: the run leaves it out.",
 	  .figure = table,
 	  .hint = "C has no execlpe: with p and e together, glibc and musl offer execvpe and an "
 		  "array; elsewhere, search PATH yourself and call execve." },

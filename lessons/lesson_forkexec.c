@@ -38,12 +38,7 @@ static void parent(void)
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
-    /* forksh-hello (lesson forkexec shows its source) comes with forksh;
-       its directory goes first in PATH, so that execlp finds it */
-    char path[4096];
-    snprintf(path, sizeof path, "%s:%s", HELLO_DIR,
-             getenv("PATH") ? getenv("PATH") : "/bin:/usr/bin");
-    setenv("PATH", path, 1);
+    hello_on_path();                    /* so that forksh-hello is found */
     parent();
     while (wait(NULL) > 0)  /* the children it never waited for: reaped */
         ;                   /* here, so the shell's prompt comes after them */

@@ -279,7 +279,7 @@ static const struct lesson_step steps[] = {
 		  "times, then q as often as it takes).",
 	  .code = code_keyed,
 	  .run = run_keyed,
-	  .keys = "Enter: a line for one of the processes, q: one process stops",
+	  .keys = "Enter: a line for one process; q: one stops",
 	  .review = review_keyed,
 	  .hint = "How many processes are waiting for a line after two Enters?" },
 	{ .title = "The fix",

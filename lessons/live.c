@@ -421,11 +421,32 @@ void live_show_line(struct live_run *run, pid_t pid, const char *text)
 	} else {
 		sb_adds(&sb, text);
 	}
-	if (run->color)
-		printf("  \033[38;5;%dm%s\033[0m\n",
-		       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), sb.buf);
-	else
-		printf("  %s\n", sb.buf);
+	/* A line wider than the terminal is broken at a space and goes on
+	 * below, indented further (the record keeps it whole): the terminal
+	 * would wrap it to column 0, into the other processes' lines. */
+	int colour = run->color ? pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid) : -1;
+	size_t at = 0, len = sb.len;
+	do {
+		/* the first part after 2 columns of indent, the rest after 6 */
+		size_t avail = run->width > 20 ? (size_t)run->width - (at ? 6 : 2) : 0, n = len - at;
+		if (avail && (size_t)text_columns(sb.buf + at, n) > avail) {
+			size_t cut = avail;
+			while (cut > avail / 2 && sb.buf[at + cut] != ' ')
+				cut--;
+			if (cut <= avail / 2)
+				for (cut = avail; cut > 1 && ((unsigned char)sb.buf[at + cut] & 0xc0) == 0x80; cut--)
+					; /* one long word: cut it, but not inside a character */
+			n = cut;
+		}
+		const char *indent = at ? "      " : "  ";
+		if (colour >= 0)
+			printf("%s\033[38;5;%dm%.*s\033[0m\n", indent, colour, (int)n, sb.buf + at);
+		else
+			printf("%s%.*s\n", indent, (int)n, sb.buf + at);
+		at += n;
+		while (at < len && sb.buf[at] == ' ')
+			at++;
+	} while (at < len);
 	sb_free(&sb);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		run->out_failed = 1; /* nobody reads us any more: stop the run */

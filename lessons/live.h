@@ -70,6 +70,7 @@ struct live_run {
 	size_t lines;         /* REC_SAY lines seen */
 	struct recording rec;
 	int color;            /* colour each process's lines on the terminal */
+	int width;            /* the terminal's columns: longer lines go on below */
 	int stable_pids;
 	/* The run's processes by PID (open addressing), so that telling
 	 * "ours" from the shell's other children stays cheap with 500. */

@@ -79,6 +79,7 @@ static int run_begin(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, l
 	ctx->have_run = 1;
 	ctx->run.color = ctx->color;
 	ctx->run.stable_pids = ctx->stable_pids;
+	ctx->run.width = ctx->keys ? ctx->width : 0; /* a file or a pipe gets whole lines */
 	return 0;
 }
 
@@ -280,23 +281,26 @@ static void check(struct lesson_ctx *ctx, const struct lesson_step *s, const cha
 	if (!s->observed || !ctx->have_run || ctx->run.quit)
 		return;
 	long got = s->observed(ctx);
+	char line[512];
+	int n;
 	if (s->choices && got >= 1 && (size_t)got <= nchoices(s))
-		printf("\n  Answer: %ld, %s.", got, s->choices[got - 1]);
+		n = snprintf(line, sizeof line, "Answer: %ld, %s.", got, s->choices[got - 1]);
 	else
-		printf("\n  Answer: %ld.", got);
-	if (*answer) {
+		n = snprintf(line, sizeof line, "Answer: %ld.", got);
+	if (*answer && n > 0 && (size_t)n < sizeof line) {
 		long guess = parse_answer(s, answer);
 		const char *verb = s->choices ? "chose" : "predicted";
 		if (guess < 0 && s->choices)
-			printf(" You said \"%s\": that is none of the choices (1 to %zu).", answer, nchoices(s));
+			snprintf(line + n, sizeof line - (size_t)n, " You said \"%s\": that is none of the choices (1 to %zu).",
+				 answer, nchoices(s));
 		else if (guess < 0)
-			printf(" You said \"%s\": that is not a number.", answer);
-		else if (guess == got)
-			printf(" You %s %ld: right.", verb, guess);
+			snprintf(line + n, sizeof line - (size_t)n, " You said \"%s\": that is not a number.", answer);
 		else
-			printf(" You %s %ld: not this time.", verb, guess);
+			snprintf(line + n, sizeof line - (size_t)n, " You %s %ld: %s.", verb, guess,
+				 guess == got ? "right" : "not this time");
 	}
 	printf("\n");
+	wrap_text(stdout, line, prose_width(ctx), 2, 2);
 	if (s->explain_answer)
 		print_text(ctx, s->explain_answer(ctx));
 }
@@ -385,7 +389,7 @@ int step_through(struct lesson_ctx *ctx)
 			/* the legend once per step: a key that means nothing here
 			 * is ignored, not answered with the legend again */
 			if (legend)
-				printf("\n  [Enter/n] next  [b] back  [r] run again  [h] hint  [q] quit\n");
+				printf("\n  [Enter/n] next  [b] back  [r] again  [h] hint  [q] quit\n");
 			fflush(stdout);
 			k = key_get(ctx, -1);
 			legend = strchr("\n nbrhq", k) != NULL;

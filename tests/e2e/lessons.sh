@@ -74,7 +74,7 @@ has -E '^  P[0-9]+ +execv\(bare\) failed: No such file or directory$' bare-fails
 tr '\n' ' ' <"$L" | tr -s ' ' | grep -Eq ' exec sh -c echo .{1,80} execv\(bare\) failed \(No such file' || problems="$problems exec-failed"
 has -E '^[0-9.]+s .* P[0-9]+ exited 127$' exit-127
 has '6 of 7 calls started the program, 6 of them in the very process' same-pid
-has '^    os.execlpe        (no C twin)' table
+has '^    os.execlpe  (none in C)   list   yes   given$' table
 has "^  Answer: 2, fail\." answer
 lesson_done exec "l/v, p and e live; a bare name without p fails"
 

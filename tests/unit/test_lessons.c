@@ -38,6 +38,21 @@
 static struct lesson_ctx ctx;
 static struct rec_view v;
 
+/* Run a step's run function, or else fn live with need processes at
+ * most, in ctx, with its output thrown away.  Returns what it returned. */
+static int quietly(int (*step)(struct lesson_ctx *), void (*fn)(void *), long need)
+{
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
+	dup2(null, STDOUT_FILENO);
+	close(null);
+	int rc = step ? step(&ctx) : lesson_run_live(&ctx, fn, NULL, need);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	return rc;
+}
+
 /* Run step `step` (1-based) of lesson name, with "opt=value" sizes, its
  * output thrown away; the record is left in ctx.run.rec and v. */
 static void run_step(const char *name, int step, const char *sizes)
@@ -62,15 +77,7 @@ static void run_step(const char *name, int step, const char *sizes)
 	ctx.auto_mode = 1;
 	ctx.width = 80;
 	ctx.step = (size_t)step - 1;
-	fflush(stdout);
-	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
-	dup2(null, STDOUT_FILENO);
-	close(null);
-	int rc = ctx.lesson->steps[step - 1].run(&ctx);
-	fflush(stdout);
-	dup2(saved, STDOUT_FILENO);
-	close(saved);
-	assert_int_equal(rc, 0);
+	assert_int_equal(quietly(ctx.lesson->steps[step - 1].run, NULL, 0), 0);
 	assert_true(ctx.have_run);
 	assert_false(ctx.run.quit);
 	rec_view_build(&v, &ctx.run.rec);
@@ -453,15 +460,7 @@ static void test_exec_end_from_proc(void **state)
 	ctx.lesson = lesson_find("exec");
 	ctx.auto_mode = 1;
 	ctx.width = 80;
-	fflush(stdout);
-	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
-	dup2(null, STDOUT_FILENO);
-	close(null);
-	int rc = lesson_run_live(&ctx, exec_then_wait, NULL, 3);
-	fflush(stdout);
-	dup2(saved, STDOUT_FILENO);
-	close(saved);
-	assert_int_equal(rc, 0);
+	assert_int_equal(quietly(NULL, exec_then_wait, 3), 0);
 	rec_view_build(&v, &ctx.run.rec);
 	const struct rec_proc *kids[2];
 	assert_int_equal(kids_of(root(), kids, 2), 1);
@@ -499,14 +498,7 @@ static void test_lesson_fds(void **state)
 	assert_int_equal(dup2(STDOUT_FILENO, 40), 40);
 	assert_int_equal(fcntl(40, F_SETFD, FD_CLOEXEC), 0);
 	assert_int_equal(dup2(STDOUT_FILENO, 41), 41);
-	fflush(stdout);
-	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
-	dup2(null, STDOUT_FILENO);
-	close(null);
-	int rc = lesson_run_live(&ctx, list_fds, NULL, 2);
-	fflush(stdout);
-	dup2(saved, STDOUT_FILENO);
-	close(saved);
+	int rc = quietly(NULL, list_fds, 2);
 	close(40);
 	close(41);
 	assert_int_equal(rc, 0);
