@@ -107,8 +107,9 @@ static void measure(int runs, long small_mib, long big_mib)
             int n = runs;
             pid_t pids[2] = { 0, 0 };
             double us = microseconds_each((enum way)w, &n, pids);
-            printf("%-19s %4ld MiB: %8.1f us each (%d runs, PIDs %d..%d)\n",
-                   way_name[w], sizes[s], us, n, pids[0], pids[n > 1]);
+            printf("%-19s %4ld MiB: %8.1f us each", way_name[w], sizes[s],
+                   us);
+            printf(" (%d runs, PIDs %d..%d)\n", n, pids[0], pids[n > 1]);
         }
         free(block);
     }

@@ -88,18 +88,48 @@ void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...)
 
 /* ---- code boxes ---- */
 
-/* A code line cut at a space to fit avail columns: the first part is
- * printed, the rest goes on below, four further in, as a continuation of
- * the same statement.  (Code is ASCII: one byte, one column.) */
+/* Is position i of the code line p inside a string or character literal? */
+static int in_literal(const char *p, size_t i)
+{
+	char quote = 0;
+	for (size_t k = 0; k < i; k++) {
+		if (quote && p[k] == '\\')
+			k++;
+		else if (quote && p[k] == quote)
+			quote = 0;
+		else if (!quote && (p[k] == '"' || p[k] == '\''))
+			quote = p[k];
+	}
+	return quote != 0;
+}
+
+/* Where to cut a code line of len bytes to fit avail columns: the last
+ * space, or the place just after an opening parenthesis, that fits and is
+ * not inside a string (a string cut in two would read as C that does not
+ * compile); else the last space that fits; else avail itself (one long
+ * word). */
+static size_t code_cut_at(const char *p, size_t len, size_t avail, size_t indent)
+{
+	size_t any = 0;
+	for (size_t cut = avail < len ? avail : len; cut > indent + 8; cut--) {
+		if (p[cut] != ' ' && p[cut - 1] != '(')
+			continue;
+		if (!in_literal(p, cut))
+			return cut;
+		if (!any && p[cut] == ' ')
+			any = cut;
+	}
+	return any ? any : avail;
+}
+
+/* A code line cut to fit avail columns: the first part is printed, the
+ * rest goes on below, four further in, as a continuation of the same
+ * statement.  (Code is ASCII: one byte, one column.) */
 static void code_cut(const char *bar, const char *p, size_t len, size_t avail, size_t indent)
 {
 	size_t first = 1;
 	while (len > avail) {
-		size_t cut = avail;
-		while (cut > indent + 8 && p[cut] != ' ')
-			cut--;
-		if (cut <= indent + 8)
-			cut = avail; /* one long word: cut it where it must be */
+		size_t cut = code_cut_at(p, len, avail, indent);
 		printf("  %s%*s%.*s\n", bar, first ? 0 : (int)indent + 4, "", (int)cut, p);
 		p += cut;
 		len -= cut;
