@@ -174,7 +174,8 @@ expect Answer: 1, the same address, with different values\\. You chose 1: right\
 send r
 expect Your answer
 send zebra\\r
-expect You said .zebra.: that is none of the choices
+expect You said .zebra.: that is
+expect none of the choices
 send q
 expect Lesson memory stopped
 expect ${P}\\\$ \$
