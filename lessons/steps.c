@@ -125,6 +125,8 @@ int lesson_run_keyed(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, l
 	int by_hand = ctx->keys && !ctx->auto_mode, shown = 0;
 	double pace = ctx->auto_secs / 2 > 0.2 ? ctx->auto_secs / 2 : 0.2, next = wire_now() + pace;
 	long lines = 0, most = presses + need + 8; /* a bound on the q's --auto sends */
+	char later[16];                              /* keys for after the run (--auto) */
+	size_t nlater = 0;
 	/* The run's output is shown while keys are awaited: the engine pumps
 	 * the run in short slices and looks at the keyboard in between. */
 	while (live_pump(&ctx->run, 0.05) && !ctx->run.quit) {
@@ -139,7 +141,8 @@ int lesson_run_keyed(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, l
 			shown = 0;
 		} else {
 			if ((k = key_get(ctx, 0)) >= 0 && k != 'q') {
-				key_push((char[]){ (char)k }, 1); /* for after the run */
+				if (nlater < sizeof later)
+					later[nlater++] = (char)k; /* acted on after the run */
 				continue;
 			}
 			if (k < 0 && wire_now() < next)
@@ -161,7 +164,9 @@ int lesson_run_keyed(struct lesson_ctx *ctx, void (*fn)(void *arg), void *arg, l
 		else if (k == '\n' || k == 'n' || k == ' ')
 			live_send_line(&ctx->run, "");
 	}
-	return run_end(ctx);
+	int rc = run_end(ctx);
+	key_push(later, nlater);
+	return rc;
 }
 
 /* ---- questions ---- */

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
 		if (e->d_name[0] == '.')
 			continue;
 		int fd = atoi(e->d_name);
-		char link[64], target[4096];
+		char link[128], target[4096];
 		snprintf(link, sizeof link, "%s/%d", dir, fd);
 		ssize_t len = readlink(link, target, sizeof target - 1);
 		target[len > 0 ? len : 0] = '\0';
