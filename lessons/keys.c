@@ -11,7 +11,6 @@
  * Waiting is poll(): a Ctrl-C interrupts it (the shell's SIGINT handler
  * has no SA_RESTART), and live_interrupted() says it was pressed.
  */
-#include <errno.h>
 #include <poll.h>
 #include <string.h>
 #include <termios.h>
@@ -81,22 +80,18 @@ static int interrupted(struct lesson_ctx *ctx)
 	return 'q';
 }
 
-/* Wait for standard input to be readable for up to ms milliseconds (< 0:
- * for ever).  Returns 1 when it is, 0 when the time ran out, -1 after
- * Ctrl-C. */
-static int wait_input(struct lesson_ctx *ctx, int watch, int ms)
+/* Wait for standard input (when watch is set; else only for the time)
+ * to be readable for up to ms milliseconds (< 0: for ever).  Returns 1
+ * when it is, 0 when the time ran out, -1 after Ctrl-C.  A signal other
+ * than SIGINT (a child's SIGCHLD) only wakes the wait early, as a timeout
+ * would: the caller looks again. */
+static int wait_input(int watch, int ms)
 {
 	struct pollfd p = { .fd = watch ? STDIN_FILENO : -1, .events = POLLIN };
-	for (;;) {
-		int n = poll(&p, 1, ms);
-		if (live_interrupted())
-			return -1;
-		if (n >= 0)
-			return n > 0;
-		if (errno != EINTR)
-			return 0;
-		(void)ctx;
-	}
+	int n = poll(&p, 1, ms);
+	if (live_interrupted())
+		return -1;
+	return n > 0;
 }
 
 int key_get(struct lesson_ctx *ctx, double seconds)
@@ -107,7 +102,7 @@ int key_get(struct lesson_ctx *ctx, double seconds)
 		return k == '\r' ? '\n' : k;
 	}
 	int ms = seconds < 0 ? -1 : (int)(seconds * 1000 + 0.5);
-	int ready = wait_input(ctx, ctx->keys, ms);
+	int ready = wait_input(ctx->keys, ms);
 	if (ready < 0)
 		return interrupted(ctx);
 	if (!ready || !ctx->keys)
@@ -127,7 +122,7 @@ int read_line(struct lesson_ctx *ctx, char *buf, size_t len, int (*idle)(void))
 	int rc = 0;
 	keys_cooked(ctx);
 	for (;;) {
-		int ready = wait_input(ctx, 1, idle ? 100 : -1);
+		int ready = wait_input(1, idle ? 100 : -1);
 		if (ready < 0) {
 			interrupted(ctx);
 			rc = -1;

@@ -28,7 +28,11 @@ if command -v cc >/dev/null; then
 		if ! cc -Wall -Werror -o "$WORK/src/$name" "$WORK/src/$name.c" 2>"$WORK/err"; then
 			problems="$problems compile($(head -c 300 "$WORK/err"))"
 		else
-			(cd "$WORK/src" && fsh -c "./$name </dev/null; echo status=\$?") >"$WORK/out" 2>&1
+			# (counter's main exits at once, as in the chapter: its children,
+			# adopted by this forksh, are waited for here, polling with a deadline)
+			(cd "$WORK/src" && fsh -c "./$name </dev/null; st=\$?; n=0
+				while [ \$n -lt 200 ] && ptree --ascii \$\$ | grep -q ' ./$name\$'; do sleep 0.05; n=\$((n + 1)); done
+				echo status=\$st") >"$WORK/out" 2>&1
 			grep -Eq "$want" "$WORK/out" || problems="$problems output"
 			grep -q '^status=0$' "$WORK/out" || problems="$problems status"
 		fi
