@@ -66,6 +66,7 @@ static void copy_on_write(int mib)
             block[i] = 2;           /* writing makes private copies */
         printf("child after write: %ld kB shared, %ld kB private\n",
                rollup_kb("Shared_Dirty"), rollup_kb("Private_Dirty"));
+        free((void *)block);                  /* the child's copy */
         _exit(0);
     }
     waitpid(pid, NULL, 0);

@@ -6,7 +6,8 @@
  * on valgrind's log files (under $FORKSH_VG_LOGS) are left out.
  *
  * fdcheck PID prints those of process PID instead (a lesson's process,
- * looked at from outside while it runs).
+ * looked at from outside while it runs); under valgrind, the descriptors
+ * valgrind keeps for itself (1024 and up) are left out too.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -43,6 +44,11 @@ int main(int argc, char **argv)
 		ssize_t len = readlink(link, target, sizeof target - 1);
 		target[len > 0 ? len : 0] = '\0';
 		if (vglogs && *vglogs && strncmp(target, vglogs, strlen(vglogs)) == 0)
+			continue;
+		/* ... and a process valgrind runs (a lesson's forked process,
+		 * looked at from outside) holds valgrind's own descriptors, at
+		 * the top of the range */
+		if (vglogs && *vglogs && argc > 1 && fd >= 1024)
 			continue;
 		if (argc > 1 || fd != dirfd(d))
 			fds[n++] = fd;
