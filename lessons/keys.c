@@ -12,6 +12,7 @@
  * has no SA_RESTART), and live_interrupted() says it was pressed.
  */
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -84,12 +85,21 @@ static int interrupted(struct lesson_ctx *ctx)
  * to be readable for up to ms milliseconds (< 0: for ever).  Returns 1
  * when it is, 0 when the time ran out, -1 after Ctrl-C.  A signal other
  * than SIGINT (a child's SIGCHLD) only wakes the wait early, as a timeout
- * would: the caller looks again. */
+ * would: the caller looks again.  SIGINT is blocked from the look at its
+ * flag until ppoll unblocks it, so a Ctrl-C that comes just before the
+ * wait cannot be missed (the wait would never end). */
 static int wait_input(int watch, int ms)
 {
 	struct pollfd p = { .fd = watch ? STDIN_FILENO : -1, .events = POLLIN };
-	int n = poll(&p, 1, ms);
-	if (live_interrupted())
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	int hit = live_interrupted();
+	int n = hit ? 0 : ppoll(&p, 1, ms < 0 ? NULL : &ts, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (hit || live_interrupted())
 		return -1;
 	return n > 0;
 }
