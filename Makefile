@@ -66,7 +66,8 @@ SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/stack.c shell/sour
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
 	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/process.c builtins/trap.c builtins/follow.c \
 	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c
-LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/live.c lessons/wire.c lessons/record.c \
+LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/steps.c lessons/text.c lessons/keys.c \
+	lessons/exercise.c lessons/live.c lessons/livemain.c lessons/livein.c lessons/wire.c lessons/record.c \
 	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \
 	lessons/tlayout.c lessons/svg.c lessons/json.c lessons/showrun.c \
 	lessons/lesson_fork.c lessons/lesson_counter.c lessons/lesson_memory.c lessons/lesson_forkexec.c \
@@ -95,7 +96,8 @@ PNGCHECK   := $(B)/tests/pngcheck
 SANDBOX    := $(B)/tests/sandbox
 E2E_TOOLS  := $(PTY_DRIVER) $(FDCHECK) $(HOLDTHREADS) $(PNGCHECK) $(SANDBOX)
 
-DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d)
+DEPS := $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d) $(E2E_TOOLS:=.d) \
+	$(B)/lessons/hello.d $(B)/lessons/hellorec.d
 
 .DELETE_ON_ERROR:
 
@@ -107,9 +109,10 @@ $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(LIB_OBJS) $(MAIN_OBJ) $(DL_LIBS) $(THREAD_LIBS)
 
 # forksh-hello: the separate program the forkexec lesson execs; it lives
-# next to the forksh binary, where the lesson looks for it.  It reads /proc
-# with ptree's parser.
-$(HELLO): $(B)/lessons/hello.o $(B)/lessons/wire.o $(B)/shell/proctree.o $(B)/shell/util.o
+# next to the forksh binary, where the lesson looks for it.  hello.c is the
+# plain program the lesson shows; hellorec.c records it under a lesson (it
+# reads /proc with ptree's parser).
+$(HELLO): $(B)/lessons/hello.o $(B)/lessons/hellorec.o $(B)/lessons/wire.o $(B)/shell/proctree.o $(B)/shell/util.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
 
 # The code a lesson shows is cut out of its own source at build time.

@@ -108,14 +108,6 @@ static int parse(struct follow_args *a, int argc, char **argv)
 	return optind;
 }
 
-static int term_width(void)
-{
-	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-		return ws.ws_col;
-	return 80;
-}
-
 /* "follow sh -c 'echo hi'": the command line as one could type it again. */
 static char *title_of(char **argv)
 {

@@ -11,6 +11,7 @@
 #include "../shell/number.h"
 #include "../shell/path.h"
 #include "../shell/shell.h"
+#include "../shell/util.h"
 #include "../shell/vars.h"
 
 int bi_true(int argc, char **argv)
@@ -40,7 +41,13 @@ int bi_help(int argc, char **argv)
 			sh_error("help: nothing called '%s' (try 'help' for the list)", sh_arg(argv[1]));
 			return 1;
 		}
-		printf("usage: %s\n    %s\n    Why a builtin: %s\n", b->usage, b->summary, b->why);
+		/* wrapped to the terminal: a projector is often narrow */
+		int width = term_width() - 1;
+		char why[512];
+		snprintf(why, sizeof why, "Why a builtin: %s", b->why);
+		printf("usage: %s\n", b->usage);
+		wrap_text(stdout, b->summary, width, 4, 4);
+		wrap_text(stdout, why, width, 4, 6);
 		if (b->help)
 			b->help();
 		return 0;

@@ -14,8 +14,8 @@
  * the lesson named on the line. */
 char *lesson_complete(const char *line, const char *text, int state)
 {
-	static const char *const common[] = { "--auto", "--auto=0", "--stable-pids", "--timeline=", "--svg",
-					      "--json", "--no-color" };
+	static const char *const common[] = { "--auto", "--auto=0", "--think=", "--clear", "--source",
+					      "--stable-pids", "--timeline=", "--svg", "--json", "--no-color" };
 	const size_t ncommon = sizeof common / sizeof common[0];
 	static size_t next;
 	size_t len = strlen(text);

@@ -30,8 +30,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "../shell/proctree.h"
 #include "../shell/util.h"
 #include "wire.h"
 
@@ -109,21 +111,28 @@ static void watch(struct live_run *run, struct live_proc *p)
 
 /* ---- /proc ---- */
 
+/* Up to len - 1 bytes of /proc/PID/NAME into buf, NUL-terminated;
+ * returns how many (0 when there is no such process, or no such file). */
+static size_t read_proc(pid_t pid, const char *name, char *buf, size_t len)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, len - 1);
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	return n > 0 ? (size_t)n : 0;
+}
+
 /* The state letter of pid and, for a zombie, its wait status (field 52 of
  * /proc/PID/stat, REC_UNSEEN when this kernel does not show it).  Returns
  * 0 when there is no such process any more. */
 static char proc_state(pid_t pid, int *status)
 {
-	char path[64], text[1024];
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char text[1024];
+	if (!read_proc(pid, "stat", text, sizeof text))
 		return 0;
-	ssize_t n = read(fd, text, sizeof text - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	text[n] = '\0';
 	char *p = strrchr(text, ')');
 	if (!p || p[1] != ' ')
 		return 0;
@@ -199,6 +208,25 @@ static void settle_children(struct live_run *run, pid_t pid, double t)
 
 static void settle_witness(struct live_run *run, pid_t pid);
 
+static pid_t proc_parent(pid_t pid);
+
+/* With --no-subreaper the orphans leave the run's sight: forksh gave up
+ * adopting them, and which process above it does is the kernel's choice
+ * (init, or a subreaper above forksh).  /proc says, once the dying parent
+ * has really gone (its end is reported just before it): looked at for a
+ * moment at most.  0 when the orphan is gone already. */
+static pid_t outside_parent(pid_t orphan, pid_t dying)
+{
+	for (int tries = 0; tries < 200; tries++) {
+		pid_t ppid = proc_parent(orphan);
+		if (ppid != dying)
+			return ppid;
+		struct timespec ms = { 0, 1000000 };
+		nanosleep(&ms, NULL);
+	}
+	return 0;
+}
+
 static void end_proc(struct live_run *run, struct live_proc *p, int ws, double t)
 {
 	if (p->exited)
@@ -209,15 +237,23 @@ static void end_proc(struct live_run *run, struct live_proc *p, int ws, double t
 	p->exited = 1;
 	p->status = ws;
 	run->nexited++;
+	if (p->pid == run->rec.root && run->root_exit_note)
+		live_show_note(run, run->root_exit_note);
 	if (!p->kids)
 		return;
 	/* Its children, running or zombies, go to the nearest subreaper. */
 	pid_t to = adopter(run, p->pid);
+	int outside = to == run->rec.shell && run->no_subreaper;
 	struct live_proc *up = collect_find(run, to);
 	for (size_t i = 0; i < run->cap && p->kids; i++) {
 		struct live_proc *c = &run->procs[i];
 		if (!c->pid || c->parent != p->pid || c->reaped)
 			continue;
+		if (outside && (to = outside_parent(c->pid, p->pid)) <= 0) {
+			c->parent = 0; /* adopted out of sight: no claim who */
+			p->kids--;
+			continue;
+		}
 		rec_add(&run->rec, REC_REPARENT, t, c->pid, to, 0, NULL);
 		c->parent = to;
 		p->kids--;
@@ -302,6 +338,7 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 		live_show_line(run, (pid_t)pid, text);
 		break;
 	case 'X':
+		live_drain_output(run); /* what it wrote to descriptor 1 or 2 came first */
 		if (p)
 			end_proc(run, p, status, t);
 		break;
@@ -355,6 +392,7 @@ static int reaped_unseen(const struct live_run *run, const struct live_proc *p)
 
 void collect_poll(struct live_run *run)
 {
+	live_drain_output(run); /* a program's lines come before it is seen ended */
 	double t = now_t(run);
 	for (size_t i = run->nwit; i-- > 0;)
 		settle_witness(run, run->wit[i].pid);
@@ -376,13 +414,82 @@ void collect_poll(struct live_run *run)
 	}
 }
 
+/* The parent /proc gives pid now (0 if it cannot say). */
+static pid_t proc_parent(pid_t pid)
+{
+	char text[1024];
+	if (!read_proc(pid, "stat", text, sizeof text))
+		return 0;
+	struct proc_stat st;
+	return proctree_parse_stat(text, &st) == 0 ? st.ppid : 0;
+}
+
 void collect_vanished(struct live_run *run)
 {
 	double t = now_t(run);
 	for (size_t i = 0; i < run->cap; i++) {
 		struct live_proc *p = &run->procs[i];
-		if (p->pid && !p->reaped && kill(p->pid, 0) < 0 && errno == ESRCH)
+		if (!p->pid || p->reaped || p->foreign)
+			continue;
+		if (kill(p->pid, 0) < 0 && errno == ESRCH) {
 			reap_proc(run, p, p->parent, REC_UNSEEN, t);
+			continue;
+		}
+		/* A zombie whose parent is neither forksh nor the engine nor
+		 * one of the run (init, with --no-subreaper): only that parent
+		 * may reap it, and one that never does (a container whose PID
+		 * 1 is not an init) must not keep the run waiting. */
+		int ws;
+		pid_t up = p->exited && proc_state(p->pid, &ws) == 'Z' ? proc_parent(p->pid) : 0;
+		if (up > 0 && up != run->rec.shell && up != run->shell_self && !collect_find(run, up)) {
+			p->foreign = 1;
+			run->nforeign++;
+		}
+	}
+}
+
+/* A writer that the record does not know: a program started by a program
+ * the lesson code did not fork itself (the command the sh of popen runs),
+ * that did not announce itself.  /proc says who its parent is and what it
+ * runs, if it is still there. */
+static void learn_writer(struct live_run *run, pid_t pid, double t)
+{
+	pid_t parent = proc_parent(pid);
+	if (!parent || !collect_find(run, parent))
+		return;
+	char cmdline[400];
+	size_t n = read_proc(pid, "cmdline", cmdline, sizeof cmdline);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (cmdline[i] == '\0')
+			cmdline[i] = ' '; /* the arguments, as one line */
+	settle_witness(run, parent);
+	collect_forked(run, pid, parent, t, NULL);
+	if (n > 0)
+		rec_add(&run->rec, REC_EXEC, t, pid, 0, 0, cmdline);
+	watch(run, collect_find(run, pid));
+}
+
+void collect_output(struct live_run *run, pid_t pid, double t, int stream, const char *buf, size_t len)
+{
+	if (pid > 0 && !collect_find(run, pid) && pid != run->rec.shell)
+		learn_writer(run, pid, t);
+	settle_witness(run, pid); /* it writes: its exec happened */
+	char line[WIRE_MAX];
+	size_t at = 0;
+	while (at < len) {
+		size_t n = 0;
+		while (at + n < len && buf[at + n] != '\n')
+			n++;
+		size_t keep = n < sizeof line - 1 ? n : sizeof line - 1;
+		memcpy(line, buf + at, keep);
+		line[keep] = '\0';
+		/* a part without a newline at the end of a message is a line of
+		 * its own: a program that writes half a line and then waits is
+		 * shown at once */
+		rec_add(&run->rec, REC_SAY, t, pid, 0, stream, line);
+		run->lines++;
+		live_show_line(run, pid, line);
+		at += n + 1;
 	}
 }
 

@@ -21,6 +21,11 @@ void collect_forked(struct live_run *run, pid_t pid, pid_t parent, double t, con
  * NUL), with the descriptor it carried (or -1). */
 void collect_record(struct live_run *run, char *buf, size_t len, int passfd);
 
+/* File what pid (told by the kernel) wrote at t on stream (1 or 2) of
+ * the run: len bytes, cut into lines.  A writer the record does not know
+ * is looked up in /proc (its parent and command). */
+void collect_output(struct live_run *run, pid_t pid, double t, int stream, const char *buf, size_t len);
+
 /* forksh reaped pid (one of ours) with wait status ws at t. */
 void collect_shell_reaped(struct live_run *run, pid_t pid, int ws, double t);
 
@@ -37,5 +42,12 @@ void collect_free(struct live_run *run);
 
 /* Shown as it arrives (live.c). */
 void live_show_line(struct live_run *run, pid_t pid, const char *text);
+
+/* Show a note of the engine's between the run's lines (live.c). */
+void live_show_note(struct live_run *run, const char *text);
+
+/* Take every message waiting on the run's output sockets (live.c): the
+ * lines a process wrote come before its end. */
+void live_drain_output(struct live_run *run);
 
 #endif

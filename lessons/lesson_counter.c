@@ -5,9 +5,55 @@
  * each line.  All share one stdout; the children outlive their parent and
  * are re-parented (to forksh, the subreaper).
  */
+/* PROGRAM */
 #include <stdio.h>
-#include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
+
+/* SHOW: counter */
+/* sleep for a number of seconds (fractions allowed) */
+static void sleep_seconds(double s)
+{
+    struct timespec t = { (time_t)s, (long)((s - (time_t)s) * 1e9) };
+    nanosleep(&t, NULL);
+}
+
+static void counter(int count, double delay)
+{
+    printf("[%d] my parent is %d\n", getpid(), getppid());
+    for (int i = 0; i < count; i++) {
+        sleep_seconds(delay);
+        printf("[%d] => %d\n", getpid(), i);
+    }
+    printf("[%d] my parent is now %d\n", getpid(), getppid());
+    _exit(0);
+}
+
+static void main_process(int children, int count, double delay)
+{
+    for (int i = 0; i < children; i++) {
+        pid_t pid = fork();
+        if (pid < 0)
+            break;                            /* no more processes */
+        if (pid == 0)
+            counter(count, delay);            /* the child never returns */
+        printf("Process %d spawned\n", pid);
+    }
+    printf("Main process exiting.\n");
+}                           /* ... and it exits right away */
+/* END SHOW */
+
+#if 0 /* MAIN: in the file `lesson counter --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    main_process(CHILDREN, COUNT, DELAY);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include <stdlib.h>
 
 #include "lessons.h"
 #include "lesson_counter.code.h"
@@ -17,32 +63,11 @@ struct counter_args {
 	double delay;
 };
 
-/* SHOW: counter */
-static void counter(int count, double delay)
+static void run_main(void *arg)
 {
-    say("[%d] my parent is %d", getpid(), getppid());
-    for (int i = 0; i < count; i++) {
-        lesson_sleep(delay);
-        say("[%d] => %d", getpid(), i);
-    }
-    say("[%d] my parent is now %d", getpid(), getppid());
-    _exit(0);
+	const struct counter_args *a = arg;
+	main_process(a->children, a->count, a->delay);
 }
-
-static void main_process(void *arg)
-{
-    const struct counter_args *a = arg;
-    for (int i = 0; i < a->children; i++) {
-        pid_t pid = fork();
-        if (pid < 0)
-            break;                            /* no more processes */
-        if (pid == 0)
-            counter(a->count, a->delay);      /* the child never returns */
-        say("Process %d spawned", pid);
-    }
-    say("Main process exiting.");
-}                           /* ... and it exits right away */
-/* END SHOW */
 
 static int run_counter(struct lesson_ctx *ctx)
 {
@@ -50,7 +75,10 @@ static int run_counter(struct lesson_ctx *ctx)
 	a.children = (int)lesson_opt(ctx, "children");
 	a.count = (int)lesson_opt(ctx, "count");
 	a.delay = lesson_opt(ctx, "delay");
-	return lesson_run_live(ctx, main_process, &a, a.children + 1, 0);
+	/* the chapter's point: the shell that started the main process would
+	 * be back at its prompt as soon as the main process ended */
+	ctx->run_opts.root_exit_note = "forksh$   <- the prompt is back: the main process ended";
+	return lesson_run_live(ctx, run_main, &a, a.children + 1);
 }
 
 static long lines_seen(const struct lesson_ctx *ctx)
@@ -93,23 +121,35 @@ static void review_parents(const struct lesson_ctx *ctx)
 	lesson_print(ctx, "From the recording: %ld of %ld children started with the main process (%ld) as "
 	       "parent; %ld of them ended with forksh (%ld) as parent: the main process had exited, "
 	       "and forksh, a child subreaper, adopted them. Without a subreaper, init (PID 1) would "
-	       "have.\n",
+	       "have.",
 	       before_main, children, (long)r->root, after_shell, (long)r->shell);
+	if (before_main < children)
+		lesson_print(ctx, "%ld child%s named forksh already in %s first line: %s ran for the first "
+				  "time only after the main process had exited. fork made it runnable, "
+				  "but when it runs is the scheduler's choice.",
+			     children - before_main, children - before_main == 1 ? "" : "ren",
+			     children - before_main == 1 ? "its" : "their",
+			     children - before_main == 1 ? "it" : "they");
 }
 
 static const struct lesson_step steps[] = {
 	{ .title = "Copies that run in parallel",
 	  .text = "Forked processes run at the same time, each on its own. This lesson starts a "
 		  "main process that forks several children and exits at once; each child counts "
-		  "slowly. Sizes: --children (10), --count (10), --delay in seconds (1)." },
+		  "slowly. Sizes: --children {children}, --count {count}, --delay {delay} (seconds)." },
 	{ .title = "The code",
 	  .text = "The main process only forks and reports; the children do the counting. Each "
 		  "child also says who its parent is, first and last.",
 	  .code = code_counter,
 	  .hint = "What happens to a child whose parent has already exited?" },
 	{ .title = "Run it",
-	  .text = "The main process exits right after forking. Its children keep counting: "
-		  "their lines interleave on the one output they all share.",
+	  .text = "The main process exits right after forking. In the chapter, the shell's prompt "
+		  "comes back at that moment, and the children's lines go on appearing after it: the "
+		  "shell waited only for the process it started. The lesson marks that moment with a "
+		  "line of its own. The children keep counting: their lines interleave on the one "
+		  "output they all share. A child whose very first line already names forksh as its "
+		  "parent first ran only after the main process had exited: fork makes a child ready "
+		  "to run, and the scheduler decides when it does.",
 	  .run = run_counter,
 	  .question = "how many lines will the run print in all?",
 	  .observed = lines_seen,
@@ -126,12 +166,12 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "children", 10, 1, 500, "how many children to fork", 0 },
-	{ "count", 10, 0, 100, "how far each child counts", 0 },
-	{ "delay", 1, 0, 10, "seconds each child sleeps before a line", 1 },
+	{ "children", 10, 1, 500, "how many children to fork", 0, 0 },
+	{ "count", 10, 0, 100, "how far each child counts", 0, 0 },
+	{ "delay", 1, 0, 10, "seconds each child sleeps before a line", 1, 0 },
 };
 
 const struct lesson counter_lesson = {
 	2, "counter", "ten copies counting in parallel; children outlive their parent",
-	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0], program_source,
 };

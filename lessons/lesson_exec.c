@@ -1,103 +1,100 @@
 /* lesson_exec.c - lesson 7: the exec family.
  *
- * Seven C calls start the same small program (forksh-hello) in a forked
- * child, one after the other.  The letters in their names say what differs:
- * l (arguments as a list) or v (as an array), p (search PATH for a bare
- * name) and e (the caller hands over the whole environment).  forksh-hello
- * reports its PID and what its environment holds, so p and e are seen live.
+ * Six C calls start the same small program in a forked child, one after
+ * the other, and a seventh tries a bare name without p.  The letters in
+ * their names say what differs: l (arguments as a list) or v (as an
+ * array), p (search PATH for a bare name) and e (the caller hands over the
+ * whole environment).  The program is /bin/sh running one echo line that
+ * says which call started it, its PID and what its environment holds, so
+ * that p and e are seen live.  (execvpe, p and e together, is a GNU
+ * extension: it is in the table, not in the run.)
  */
+/* PROGRAM */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include "lessons.h"
-#include "wire.h"
-#include "lesson_exec.code.h"
-
-enum call { EXECV, EXECL, EXECVP, EXECLP, EXECVE, EXECLE, EXECVPE, EXECV_BARE, NCALLS };
-
-static const char *const call_name[NCALLS] = { "execv", "execl", "execvp", "execlp", "execve",
-					       "execle", "execvpe", "execv(bare)" };
-
-static char path[PATH_MAX];   /* the full path of forksh-hello */
-static char *small_env[4];    /* what the e calls hand over */
-
 /* SHOW: family */
+enum call { EXECV, EXECL, EXECVP, EXECLP, EXECVE, EXECLE, BARE, NCALLS };
+static const char *const call_name[NCALLS] = {
+    "execv", "execl", "execvp", "execlp", "execve", "execle", "execv(bare)"
+};
+/* the new program: sh, told to say who started it, its PID, and GREETING */
+static const char script[] =
+    "echo \"$0 started me, PID $$: GREETING=${GREETING-(unset)}\"";
+/* what the e calls hand over: this and nothing else */
+static char *small_env[] = { "GREETING=hello from an e call", NULL };
+
 static void start(enum call call)
 {
-    const char *name = call_name[call];
-    char *argv[] = { "forksh-hello", (char *)name, "env", NULL };
+    char *name = (char *)call_name[call];
+    char *argv[] = { "sh", "-c", (char *)script, name, NULL };
     pid_t pid = fork();
     if (pid == 0) {
         switch (call) {     /* l: a list; v: an array (vector) */
         case EXECV:         /* no p: a path is needed */
-            execv(path, argv);
+            execv("/bin/sh", argv);
             break;
         case EXECL:
-            execl(path, "forksh-hello", name, "env", (char *)NULL);
+            execl("/bin/sh", "sh", "-c", script, name, (char *)NULL);
             break;
         case EXECVP:        /* p: a bare name is looked up on PATH */
-            execvp("forksh-hello", argv);
+            execvp("sh", argv);
             break;
         case EXECLP:
-            execlp("forksh-hello", "forksh-hello", name, "env",
-                   (char *)NULL);
+            execlp("sh", "sh", "-c", script, name, (char *)NULL);
             break;
         case EXECVE:        /* e: the new program gets small_env */
-            execve(path, argv, small_env);
+            execve("/bin/sh", argv, small_env);
             break;
         case EXECLE:
-            execle(path, "forksh-hello", name, "env", (char *)NULL,
+            execle("/bin/sh", "sh", "-c", script, name, (char *)NULL,
                    small_env);
-            break;
-        case EXECVPE:       /* p and e (a GNU extension) */
-            execvpe("forksh-hello", argv, small_env);
             break;
         default:            /* no p, a bare name, in / */
             if (chdir("/") == 0)
-                execv("forksh-hello", argv);
+                execv("sh", argv);
             break;
         }
-        say("%s failed: %s", name, strerror(errno));   /* only on failure */
+        printf("%s failed: %s\n", name, strerror(errno));  /* only then */
         _exit(127);
     }
     waitpid(pid, NULL, 0);
 }
 /* END SHOW */
 
-/* The environment the e calls pass: one variable of the lesson's, and the
- * two that let forksh-hello report to the engine (without them its lines
- * would be lost, which is the point of e: nothing else is inherited). */
-static void make_small_env(void)
+static void all_calls(void)
 {
-	static char greeting[] = "GREETING=hello from an e call";
-	static char fd[64], t0[64];
-	snprintf(fd, sizeof fd, "%s=%s", WIRE_FD_ENV, getenv(WIRE_FD_ENV) ? getenv(WIRE_FD_ENV) : "");
-	snprintf(t0, sizeof t0, "%s=%s", WIRE_T0_ENV, getenv(WIRE_T0_ENV) ? getenv(WIRE_T0_ENV) : "");
-	small_env[0] = greeting;
-	small_env[1] = fd;
-	small_env[2] = t0;
-	small_env[3] = NULL;
+    for (int c = 0; c < NCALLS; c++)
+        start((enum call)c);
 }
 
-static void all_calls(void *arg)
+#if 0 /* MAIN: in the file `lesson exec --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    all_calls();
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include <stdlib.h>
+
+#include "lessons.h"
+#include "lesson_exec.code.h"
+
+static void run_all_calls(void *arg)
 {
 	(void)arg;
-	make_small_env();
-	for (int c = 0; c < NCALLS; c++)
-		start((enum call)c);
+	all_calls();
 }
 
 static int run_family(struct lesson_ctx *ctx)
 {
-	if (lesson_own_program("forksh-hello", path, sizeof path) < 0) {
-		lesson_print(ctx, "lesson: cannot find forksh-hello (next to forksh or in ../libexec/forksh)");
-		return -1;
-	}
-	return lesson_run_live(ctx, all_calls, NULL, NCALLS + 2, 0);
+	return lesson_run_live(ctx, run_all_calls, NULL, NCALLS + 2);
 }
 
 /* 1 if execv with a bare name found the program, 2 if it failed. */
@@ -109,12 +106,22 @@ static long bare_failed(const struct lesson_ctx *ctx)
 static const char *why_bare(const struct lesson_ctx *ctx)
 {
 	if (bare_failed(ctx) == 1)
-		return "1: it found a forksh-hello in the directory it ran in. Without p, the name is "
-		       "a path relative to the current directory, so this works only where such a "
+		return "1: it found a file called sh in the directory it ran in. Without p, the name "
+		       "is a path relative to the current directory, so this works only where such a "
 		       "file is; PATH is not searched.";
-	return "2: it failed (No such file or directory). Without p, the name is a path: "
-	       "\"forksh-hello\" means a file of that name in the current directory. Only the p calls "
-	       "look through the directories of PATH, as a shell does for a command without a slash.";
+	return "2: it failed (No such file or directory). Without p, the name is a path: \"sh\" "
+	       "means a file of that name in the current directory, /, where there is none. Only "
+	       "the p calls look through the directories of PATH, as a shell does for a command "
+	       "without a slash.";
+}
+
+/* Did the run's first process fork pid itself? */
+static int forked_by_root(const struct recording *r, pid_t pid)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].kind == REC_FORK && r->v[i].pid == r->root && r->v[i].other == pid)
+			return 1;
+	return 0;
 }
 
 /* After the run: which calls started the program, and what each saw. */
@@ -124,53 +131,59 @@ static void review_family(const struct lesson_ctx *ctx)
 	const struct recording *r = &ctx->run.rec;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rec_event *e = &r->v[i];
-		if (e->kind != REC_SAY)
+		const char *p = e->kind == REC_SAY ? strstr(e->text, " started me, PID ") : NULL;
+		if (!p)
 			continue;
-		if (strncmp(e->text, "Hello from child ", 17) == 0) {
-			started++;
-			same_pid += strtol(e->text + 17, NULL, 10) == (long)e->pid;
-		}
-		small += strstr(e->text, "variables, GREETING=hello") != NULL;
+		started++;
+		/* the PID the program says, against the PID of the process
+		 * the lesson forked for it (the one that wrote the line) */
+		same_pid += strtol(p + 17, NULL, 10) == (long)e->pid && forked_by_root(r, e->pid);
+		small += strstr(e->text, "GREETING=hello from an e call") != NULL;
 	}
 	printf("\n");
-	lesson_print(ctx, "%ld of 8 calls started forksh-hello, %ld of them in the very process that was "
-			  "forked for it (the PID it printed is its child's). %ld saw only the small "
-			  "environment: those are the e calls. The others inherited the whole "
-			  "environment, PATH included.",
-		     started, same_pid, small);
+	lesson_print(ctx, "%ld of %d calls started the program, %ld of them in the very process that was "
+			  "forked for it (the PID it printed is the child's). %ld saw GREETING: those "
+			  "are the e calls, whose new program got small_env and nothing else. The others "
+			  "inherited the whole environment of the lesson, PATH included, and no GREETING.",
+		     started, NCALLS, same_pid, small);
 }
 
 static const char *const table =
-	"Python (chapter)  C              arguments  PATH search  environment\n"
-	"os.execl          execl          list       no           inherited\n"
-	"os.execle         execle         list       no           given\n"
-	"os.execlp         execlp         list       yes          inherited\n"
-	"os.execlpe        (no C twin)    list       yes          given\n"
-	"os.execv          execv          array      no           inherited\n"
-	"os.execve         execve         array      no           given\n"
-	"os.execvp         execvp         array      yes          inherited\n"
-	"os.execvpe        execvpe (GNU)  array      yes          given\n";
+	"Python      C             args   PATH  environment\n"
+	"os.execl    execl         list   no    inherited\n"
+	"os.execle   execle        list   no    given\n"
+	"os.execlp   execlp        list   yes   inherited\n"
+	"os.execlpe  (none in C)   list   yes   given\n"
+	"os.execv    execv         array  no    inherited\n"
+	"os.execve   execve        array  no    given\n"
+	"os.execvp   execvp        array  yes   inherited\n"
+	"os.execvpe  execvpe(GNU)  array  yes   given\n";
 
 static const struct lesson_step steps[] = {
 	{ .title = "One call, many names",
 	  .text = "There is one system call that starts a program, execve. The others are small "
 		  "library functions around it, named by letters: l takes the arguments as a list in "
 		  "the call, v as an array; p searches the directories of PATH when the name has no "
-		  "slash; e passes the environment the new program gets, instead of the current one.",
+		  "slash; e passes the environment the new program gets, instead of the current one. "
+		  "The chapter's Python names, and their C twins (\"PATH\": is PATH searched?). "
+		  "execvpe is a GNU extension, not on every system: the run leaves it out.",
 	  .figure = table,
-	  .hint = "C has no execlpe: with p and e together, use execvpe (a GNU extension) and an "
-		  "array." },
+	  .hint = "C has no execlpe: with p and e together, glibc and musl offer execvpe and an "
+		  "array; elsewhere, search PATH yourself and call execve." },
 	{ .title = "The code",
-	  .text = "Each call starts forksh-hello in a new child, asking it to describe its "
-		  "environment. The e calls pass three variables only: GREETING, and the two that let "
-		  "forksh-hello report to this lesson. The last run gives execv a bare name, from the directory /.",
+	  .text = "Each call starts the same program in a new child: /bin/sh, given one line to "
+		  "run that says which call started it, its PID, and the value of GREETING. The e "
+		  "calls pass an environment of one variable, GREETING; the others pass nothing and "
+		  "the program inherits the lesson's environment. The last one gives execv a bare "
+		  "name, from the directory /.",
 	  .code = code_family },
 	{ .title = "Run all of them",
-	  .text = "Eight children, one after the other: watch what the e calls change, and what "
+	  .text = "Seven children, one after the other: watch what the e calls change, and what "
 		  "happens to the last one.",
 	  .run = run_family,
-	  .question = "execv, given the bare name \"forksh-hello\" (no slash): will it (1) find the "
-		      "program on PATH, or (2) fail?",
+	  .question = "execv, given the bare name \"sh\" (no slash), from the directory /: what "
+		      "will it do?",
+	  .choices = (const char *const[]){ "find the program on PATH", "fail", NULL },
 	  .observed = bare_failed,
 	  .explain_answer = why_bare,
 	  .review = review_family },
@@ -178,5 +191,5 @@ static const struct lesson_step steps[] = {
 
 const struct lesson exec_lesson = {
 	7, "exec", "the exec family: l/v, p (PATH), e (environment), live",
-	NULL, 0, steps, sizeof steps / sizeof steps[0],
+	NULL, 0, steps, sizeof steps / sizeof steps[0], program_source,
 };

@@ -6,14 +6,12 @@
  * shell's conventional status, 127 or 126.  A second run shows what
  * happens when the child forgets to leave: it runs its parent's code.
  */
+/* PROGRAM */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "lessons.h"
-#include "lesson_execfail.code.h"
 
 /* SHOW: execfail */
 static void try_program(const char *program)
@@ -23,19 +21,21 @@ static void try_program(const char *program)
         execlp(program, program, (char *)NULL);
         /* we are still here: exec failed */
         int err = errno;
-        say("exec %s: errno %d (%s): %s", program, err,
-            strerrorname_np(err), strerror(err));
+        const char *name = err == ENOENT ? "ENOENT"
+                           : err == EACCES ? "EACCES" : "another";
+        printf("exec %s: errno %d (%s): %s\n", program, err, name,
+               strerror(err));
         /* what shells use: not found / cannot run */
         _exit(err == ENOENT ? 127 : 126);
     }
     int status;
     waitpid(pid, &status, 0);
-    say("parent: child %d exited with status %d", pid, WEXITSTATUS(status));
+    printf("parent: child %d exited with status %d\n", pid,
+           WEXITSTATUS(status));
 }
 
-static void failures(void *arg)
+static void failures(void)
 {
-    (void)arg;
     try_program("no-such-program");           /* nowhere on PATH */
     /* a file, but not executable */
     try_program("/etc/passwd");
@@ -44,29 +44,57 @@ static void failures(void *arg)
 /* END SHOW */
 
 /* SHOW: forgot */
-static void forgot(void *arg)
+static void forgot(void)
 {
-    (void)arg;
     pid_t pid = fork();
     if (pid == 0) {
         execlp("no-such-program", "no-such-program", (char *)NULL);
-        say("exec failed: %s", strerror(errno));
+        printf("exec failed: %s\n", strerror(errno));
         /* the bug: no _exit here, so the child goes on below */
     }
-    say("%d: this line is meant for the parent only", getpid());
+    printf("%d: this line is meant for the parent only\n", getpid());
     if (pid > 0)
         waitpid(pid, NULL, 0);
 }
 /* END SHOW */
 
+#if 0 /* MAIN: in the file `lesson execfail --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    pid_t first = getpid();
+    failures();
+    forgot();
+    if (getpid() != first)
+        _exit(0);       /* the child the bug let run on ends here */
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include "lessons.h"
+#include "lesson_execfail.code.h"
+
+static void run_failures_code(void *arg)
+{
+	(void)arg;
+	failures();
+}
+
+static void run_forgot_code(void *arg)
+{
+	(void)arg;
+	forgot();
+}
+
 static int run_failures(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, failures, NULL, 3, 0);
+	return lesson_run_live(ctx, run_failures_code, NULL, 3);
 }
 
 static int run_forgot(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, forgot, NULL, 3, 0);
+	return lesson_run_live(ctx, run_forgot_code, NULL, 3);
 }
 
 /* The status the parent saw for the missing program. */
@@ -130,12 +158,13 @@ static const struct lesson_step steps[] = {
 	{ .title = "Your turn",
 	  .text = "forksh does the same for every command: fork, then execvp in the child; if "
 		  "execvp fails, the child prints \"command not found\" and leaves with 127.",
-	  .exercise = "type a command that does not exist (any made-up name) at the forksh prompt. "
-		      "The lesson watches forksh's own waitpid for a child that exited with 127.",
+	  .exercise = "type a command that does not exist (any made-up name). The lesson watches "
+		      "forksh's own events: a child whose execvp failed, and forksh's waitpid "
+		      "collecting its status 127.",
 	  .exercise_kind = EXERCISE_NOT_FOUND },
 };
 
 const struct lesson execfail_lesson = {
 	8, "execfail", "exec returns only on failure: errno, 127, and why the child must _exit",
-	NULL, 0, steps, sizeof steps / sizeof steps[0],
+	NULL, 0, steps, sizeof steps / sizeof steps[0], program_source,
 };

@@ -6,57 +6,63 @@
  * When each process opens the file itself after the fork, each has an
  * offset of its own, starting at 0, and they write over each other.
  */
+/* PROGRAM */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "lessons.h"
-#include "lesson_fds.code.h"
+static char path[64];   /* the file both processes write */
 
-static char path[64];   /* the file both processes write; made by the engine side */
-static int lines_opt;
+/* sleep for ms milliseconds */
+static void pause_ms(long ms)
+{
+    struct timespec t = { ms / 1000, ms % 1000 * 1000000 };
+    nanosleep(&t, NULL);
+}
 
 /* Write one line and say where the file offset is now. */
 static void write_line(int fd, const char *who, int i)
 {
-	char line[32];
-	int len = snprintf(line, sizeof line, "%s line %d\n", who, i);
-	if (write(fd, line, (size_t)len) != len)
-		say("%s: write failed: %s", who, strerror(errno));
-	say("%s wrote line %d; the offset is now %ld", who, i, (long)lseek(fd, 0, SEEK_CUR));
+    char line[32];
+    int len = snprintf(line, sizeof line, "%s line %d\n", who, i);
+    if (write(fd, line, (size_t)len) != len)
+        printf("%s: write failed: %s\n", who, strerror(errno));
+    printf("%s wrote line %d; the offset is now %ld\n", who, i,
+           (long)lseek(fd, 0, SEEK_CUR));
 }
 
-/* What the file holds at the end, one said line per line of the file. */
+/* What the file holds at the end, one printed line per line of the file. */
 static void show_file(void)
 {
-	FILE *f = fopen(path, "re");
-	char line[64];
-	while (f && fgets(line, sizeof line, f)) {
-		line[strcspn(line, "\n")] = '\0';
-		say("file: %s", line);
-	}
-	if (f)
-		fclose(f);
+    FILE *f = fopen(path, "r");
+    char line[64];
+    while (f && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        printf("file: %s\n", line);
+    }
+    if (f)
+        fclose(f);
 }
 
 /* SHOW: shared */
-static void shared_offset(void *arg)
+static void shared_offset(int lines)
 {
-    int lines = *(int *)arg;
     /* opened once, before fork */
-    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    int fd = open(path, O_WRONLY | O_TRUNC);
     /* the child inherits fd */
     pid_t pid = fork();
     const char *who = pid == 0 ? "child " : "parent";
     if (pid == 0)
-        lesson_sleep(0.025);              /* take turns, roughly */
+        pause_ms(25);                     /* take turns, roughly */
     for (int i = 1; i <= lines; i++) {
         /* one offset for both */
         write_line(fd, who, i);
-        lesson_sleep(0.05);
+        pause_ms(50);
     }
     close(fd);
     if (pid == 0)
@@ -67,19 +73,18 @@ static void shared_offset(void *arg)
 /* END SHOW */
 
 /* SHOW: separate */
-static void separate_offsets(void *arg)
+static void separate_offsets(int lines)
 {
-    int lines = *(int *)arg;
     /* empty it first */
-    close(open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));
+    close(open(path, O_WRONLY | O_TRUNC));
     pid_t pid = fork();
     const char *who = pid == 0 ? "child " : "parent";
     /* each opens it itself */
-    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    int fd = open(path, O_WRONLY);
     for (int i = 1; i <= lines; i++) {
         /* each from its own offset */
         write_line(fd, who, i);
-        lesson_sleep(0.05);
+        pause_ms(50);
     }
     close(fd);
     if (pid == 0)
@@ -88,6 +93,40 @@ static void separate_offsets(void *arg)
     show_file();
 }
 /* END SHOW */
+
+#if 0 /* MAIN: in the file `lesson fds --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    snprintf(path, sizeof path, "/tmp/fds-XXXXXX");
+    int fd = mkstemp(path);             /* a new, empty file of our own */
+    if (fd < 0) {
+        perror("mkstemp");
+        return 1;
+    }
+    close(fd);
+    shared_offset(LINES);
+    separate_offsets(LINES);
+    unlink(path);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include "lessons.h"
+#include "lesson_fds.code.h"
+
+static int lines_opt;
+
+static void run_shared_offset(void *arg)
+{
+	shared_offset(*(int *)arg);
+}
+
+static void run_separate_offsets(void *arg)
+{
+	separate_offsets(*(int *)arg);
+}
 
 /* Run fn on a fresh temporary file, removed afterwards whatever happens
  * to the run (even q or Ctrl-C).  Returns what lesson_run_live returns. */
@@ -102,19 +141,19 @@ static int run_on_file(struct lesson_ctx *ctx, void (*fn)(void *))
 	}
 	close(fd);
 	lines_opt = (int)lesson_opt(ctx, "lines");
-	int rc = lesson_run_live(ctx, fn, &lines_opt, 3, 0);
+	int rc = lesson_run_live(ctx, fn, &lines_opt, 3);
 	unlink(path);
 	return rc;
 }
 
 static int run_shared(struct lesson_ctx *ctx)
 {
-	return run_on_file(ctx, shared_offset);
+	return run_on_file(ctx, run_shared_offset);
 }
 
 static int run_separate(struct lesson_ctx *ctx)
 {
-	return run_on_file(ctx, separate_offsets);
+	return run_on_file(ctx, run_separate_offsets);
 }
 
 static long file_lines(const struct lesson_ctx *ctx)
@@ -124,13 +163,15 @@ static long file_lines(const struct lesson_ctx *ctx)
 
 static const char *why_shared(const struct lesson_ctx *ctx)
 {
-	static char buf[400];
+	static char buf[800];
 	int n = (int)lesson_opt(ctx, "lines");
 	snprintf(buf, sizeof buf,
 		 "%d: every line of both. Both descriptors point at one open file, which has one "
-		 "offset: each write starts where the last one, by either process, ended. That is "
-		 "also why the output of `ls; ls` or of the counter lesson's ten children lands in "
-		 "order on one terminal.",
+		 "offset: each write starts where the last one, by either process, ended. A shell "
+		 "relies on this: in `(ls; ls) > out` it opens out once, and both children write "
+		 "through that one open file, so the second listing follows the first instead of "
+		 "overwriting it. (A terminal has no offset at all: there, lines simply appear in the "
+		 "order they are written, which is why the counter lesson's children interleave.)",
 		 2 * n);
 	return buf;
 }
@@ -155,8 +196,8 @@ static const struct lesson_step steps[] = {
 		  "original. The kernel keeps the file offset, the place where the next write goes, "
 		  "in that open file, not in the descriptor. So parent and child share it." },
 	{ .title = "One open, then fork",
-	  .text = "The file is opened before fork; parent and child each write --lines (3) lines "
-		  "to it, taking turns, and say where the offset is after each write.",
+	  .text = "The file is opened before fork; parent and child each write --lines {lines} "
+		  "lines to it, taking turns, and say where the offset is after each write.",
 	  .code = code_shared,
 	  .run = run_shared,
 	  .question = "how many lines will the file hold at the end?",
@@ -175,10 +216,10 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "lines", 3, 1, 20, "lines each process writes", 0 },
+	{ "lines", 3, 1, 20, "lines each process writes", 0, 0 },
 };
 
 const struct lesson fds_lesson = {
 	5, "fds", "open files are shared: one offset, writes follow each other",
-	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0], program_source,
 };

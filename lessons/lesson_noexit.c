@@ -7,23 +7,20 @@
  * stdio buffer the child copied from its parent, so buffered text is
  * written twice.
  */
+/* PROGRAM */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include "lessons.h"
-#include "lesson_noexit.code.h"
-
 /* SHOW: noexit */
-static void no_exit(void *arg)
+static void no_exit(int rounds)
 {
-    int rounds = *(int *)arg;
     for (int round = 1; round <= rounds; round++) {
         pid_t pid = fork();
         if (pid == 0)
-            say("round %d: I am %d, my parent is %d", round, getpid(),
-                getppid());
+            printf("round %d: I am %d, my parent is %d\n", round, getpid(),
+                   getppid());
         /* the bug: no _exit(0) here, so the child goes on with the loop */
     }
     /* each waits for its own children */
@@ -32,15 +29,31 @@ static void no_exit(void *arg)
 }
 /* END SHOW */
 
-/* SHOW: fixed */
-static void with_exit(void *arg)
+/* SHOW: keyed */
+static void forgot_exit(void)
 {
-    int rounds = *(int *)arg;
+    char line[80];
+    for (;;) {
+        pid_t newpid = fork();
+        if (newpid == 0)
+            printf("Hello from child %d\n", getpid());
+        else   /* the bug: the child has no _exit(0) and loops on too */
+            printf("Hello from parent %d %d\n", getpid(), newpid);
+        if (!fgets(line, sizeof line, stdin) || line[0] == 'q')
+            break;
+    }
+    printf("%d got q: leaving\n", getpid());
+}
+/* END SHOW */
+
+/* SHOW: fixed */
+static void with_exit(int rounds)
+{
     for (int round = 1; round <= rounds; round++) {
         pid_t pid = fork();
         if (pid == 0) {
-            say("round %d: I am %d, my parent is %d", round, getpid(),
-                getppid());
+            printf("round %d: I am %d, my parent is %d\n", round, getpid(),
+                   getppid());
             _exit(0);                         /* the child's work is done */
         }
     }
@@ -52,9 +65,9 @@ static void with_exit(void *arg)
 /* Read the whole (small) file back into buf as one line. */
 static void read_back(FILE *f, char *buf, size_t len)
 {
-	rewind(f);
-	size_t n = fread(buf, 1, len - 1, f);
-	buf[n] = '\0';
+    rewind(f);
+    size_t n = fread(buf, 1, len - 1, f);
+    buf[n] = '\0';
 }
 
 /* SHOW: stdio */
@@ -79,11 +92,53 @@ static void leave(int use_exit)
     fflush(out);
     char text[64];
     read_back(out, text, sizeof text);
-    say("child left with %s the file holds \"%s\"",
-        use_exit ? "exit(): " : "_exit():", text);
+    printf("child left with %s the file holds \"%s\"\n",
+           use_exit ? "exit(): " : "_exit():", text);
     fclose(out);
 }
 /* END SHOW */
+
+#if 0 /* MAIN: in the file `lesson noexit --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    pid_t first = getpid();
+    no_exit(ROUNDS);
+    if (getpid() != first)
+        _exit(0);       /* the copies the bug made end here, as in the lesson */
+    forgot_exit();      /* type Enter a few times, then q until all are gone */
+    if (getpid() != first)
+        _exit(0);
+    while (waitpid(-1, NULL, 0) > 0)
+        ;
+    with_exit(ROUNDS);
+    leave(1);
+    leave(0);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include <string.h>
+
+#include "lessons.h"
+#include "lesson_noexit.code.h"
+
+static void run_no_exit(void *arg)
+{
+	no_exit(*(int *)arg);
+}
+
+static void run_forgot(void *arg)
+{
+	(void)arg;
+	forgot_exit();
+}
+
+static void run_with_exit(void *arg)
+{
+	with_exit(*(int *)arg);
+}
 
 static void both_ways(void *arg)
 {
@@ -97,18 +152,41 @@ static int rounds_opt;
 static int run_noexit(struct lesson_ctx *ctx)
 {
 	rounds_opt = (int)lesson_opt(ctx, "rounds");
-	return lesson_run_live(ctx, no_exit, &rounds_opt, (1L << rounds_opt) + 1, 0);
+	return lesson_run_live(ctx, run_no_exit, &rounds_opt, (1L << rounds_opt) + 1);
+}
+
+/* Each Enter is read by one of the processes in the loop, which forks one
+ * more: --rounds presses make rounds + 1 processes, and as many q's. */
+static int run_keyed(struct lesson_ctx *ctx)
+{
+	rounds_opt = (int)lesson_opt(ctx, "rounds");
+	return lesson_run_keyed(ctx, run_forgot, NULL, rounds_opt + 3, rounds_opt);
 }
 
 static int run_fixed(struct lesson_ctx *ctx)
 {
 	rounds_opt = (int)lesson_opt(ctx, "rounds");
-	return lesson_run_live(ctx, with_exit, &rounds_opt, rounds_opt + 2, 0);
+	return lesson_run_live(ctx, run_with_exit, &rounds_opt, rounds_opt + 2);
 }
 
 static int run_stdio(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, both_ways, NULL, 3, 0);
+	return lesson_run_live(ctx, both_ways, NULL, 3);
+}
+
+/* How many q's it took: one "got q" line per process that left. */
+static void review_keyed(const struct lesson_ctx *ctx)
+{
+	long quits = 0, forks = lesson_count_lines(ctx, "Hello from parent");
+	const struct rec_event *e;
+	for (size_t i = 0; (e = lesson_said(ctx, "", &i)) != NULL;)
+		quits += strstr(e->text, " got q: leaving") != NULL;
+	printf("\n");
+	lesson_print(ctx, "%ld forks, and it took %ld q's to stop: one for every process that was in the "
+			  "loop, because each child carried on reading input like its parent. Each q "
+			  "was read by one process only (they all share the one input), and only that "
+			  "one left.",
+		     forks, quits);
 }
 
 /* How many processes the run had, the first one included. */
@@ -181,7 +259,7 @@ static const struct lesson_step steps[] = {
 	{ .title = "The code",
 	  .text = "Each round forks once. The child says who it is, and then, by mistake, simply "
 		  "carries on. At the end every process waits for its own children. Size: --rounds "
-		  "(3, at most 6).",
+		  "{rounds} (at most 6).",
 	  .code = code_noexit,
 	  .hint = "Count the processes that are in the loop at the start of round 2." },
 	{ .title = "Run it",
@@ -192,6 +270,18 @@ static const struct lesson_step steps[] = {
 	  .observed = processes,
 	  .explain_answer = why_doubling,
 	  .review = review_rounds },
+	{ .title = "The chapter's loop, without _exit",
+	  .text = "The chapter warns: delete the exit call from its first program and \"you'll likely "
+		  "have to type more than one q to stop\". Here is that program with the bug: the "
+		  "child prints its line and then, instead of leaving, reads the next line too. Press "
+		  "Enter a few times (each Enter is read by one of the processes, which forks again), "
+		  "then q, and q again, until every process has gone (--auto presses Enter {rounds} "
+		  "times, then q as often as it takes).",
+	  .code = code_keyed,
+	  .run = run_keyed,
+	  .keys = "Enter: a line for one process; q: one stops",
+	  .review = review_keyed,
+	  .hint = "How many processes are waiting for a line after two Enters?" },
 	{ .title = "The fix",
 	  .text = "One line: the child ends with _exit(0) when its work is done. Now only the "
 		  "first process loops, and the tree is flat.",
@@ -213,10 +303,10 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "rounds", 3, 1, 6, "rounds of the loop (processes double each round)", 0 },
+	{ "rounds", 3, 1, 6, "rounds of the loop (processes double each round)", 0, 0 },
 };
 
 const struct lesson noexit_lesson = {
 	3, "noexit", "a child that forgets to exit: 1 -> 2 -> 4 -> 8 processes; exit vs _exit",
-	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0], program_source,
 };

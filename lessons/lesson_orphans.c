@@ -3,20 +3,25 @@
  * A parent forks children and exits without waiting.  Its children are
  * orphans: the kernel gives them a new parent, the nearest ancestor that
  * declared itself a "child subreaper" (forksh does), or init (PID 1) when
- * there is none.  The children print getppid() before and after.  A second
- * run makes the lesson's own main process a subreaper, so the orphans go
- * to it instead.
+ * there is none.  The children print getppid() before and after.  With
+ * --no-subreaper, forksh turns its own flag off for the first run, so
+ * that the orphans go past it, to init or to a subreaper above forksh.  A
+ * second run makes the lesson's own main process a subreaper, so the
+ * orphans go to it instead.
  */
+/* PROGRAM */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "lessons.h"
-#include "lesson_orphans.code.h"
-
-static int children_opt;
+/* sleep for ms milliseconds */
+static void pause_ms(long ms)
+{
+    struct timespec t = { ms / 1000, ms % 1000 * 1000000 };
+    nanosleep(&t, NULL);
+}
 
 /* SHOW: orphans */
 static void family(int children)
@@ -26,49 +31,81 @@ static void family(int children)
     if (parent == 0) {
         for (int i = 0; i < children; i++) {
             if (fork() == 0) {
-                say("child %d: my parent is %d", getpid(), getppid());
+                printf("child %d: my parent is %d\n", getpid(), getppid());
                 /* meanwhile the parent exits */
-                lesson_sleep(0.4);
-                say("child %d: my parent is now %d", getpid(), getppid());
+                pause_ms(400);
+                printf("child %d: my parent is now %d\n", getpid(),
+                       getppid());
                 _exit(0);
             }
         }
-        lesson_sleep(0.1);
-        say("parent %d: leaving without waiting for my children", getpid());
+        pause_ms(100);
+        printf("parent %d: leaving without waiting for my children\n",
+               getpid());
         _exit(0);
     }
     waitpid(parent, NULL, 0);            /* the parent, reaped */
 }
 
-static void orphans(void *arg)
+static void orphans(int children)
 {
-    family(*(int *)arg);
+    family(children);
     /* the orphans are not ours to wait for */
-    lesson_sleep(0.6);
+    pause_ms(600);
 }
 
-static void own_subreaper(void *arg)
+static void own_subreaper(int children)
 {
-    /* orphans below me come to me */
+    /* orphans below me come to me (Linux) */
     prctl(PR_SET_CHILD_SUBREAPER, 1);
-    say("main %d: I am a child subreaper now", getpid());
-    family(*(int *)arg);
+    printf("main %d: I am a child subreaper now\n", getpid());
+    family(children);
     /* ... and I must reap them */
     while (waitpid(-1, NULL, 0) > 0)
         ;
 }
 /* END SHOW */
 
+#if 0 /* MAIN: in the file `lesson orphans --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    orphans(CHILDREN);
+    own_subreaper(CHILDREN);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lessons.h"
+#include "lesson_orphans.code.h"
+
+static int children_opt;
+
+static void run_orphans_code(void *arg)
+{
+	orphans(*(int *)arg);
+}
+
+static void run_own_subreaper(void *arg)
+{
+	own_subreaper(*(int *)arg);
+}
+
 static int run_orphans(struct lesson_ctx *ctx)
 {
 	children_opt = (int)lesson_opt(ctx, "children");
-	return lesson_run_live(ctx, orphans, &children_opt, children_opt + 2, 0);
+	ctx->run_opts.no_subreaper = lesson_opt(ctx, "no-subreaper") != 0;
+	return lesson_run_live(ctx, run_orphans_code, &children_opt, children_opt + 2);
 }
 
 static int run_subreaper(struct lesson_ctx *ctx)
 {
 	children_opt = (int)lesson_opt(ctx, "children");
-	return lesson_run_live(ctx, own_subreaper, &children_opt, children_opt + 2, 0);
+	return lesson_run_live(ctx, run_own_subreaper, &children_opt, children_opt + 2);
 }
 
 /* The PID the children reported after their parent left, if they all
@@ -88,19 +125,22 @@ static long new_parent(const struct lesson_ctx *ctx)
 	return agreed;
 }
 
-/* 1: init, 2: forksh, 3: the lesson's main process, 0: none of these. */
+/* 1: init, 2: forksh, 3: the lesson's main process, 4: another process
+ * (a subreaper above forksh), 0: none reported. */
 static long who_adopted(const struct lesson_ctx *ctx)
 {
 	long p = new_parent(ctx);
-	return p == 1 ? 1 : p == ctx->run.rec.shell ? 2 : p == ctx->run.rec.root ? 3 : 0;
+	return p == 0 ? 0 : p == 1 ? 1 : p == ctx->run.rec.shell ? 2 : p == ctx->run.rec.root ? 3 : 4;
 }
 
-/* What PID 1 is on this machine (its command name). */
-static void init_name(char *buf, size_t len)
+/* The command name of pid, from /proc/PID/comm ("?" if it cannot be read). */
+static void comm_of(long pid, char *buf, size_t len)
 {
-	FILE *f = fopen("/proc/1/comm", "re");
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	FILE *f = fopen(path, "re");
 	if (!f || !fgets(buf, (int)len, f))
-		snprintf(buf, len, "init");
+		snprintf(buf, len, "?");
 	buf[strcspn(buf, "\n")] = '\0';
 	if (f)
 		fclose(f);
@@ -108,16 +148,36 @@ static void init_name(char *buf, size_t len)
 
 static const char *why_forksh(const struct lesson_ctx *ctx)
 {
-	static char buf[600];
-	char init[64];
-	init_name(init, sizeof init);
-	snprintf(buf, sizeof buf,
-		 "%ld: forksh (PID %ld). The lesson's main process, their grandparent, is not "
-		 "special, so the kernel looked further up for the nearest \"child subreaper\": forksh "
-		 "declares itself one (prctl PR_SET_CHILD_SUBREAPER), so that it can reap whatever "
-		 "its commands leave behind. Without any subreaper above them, orphans go to PID 1, "
-		 "init (here: %s), which reaps every orphan that ends.",
-		 who_adopted(ctx), (long)ctx->run.rec.shell, init);
+	static char buf[900];
+	char init[64], other[64];
+	long p = new_parent(ctx), who = who_adopted(ctx);
+	comm_of(1, init, sizeof init);
+	comm_of(p, other, sizeof other);
+	if (who == 2)
+		snprintf(buf, sizeof buf,
+			 "2: forksh (PID %ld). The lesson's main process, their grandparent, is not "
+			 "special, so the kernel looked further up for the nearest \"child subreaper\": "
+			 "forksh declares itself one (prctl PR_SET_CHILD_SUBREAPER), so that it can reap "
+			 "whatever its commands leave behind. Without any subreaper above them, orphans "
+			 "go to PID 1, init (here: %s), which is there to reap every orphan that ends. "
+			 "`lesson orphans --no-subreaper` turns forksh's flag off for this run, to see "
+			 "that.",
+			 p, init);
+	else if (who == 1)
+		snprintf(buf, sizeof buf,
+			 "1: init, PID 1 (here: %s). forksh was not a subreaper for this run "
+			 "(--no-subreaper), and no other process above it is one, so the orphans went "
+			 "to init, as the textbooks say. It is init's duty to reap them; a container "
+			 "whose PID 1 is not a real init may never do so, and its orphans stay zombies "
+			 "(which is why container tools offer a small init of their own).",
+			 init);
+	else
+		snprintf(buf, sizeof buf,
+			 "%ld: PID %ld (%s). With forksh not a subreaper for this run (--no-subreaper), "
+			 "the kernel looked further up and found a subreaper above forksh (a desktop "
+			 "session's service manager often is one). Only with no subreaper at all above "
+			 "them do orphans go to init, PID 1 (here: %s).",
+			 who, p, other, init);
 	return buf;
 }
 
@@ -135,17 +195,21 @@ static const struct lesson_step steps[] = {
 	{ .title = "Orphans",
 	  .text = "A parent does not have to wait for its children: it may exit first. Its "
 		  "children go on running, and every process needs a parent that will eventually "
-		  "reap it, so the kernel gives them a new one. Lesson counter showed this briefly; "
-		  "here we look at who that new parent is." },
+		  "reap it, so the kernel gives them a new one: the nearest ancestor that has asked "
+		  "the kernel to adopt the orphans below it (a \"child subreaper\", made with prctl "
+		  "PR_SET_CHILD_SUBREAPER), or init, PID 1, when there is no such ancestor. Lesson "
+		  "counter showed this briefly; here we look at who that new parent is." },
 	{ .title = "The code",
-	  .text = "The lesson's main process forks a parent, which forks --children (3) children "
-		  "and leaves without waiting. Each child prints getppid() before and after.",
+	  .text = "The lesson's main process forks a parent, which forks --children {children} "
+		  "children and leaves without waiting. Each child prints getppid() before and after. "
+		  "prctl, used at the end, is Linux's (FreeBSD has procctl for the same).",
 	  .code = code_orphans },
 	{ .title = "Run it",
 	  .text = "Watch the parent PID the children print the second time.",
 	  .run = run_orphans,
-	  .question = "who will the children report as their new parent: (1) init, PID 1, "
-		      "(2) forksh, or (3) the lesson's main process, their grandparent?",
+	  .question = "who will the children report as their new parent?",
+	  .choices = (const char *const[]){ "init, PID 1", "forksh", "the lesson's main process, their "
+					    "grandparent", "another process, further up", NULL },
 	  .observed = who_adopted,
 	  .explain_answer = why_forksh,
 	  .hint = "forksh's PID is in its prompt." },
@@ -158,10 +222,11 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "children", 3, 1, 20, "children of the parent that leaves", 0 },
+	{ "children", 3, 1, 20, "children of the parent that leaves", 0, 0 },
+	{ "no-subreaper", 0, 0, 1, "forksh adopts no orphans in the first run: they go to init", 0, 1 },
 };
 
 const struct lesson orphans_lesson = {
 	9, "orphans", "a parent leaves first: getppid() changes to the nearest subreaper or init",
-	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0], program_source,
 };

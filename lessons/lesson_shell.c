@@ -7,24 +7,18 @@
  * directory.  The exercise has the user try both at the prompt, checked
  * from forksh's own events and its directory.
  */
+/* PROGRAM */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../shell/repl.h"
-#include "../shell/shell.h"
-#include "../shell/trace.h"
-#include "lessons.h"
-#include "lesson_shell.code.h"
-
 /* SHOW: minishell */
-static void mini_shell(void *arg)
+static void mini_shell(void)
 {
-    (void)arg;
     static const char *const lines[] = {
-        "forksh-hello mini-shell", "false", "no-such-command"
+        "echo hello from a child", "false", "no-such-command"
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         char copy[128], *argv[8];
@@ -34,46 +28,75 @@ static void mini_shell(void *arg)
         for (; w && argc < 7; w = strtok(NULL, " "))
             argv[argc++] = w;         /* the line split into words */
         argv[argc] = NULL;
-        say("mini$ %s", lines[i]);
+        printf("mini$ %s\n", lines[i]);
         pid_t pid = fork();                    /* 1. fork */
         if (pid == 0) {
             /* 2. the child becomes the command */
             execvp(argv[0], argv);
-            say("%s: command not found", argv[0]);
+            fprintf(stderr, "%s: command not found\n", argv[0]);
             _exit(127);
         }
         /* 3. the shell waits for it */
         waitpid(pid, &status, 0);
         /* 4. and keeps its status */
-        say("$? = %d", WEXITSTATUS(status));
+        printf("$? = %d\n", WEXITSTATUS(status));
     }
 }
 /* END SHOW */
 
 /* SHOW: cd */
-static void child_cd(void *arg)
+static void child_cd(void)
 {
-    (void)arg;
     char dir[512];
-    say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
+    printf("parent %d: my directory is %s\n", getpid(),
+           getcwd(dir, sizeof dir));
     pid_t pid = fork();
     if (pid == 0) {
         /* the child moves ... */
         if (chdir("/") < 0)
-            say("chdir: %s", strerror(errno));
-        say("child  %d: my directory is %s", getpid(),
-            getcwd(dir, sizeof dir));
+            printf("chdir: %s\n", strerror(errno));
+        printf("child  %d: my directory is %s\n", getpid(),
+               getcwd(dir, sizeof dir));
         _exit(0);
     }
     waitpid(pid, NULL, 0);
     /* ... not I */
-    say("parent %d: my directory is %s", getpid(), getcwd(dir, sizeof dir));
+    printf("parent %d: my directory is %s\n", getpid(),
+           getcwd(dir, sizeof dir));
 }
 /* END SHOW */
 
+#if 0 /* MAIN: in the file `lesson shell --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    mini_shell();
+    child_cd();
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include "../shell/shell.h"
+#include "../shell/trace.h"
+#include "lessons.h"
+#include "lesson_shell.code.h"
+
+static void run_mini_shell(void *arg)
+{
+	(void)arg;
+	mini_shell();
+}
+
+static void run_child_cd(void *arg)
+{
+	(void)arg;
+	child_cd();
+}
+
 static int run_mini(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, mini_shell, NULL, 5, 0);
+	return lesson_run_live(ctx, run_mini_shell, NULL, 5);
 }
 
 /* forksh's own executor on a small line, with trace on for that line only
@@ -82,23 +105,21 @@ static int run_traced(struct lesson_ctx *ctx)
 {
 	/* /bin/echo, not the echo builtin: the step shows two children. */
 	static const char line[] = "/bin/false; /bin/echo \"the status was $?\"";
-	(void)ctx;
 	printf("\n  %s\n", line);
 	fflush(stdout);
 	int was = trace_enabled(), status = sh.status;
 	if (!was && trace_set(1) < 0)
 		return 0;
-	repl_run_string(line);
+	lesson_run_command(ctx, line);
 	if (!was)
 		trace_set(0);
 	sh.status = status;
-	fflush(stdout);
 	return 0;
 }
 
 static int run_cd(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, child_cd, NULL, 3, 0);
+	return lesson_run_live(ctx, run_child_cd, NULL, 3);
 }
 
 /* $? after "false" in the mini shell (-1 if not seen). */
@@ -139,7 +160,14 @@ static const struct lesson_step steps[] = {
 	  .text = "Now forksh's real executor runs a line with trace on: every fork, execvp and "
 		  "waitpid it makes is printed as it happens (type `trace on` at the prompt to see it "
 		  "for your own commands). Note the PIDs: forksh is the parent of both commands, and "
-		  "$? is set from the first waitpid.",
+		  "$? is set from the first waitpid.\n"
+		  "At an interactive prompt the trace also shows setpgid and tcsetpgrp. setpgid puts "
+		  "each command in a process group of its own (forksh does it in the parent and the "
+		  "child, whichever runs first); tcsetpgrp hands the terminal to that group, so that "
+		  "Ctrl-C and Ctrl-Z reach the command and not the shell, and after waitpid forksh "
+		  "takes the terminal back for its prompt. That is job control: the reason fg, bg "
+		  "and Ctrl-Z work. Run from a script or with -c there is no terminal to hand over, "
+		  "and those lines do not appear.",
 	  .run = run_traced },
 	{ .title = "Why cd is not a program",
 	  .text = "The current directory belongs to a process, like its memory. A child can change "
@@ -157,5 +185,5 @@ static const struct lesson_step steps[] = {
 
 const struct lesson shell_lesson = {
 	13, "shell", "how forksh runs your command; why cd must be a builtin",
-	NULL, 0, steps, sizeof steps / sizeof steps[0],
+	NULL, 0, steps, sizeof steps / sizeof steps[0], program_source,
 };

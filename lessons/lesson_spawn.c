@@ -8,7 +8,7 @@
  * small then with a large block of touched memory: fork's cost grows with
  * the parent's memory (its page tables are copied), the others' do not.
  */
-#include <errno.h>
+/* PROGRAM */
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,26 +18,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "lessons.h"
-#include "lesson_spawn.code.h"
-
 extern char **environ;
 
 enum way { FORK_EXEC, VFORK_EXEC, POSIX_SPAWN, FORK_ONLY, NWAYS };
 
 static const char *const way_name[NWAYS] = { "fork+execv+waitpid", "vfork+execv+waitpid",
-					     "posix_spawn+waitpid", "fork+_exit+waitpid" };
+                                             "posix_spawn+waitpid", "fork+_exit+waitpid" };
 
-struct spawn_args {
-	int runs;
-	long small_mib, big_mib;
-};
-
+/* seconds on a clock that only goes forward */
 static double now(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* SHOW: spawn */
@@ -94,32 +87,58 @@ static double microseconds_each(enum way way, int *runs, pid_t pids[2])
 /* END SHOW */
 
 /* SHOW: memory */
-static void measure(void *arg)
+static void measure(int runs, long small_mib, long big_mib)
 {
-    const struct spawn_args *a = arg;
-    long sizes[2] = { a->small_mib, a->big_mib };
+    long sizes[2] = { small_mib, big_mib };
     for (int s = 0; s < 2; s++) {
         size_t bytes = (size_t)sizes[s] << 20;
         char *block = malloc(bytes);
         if (!block) {
-            say("cannot allocate %ld MiB", sizes[s]);
+            printf("cannot allocate %ld MiB\n", sizes[s]);
             return;
         }
-        /* ordinary 4 KiB pages (see the hint) */
+#ifdef MADV_NOHUGEPAGE
+        /* Linux: ordinary 4 KiB pages (see the hint) */
         madvise(block, bytes, MADV_NOHUGEPAGE);
+#endif
         /* touched: real pages, real page tables */
         memset(block, 1, bytes);
         for (int w = 0; w < NWAYS; w++) {
-            int runs = a->runs;
+            int n = runs;
             pid_t pids[2] = { 0, 0 };
-            double us = microseconds_each((enum way)w, &runs, pids);
-            say("%-19s %4ld MiB: %8.1f us each (%d runs, PIDs %d..%d)",
-                way_name[w], sizes[s], us, runs, pids[0], pids[runs > 1]);
+            double us = microseconds_each((enum way)w, &n, pids);
+            printf("%-19s %4ld MiB: %8.1f us each", way_name[w], sizes[s],
+                   us);
+            printf(" (%d runs, PIDs %d..%d)\n", n, pids[0], pids[n > 1]);
         }
         free(block);
     }
 }
 /* END SHOW */
+
+#if 0 /* MAIN: in the file `lesson spawn --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    measure(RUNS, SMALL_MIB, BIG_MIB);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include "lessons.h"
+#include "lesson_spawn.code.h"
+
+struct spawn_args {
+	int runs;
+	long small_mib, big_mib;
+};
+
+static void run_measure_code(void *arg)
+{
+	const struct spawn_args *a = arg;
+	measure(a->runs, a->small_mib, a->big_mib);
+}
 
 /* Kilobytes of memory available now (MemAvailable), or -1 if unknown. */
 static long available_kb(void)
@@ -150,7 +169,7 @@ static int run_measure(struct lesson_ctx *ctx)
 		a.big_mib = fit > a.small_mib ? fit : a.small_mib;
 	}
 	lesson_print(ctx, "Measuring %d starts per row; this takes a few seconds...", a.runs);
-	return lesson_run_live(ctx, measure, &a, 3, 0);
+	return lesson_run_live(ctx, run_measure_code, &a, 3);
 }
 
 /* The measured microseconds of one way at one size (-1 if not measured). */
@@ -235,8 +254,9 @@ static const char *why_spawn(const struct lesson_ctx *ctx)
 	return "fork must copy the parent's page tables (and mark every page copy-on-write), so "
 	       "its cost grows with the memory the parent has touched, even though exec throws the "
 	       "copy away a moment later. vfork and posix_spawn let the child borrow the parent's "
-	       "memory until exec, so their cost stays flat. That is why large programs (and dash, "
-	       "for its commands) prefer them; forksh keeps fork on purpose, to show it.";
+	       "memory until exec, so their cost stays flat. That is why large programs prefer "
+	       "them, and why a system without copy-on-write (Cygwin's fork copies everything) "
+	       "makes fork slower still; forksh keeps fork on purpose, to show it.";
 }
 
 /* 1 if posix_spawn was faster than fork+exec with the large block. */
@@ -247,24 +267,39 @@ static long spawn_faster(const struct lesson_ctx *ctx)
 }
 
 static const struct lesson_step steps[] = {
-	{ .title = "Without fork",
-	  .text = "Some systems cannot fork, and for a big program fork is costly: the child "
-		  "is a copy of the whole process, only to be replaced by exec a moment later. "
-		  "posix_spawn starts a program in one call, with the changes to descriptors and "
-		  "signals that the child would have made described in arguments. vfork is the old "
-		  "shortcut: the child runs in the parent's memory, which waits, until it execs." },
+	{ .title = "Where fork is missing",
+	  .text = "fork belongs to Unix. Windows has no such call: there a process is always "
+		  "created with a program to run, never as a copy of its creator. That is why the "
+		  "chapter's fork examples do not run with the standard Python on Windows. Cygwin, "
+		  "a Unix layer for Windows, does offer fork, but it has to build it by hand: it "
+		  "starts a new process and copies the parent's memory into it, all of it, at once, "
+		  "as the first Unix systems did before copy-on-write. Its own documentation calls "
+		  "that slow and advises the spawn calls instead.\n"
+		  "The chapter's portable answer is os.spawnv: start a program in a new process in "
+		  "one call, fork and exec together, and get its PID back. It works on Windows and "
+		  "on Unix alike. C on Unix has the same idea as posix_spawn.",
+	  .hint = "What does a copy-on-write fork save, compared with copying every page at once?" },
+	{ .title = "The cost of a copy",
+	  .text = "Even where fork exists, it can be costly for a big program: the child is a copy "
+		  "of the whole process (with copy-on-write, of its page tables), only to be "
+		  "replaced by exec a moment later. posix_spawn starts a program in one call, with "
+		  "the changes to descriptors and signals that the child would have made described "
+		  "in arguments. vfork is the old shortcut: the child runs in the parent's memory, "
+		  "which waits, until it execs. The measurement below shows what that saves here, "
+		  "live." },
 	{ .title = "The timing code",
 	  .text = "Four ways to start /bin/true (or, for fork alone, a child that exits at once), "
-		  "each timed over --runs (200) starts, or as many as fit in 1.5 seconds, and averaged.",
+		  "each timed over --runs {runs} starts, or as many as fit in 1.5 seconds, and "
+		  "averaged.",
 	  .code = code_spawn },
 	{ .title = "Measure",
-	  .text = "The same four, first with --small-mib (16) then with --big-mib (1024) MiB of "
-		  "memory allocated and touched in the parent. The large block is cut to half of the "
-		  "free memory if needed.",
+	  .text = "The same four, first with --small-mib {small-mib} then with --big-mib {big-mib} "
+		  "MiB of memory allocated and touched in the parent. The large block is cut to half "
+		  "of the free memory if needed.",
 	  .code = code_memory,
 	  .run = run_measure,
-	  .question = "with the large block, will posix_spawn be (1) faster than fork+exec, or "
-		      "(2) about the same?",
+	  .question = "with the large block, how will posix_spawn compare with fork+exec?",
+	  .choices = (const char *const[]){ "faster", "about the same", NULL },
 	  .observed = spawn_faster,
 	  .explain_answer = why_spawn,
 	  .review = review_table,
@@ -274,12 +309,12 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "runs", 200, 1, 5000, "starts timed per row", 0 },
-	{ "small-mib", 16, 1, 256, "MiB touched for the first measurement", 0 },
-	{ "big-mib", 1024, 2, 4096, "MiB touched for the second (at most half the free memory)", 0 },
+	{ "runs", 200, 1, 5000, "starts timed per row", 0, 0 },
+	{ "small-mib", 16, 1, 256, "MiB touched for the first measurement", 0, 0 },
+	{ "big-mib", 1024, 2, 4096, "MiB touched for the second (at most half the free memory)", 0, 0 },
 };
 
 const struct lesson spawn_lesson = {
 	11, "spawn", "posix_spawn and vfork vs fork+exec, timed live, small vs large memory",
-	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0], program_source,
 };

@@ -53,6 +53,11 @@ echo "x is $x"; pwd
 /* END SHOW */
 #endif
 
+/* PROGRAM */
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 /* SHOW: cmdsubst_c */
 static void substitution_in_c(void *arg)
 {
@@ -88,6 +93,16 @@ static void substitution_in_c(void *arg)
 }
 /* END SHOW */
 
+#if 0 /* MAIN: in the file `lesson subshell --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    substitution_in_c(NULL);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
 /* The lesson main runs one block of shell text with forksh's executor. */
 static void run_text(void *text)
 {
@@ -96,27 +111,27 @@ static void run_text(void *text)
 
 static int run_braces(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, run_text, (void *)code_braces, 8, 0);
+	return lesson_run_live(ctx, run_text, (void *)code_braces, 8);
 }
 
 static int run_parens(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, run_text, (void *)code_parens, 8, 0);
+	return lesson_run_live(ctx, run_text, (void *)code_parens, 8);
 }
 
 static int run_changes(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, run_text, (void *)code_changes, 6, 0);
+	return lesson_run_live(ctx, run_text, (void *)code_changes, 6);
 }
 
 static int run_cmdsubst(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, run_text, (void *)code_cmdsubst, 6, 0);
+	return lesson_run_live(ctx, run_text, (void *)code_cmdsubst, 6);
 }
 
 static int run_in_c(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, substitution_in_c, NULL, 3, 0);
+	return lesson_run_live(ctx, substitution_in_c, NULL, 3);
 }
 
 /* ---- what the record says ---- */
@@ -395,5 +410,5 @@ static const struct lesson_step steps[] = {
 
 const struct lesson subshell_lesson = {
 	14, "subshell", "fork without exec: ( ), { } and $( ) at forksh's prompt",
-	NULL, 0, steps, sizeof steps / sizeof steps[0],
+	NULL, 0, steps, sizeof steps / sizeof steps[0], program_source,
 };

@@ -6,58 +6,82 @@
  * popen() itself as POSIX describes them (plainc.c), so the sh is a
  * recorded process, reaped by the lesson's main process before system()
  * returns; forksh-hello, the command here, makes itself known to the
- * recorder, so the tree shows lesson main -> sh -> forksh-hello.
+ * recorder (hellorec.c), so the tree shows lesson main -> sh ->
+ * forksh-hello.  echo, sh's builtin, runs inside sh: no process of its own.
  */
+/* PROGRAM */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "lessons.h"
-#include "lesson_system.code.h"
-
 /* SHOW: system */
-static void with_system(void *arg)
+static void with_system(void)
 {
-    (void)arg;
-    say("main %d: calling system()", getpid());
-    /* waits */
-    int status = system("forksh-hello system; forksh-hello system-again");
-    say("system() returned: exit status %d", WEXITSTATUS(status));
+    printf("main %d: calling system()\n", getpid());
+    /* sh -c runs the line; system waits for sh */
+    int status = system("forksh-hello system; echo sh said this");
+    printf("system() returned: exit status %d\n", WEXITSTATUS(status));
 }
 /* END SHOW */
 
 /* SHOW: popen */
-static void with_popen(void *arg)
+static void with_popen(void)
 {
-    (void)arg;
     const char *cmd = "forksh-hello popen; echo a line through the pipe";
     FILE *from = popen(cmd, "r");
     if (!from) {
-        say("popen failed");
+        printf("popen failed\n");
         return;
     }
     char line[256];
     /* the command's stdout is our pipe */
     while (fgets(line, sizeof line, from)) {
         line[strcspn(line, "\n")] = '\0';
-        say("read from the pipe: %s", line);
+        printf("read from the pipe: %s\n", line);
     }
     /* closes the pipe, waits for sh */
     int status = pclose(from);
-    say("pclose() returned: exit status %d", WEXITSTATUS(status));
+    printf("pclose() returned: exit status %d\n", WEXITSTATUS(status));
 }
 /* END SHOW */
 
+#if 0 /* MAIN: in the file `lesson system --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    hello_on_path();                    /* so that forksh-hello is found */
+    with_system();
+    with_popen();
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include "lessons.h"
+#include "lesson_system.code.h"
+
+static void run_with_system(void *arg)
+{
+	(void)arg;
+	with_system();
+}
+
+static void run_with_popen(void *arg)
+{
+	(void)arg;
+	with_popen();
+}
+
 static int run_system(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, with_system, NULL, 5, 0);
+	return lesson_run_live(ctx, run_with_system, NULL, 5);
 }
 
 static int run_popen(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, with_popen, NULL, 5, 0);
+	return lesson_run_live(ctx, run_with_popen, NULL, 5);
 }
 
 /* How many processes stood between the lesson and the first forksh-hello:
@@ -83,20 +107,22 @@ static const char *why_shell(const struct lesson_ctx *ctx)
 {
 	(void)ctx;
 	return "1: one, /bin/sh. system() forks and execs /bin/sh -c COMMAND, and that shell forks "
-	       "and execs each command of the line, as forksh does. So system() costs at least two "
-	       "programs' start-up, runs whatever the shell makes of the text (quotes, $, ;), and "
-	       "must never be given text from an untrusted user.";
+	       "and execs each program of the line, as forksh does. echo is not in the tree: it is "
+	       "one of sh's builtins, so sh printed \"sh said this\" itself, without a fork. So "
+	       "system() costs at least two programs' start-up, runs whatever the shell makes of "
+	       "the text (quotes, $, ;), and must never be given text from an untrusted user.";
 }
 
 static void review_popen(const struct lesson_ctx *ctx)
 {
+	long n = lesson_count_lines(ctx, "read from the pipe");
 	printf("\n");
 	lesson_print(ctx, "popen gave the lesson the read end of a pipe whose write end became the "
-			  "shell's standard output (%ld line%s came through it); forksh-hello's own line "
-			  "went to the recorder instead. pclose closes the pipe and waits for the shell, "
-			  "like system().",
-		     lesson_count_lines(ctx, "read from the pipe"),
-		     lesson_count_lines(ctx, "read from the pipe") == 1 ? "" : "s");
+			  "shell's standard output, and everything the command line printed came "
+			  "through it: %ld line%s, forksh-hello's (a program sh forked) and echo's "
+			  "(sh's own builtin, no process in the tree). The lesson printed each one again, "
+			  "prefixed. pclose closes the pipe and waits for the shell, like system().",
+		     n, n == 1 ? "" : "s");
 }
 
 static const struct lesson_step steps[] = {
@@ -107,11 +133,11 @@ static const struct lesson_step steps[] = {
 		  "shell does the rest." },
 	{ .title = "system()",
 	  .text = "The lesson's main process (a copy of forksh) calls system with a line of two "
-		  "commands.",
+		  "commands: the program forksh-hello, and echo.",
 	  .code = code_system,
 	  .run = run_system,
 	  .question = "how many processes will stand between the lesson's main process and "
-		      "forksh-hello: (0) none, or (1) one?",
+		      "forksh-hello: 0 or 1?",
 	  .observed = shells_between,
 	  .explain_answer = why_shell,
 	  .hint = "Who understands the ';' in the command text?" },
@@ -125,5 +151,5 @@ static const struct lesson_step steps[] = {
 
 const struct lesson system_lesson = {
 	12, "system", "system() and popen(): an extra /bin/sh between you and the command",
-	NULL, 0, steps, sizeof steps / sizeof steps[0],
+	NULL, 0, steps, sizeof steps / sizeof steps[0], program_source,
 };

@@ -324,5 +324,5 @@ static const struct lesson_step steps[] = {
 
 const struct lesson yours_lesson = {
 	15, "yours", "follow: the tree and timeline of your own C and Python programs",
-	NULL, 0, steps, sizeof steps / sizeof steps[0],
+	NULL, 0, steps, sizeof steps / sizeof steps[0], code_mine_c,
 };

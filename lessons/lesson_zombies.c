@@ -4,8 +4,11 @@
  * exit status) until its parent collects it with waitpid.  Until then the
  * process is a zombie: state Z in /proc/PID/stat and in ptree.  The lesson
  * shows one live, reaps it, then counts the zombies of several children
- * with and without a SIGCHLD handler that reaps them as they end.
+ * with and without a SIGCHLD handler that reaps them as they end.  The
+ * parent waits for a child's end without reaping it with waitid(WNOWAIT),
+ * so that what /proc shows does not depend on timing.
  */
+/* PROGRAM */
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -13,86 +16,74 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "../shell/proctree.h"
-#include "../shell/vars.h"
-#include "lessons.h"
-#include "lesson_zombies.code.h"
-
-static int children_opt;
-
-/* The state letter of pid from /proc/PID/stat, or 0 if there is no such
- * process any more. */
-static char state_of(pid_t pid)
+/* The state letter and the parent of pid from /proc/PID/stat (Linux): the
+ * state follows the command name in parentheses.  State 0 if there is no
+ * such process any more. */
+static char state_of(pid_t pid, pid_t *parent)
 {
-	char path[64], text[512];
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return 0;
-	size_t n = fread(text, 1, sizeof text - 1, f);
-	fclose(f);
-	text[n] = '\0';
-	struct proc_stat st;
-	return proctree_parse_stat(text, &st) == 0 ? st.state : 0;
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    char *p = strrchr(text, ')');
+    int ppid = 0;
+    char state = 0;
+    if (p && sscanf(p + 1, " %c %d", &state, &ppid) == 2 && parent)
+        *parent = ppid;
+    return state;
 }
 
-/* How many children of this process are zombies right now (from /proc). */
+/* How many children of this process are zombies right now. */
 static int count_zombies(void)
 {
-	struct proc_info *procs;
-	size_t n;
-	int zombies = 0;
-	if (proctree_read(&procs, &n) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		zombies += procs[i].ppid == getpid() && procs[i].state == 'Z';
-	proctree_free(procs, n);
-	return zombies;
+    DIR *d = opendir("/proc");
+    struct dirent *e;
+    int zombies = 0;
+    while (d && (e = readdir(d)) != NULL) {
+        pid_t parent = 0;
+        if (e->d_name[0] >= '1' && e->d_name[0] <= '9' &&
+            state_of(atoi(e->d_name), &parent) == 'Z' && parent == getpid())
+            zombies++;
+    }
+    if (d)
+        closedir(d);
+    return zombies;
 }
 
-/* Say ptree's picture of this process and its children, line by line. */
-static void say_ptree(void)
+/* sleep for ms milliseconds */
+static void pause_ms(long ms)
 {
-	struct proc_info *procs;
-	size_t n;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	if (!out)
-		return;
-	if (proctree_read(&procs, &n) == 0) {
-		struct proctree_style style = { .root = getpid(), .utf8 = var_locale_utf8(), .width = 72 };
-		proctree_draw(out, procs, n, &style);
-		proctree_free(procs, n);
-	}
-	fclose(out);
-	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
-		say("ptree | %s", line);
-	free(text);
+    struct timespec t = { ms / 1000, ms % 1000 * 1000000 };
+    nanosleep(&t, NULL);
 }
 
 /* SHOW: zombie */
-static void one_zombie(void *arg)
+static void one_zombie(void)
 {
-    (void)arg;
     pid_t pid = fork();
     if (pid == 0) {
-        say("child %d: exiting with status 3", getpid());
+        printf("child %d: exiting with status 3\n", getpid());
         _exit(3);
     }
-    /* the child has long ended ... */
-    lesson_sleep(0.3);
-    say("parent: /proc/%d/stat says state %c", pid, state_of(pid));
-    say_ptree();
+    /* wait until the child has ended, but do not reap it (WNOWAIT) */
+    siginfo_t info;
+    waitid(P_PID, pid, &info, WEXITED | WNOWAIT);
+    printf("parent: /proc/%d/stat says state %c\n", pid,
+           state_of(pid, NULL));
     int status;
-    /* ... but is gone only once reaped */
+    /* ... it is gone only once reaped */
     waitpid(pid, &status, 0);
-    say("parent: waitpid reaped %d: exit status %d", pid,
-        WEXITSTATUS(status));
-    char now = state_of(pid);
-    say("parent: /proc/%d %s", pid, now ? "is still there" : "is gone");
+    printf("parent: waitpid reaped %d: exit status %d\n", pid,
+           WEXITSTATUS(status));
+    printf("parent: /proc/%d %s\n", pid,
+           state_of(pid, NULL) ? "is still there" : "is gone");
 }
 /* END SHOW */
 
@@ -112,6 +103,7 @@ static void on_sigchld(int sig)
 
 static void many(int children, int with_handler)
 {
+    pid_t pids[64];
     if (with_handler) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -120,20 +112,49 @@ static void many(int children, int with_handler)
         sigaction(SIGCHLD, &sa, NULL);
     }
     for (int i = 0; i < children; i++)
-        if (fork() == 0)
+        if ((pids[i] = fork()) == 0)
             _exit(0);                         /* each child ends at once */
-    lesson_sleep(0.3);
-    say("%s handler: %d zombie children after they all ended",
-        with_handler ? "with a SIGCHLD" : "without a", count_zombies());
+    for (int i = 0; i < children && !with_handler; i++) {
+        siginfo_t info;                       /* until each has ended */
+        waitid(P_PID, pids[i], &info, WEXITED | WNOWAIT);
+    }
+    while (with_handler && nreaped < children)
+        pause_ms(10);                         /* the handler reaps them */
+    printf("%s handler: %d zombie children after they all ended\n",
+           with_handler ? "with a SIGCHLD" : "without a", count_zombies());
     if (with_handler) {
-        say("the handler reaped %d children as they ended", (int)nreaped);
+        printf("the handler reaped %d children as they ended\n",
+               (int)nreaped);
         signal(SIGCHLD, SIG_DFL);
     }
     while (waitpid(-1, NULL, 0) > 0)   /* reap whatever is left */
         ;
-    say("after reaping: %d zombie children", count_zombies());
+    printf("after reaping: %d zombie children\n", count_zombies());
 }
 /* END SHOW */
+
+#if 0 /* MAIN: in the file `lesson zombies --source` writes */
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* a line at a time, as on a terminal */
+    one_zombie();
+    many(CHILDREN, 0);
+    many(CHILDREN, 1);
+    return 0;
+}
+#endif /* END MAIN */
+/* END PROGRAM */
+
+#include "lessons.h"
+#include "lesson_zombies.code.h"
+
+static int children_opt;
+
+static void run_one_zombie(void *arg)
+{
+	(void)arg;
+	one_zombie();
+}
 
 static void without_handler(void *arg)
 {
@@ -147,19 +168,19 @@ static void with_handler(void *arg)
 
 static int run_one(struct lesson_ctx *ctx)
 {
-	return lesson_run_live(ctx, one_zombie, NULL, 3, 0);
+	return lesson_run_live(ctx, run_one_zombie, NULL, 3);
 }
 
 static int run_without(struct lesson_ctx *ctx)
 {
 	children_opt = (int)lesson_opt(ctx, "children");
-	return lesson_run_live(ctx, without_handler, &children_opt, children_opt + 2, 0);
+	return lesson_run_live(ctx, without_handler, &children_opt, children_opt + 2);
 }
 
 static int run_with(struct lesson_ctx *ctx)
 {
 	children_opt = (int)lesson_opt(ctx, "children");
-	return lesson_run_live(ctx, with_handler, &children_opt, children_opt + 2, 0);
+	return lesson_run_live(ctx, with_handler, &children_opt, children_opt + 2);
 }
 
 /* 1 if the child was seen in state Z before the reap, 2 if not. */
@@ -177,9 +198,10 @@ static long saw_z(const struct lesson_ctx *ctx)
 static const char *why_z(const struct lesson_ctx *ctx)
 {
 	(void)ctx;
-	return "1: a zombie. The child had ended long before, but its entry stays, state Z, "
-	       "\"<defunct>\" in ptree, because its exit status is waiting for the parent. "
-	       "waitpid returned that status (3) and only then did the entry disappear.";
+	return "1: a zombie. The child had ended (waitid with WNOWAIT returned only then), but "
+	       "its entry stays, state Z, \"<defunct>\" in ptree and ps, because its exit status is "
+	       "waiting for the parent. waitpid returned that status (3) and only then did the entry "
+	       "disappear.";
 }
 
 static void review_counts(const struct lesson_ctx *ctx)
@@ -211,17 +233,20 @@ static const struct lesson_step steps[] = {
 		  "the shell. Until then the process is a zombie, state Z. It uses no memory and no "
 		  "CPU, but it holds a PID, and a parent that never waits collects zombies." },
 	{ .title = "One zombie, live",
-	  .text = "The child exits with status 3 at once; the parent looks at /proc and at ptree "
-		  "before and after it calls waitpid.",
+	  .text = "The child exits with status 3 at once. The parent waits until it has ended "
+		  "without collecting it (waitid with WNOWAIT), looks at /proc, and then reaps it "
+		  "with waitpid and looks again. (/proc is Linux's window on its processes; ptree "
+		  "at the forksh prompt draws the same states.)",
 	  .code = code_zombie,
 	  .run = run_one,
-	  .question = "before waitpid, will /proc show the child (1) as a zombie, Z, or (2) not at "
-		      "all?",
+	  .question = "before waitpid, how will /proc show the child?",
+	  .choices = (const char *const[]){ "as a zombie, state Z", "not at all", NULL },
 	  .observed = saw_z,
 	  .explain_answer = why_z,
 	  .hint = "Where else could waitpid get the exit status 3 from?" },
 	{ .title = "Many children, no handler",
-	  .text = "--children (3) children end at once; nobody waits until the count is taken.",
+	  .text = "--children {children} children end at once; nobody reaps them until the count "
+		  "is taken.",
 	  .code = code_handler,
 	  .run = run_without,
 	  .review = review_counts },
@@ -235,10 +260,10 @@ static const struct lesson_step steps[] = {
 };
 
 static const struct lesson_opt opts[] = {
-	{ "children", 3, 1, 50, "children in the counting steps", 0 },
+	{ "children", 3, 1, 50, "children in the counting steps", 0, 0 },
 };
 
 const struct lesson zombies_lesson = {
 	10, "zombies", "ended but not reaped: state Z until waitpid; a SIGCHLD handler",
-	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0],
+	opts, sizeof opts / sizeof opts[0], steps, sizeof steps / sizeof steps[0], program_source,
 };

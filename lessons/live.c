@@ -1,32 +1,26 @@
-/* live.c - running a lesson live: starting the lesson main, showing what
- * it prints, reaping, and stopping (the recording itself is collect.c). */
+/* live.c - running a lesson live: starting the run, reaping, and stopping
+ * (the lesson main's side is livemain.c, reading what the run says
+ * livein.c, the recording itself collect.c). */
 #include "live.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "../shell/jobctl.h"
 #include "../shell/jobs.h"
-#include "../shell/proc.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 #include "../shell/util.h"
 #include "collect.h"
-#include "draw.h"
-#include "pictures.h"
+#include "liveint.h"
 #include "wire.h"
 
 /* ---- the engine's side ------------------------------------------------ */
@@ -61,155 +55,12 @@ int live_interrupted(void)
 	return was;
 }
 
-/* How many processes does this user have right now?  Counted from /proc,
- * for the RLIMIT_NPROC check. */
-static long user_processes(void)
+/* The engine's subreaper flag as it was before the run. */
+static void restore_adopter(struct live_run *run)
 {
-	DIR *d = opendir("/proc");
-	if (!d)
-		return 0;
-	long n = 0;
-	uid_t me = getuid();
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] < '0' || e->d_name[0] > '9')
-			continue;
-		char path[300], line[256];
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "re");
-		if (!f)
-			continue;
-		while (fgets(line, sizeof line, f))
-			if (strncmp(line, "Uid:", 4) == 0) {
-				n += (uid_t)strtol(line + 4, NULL, 10) == me;
-				break;
-			}
-		fclose(f);
-	}
-	closedir(d);
-	return n;
-}
-
-/* Refuse a run that would hit the per-user process limit: fork would fail
- * half-way, which teaches the wrong lesson.  Returns 0 or -1 (printed). */
-static int check_nproc(long need)
-{
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
-		return 0;
-	long have = user_processes();
-	if (have + need > (long)rl.rlim_cur) {
-		if (have > (long)rl.rlim_cur)
-			have = (long)rl.rlim_cur;
-		sh_error("lesson: this run needs %ld processes, but your limit (ulimit -u %ld) leaves room "
-			 "for %ld; use smaller sizes",
-			 need, (long)rl.rlim_cur, (long)rl.rlim_cur - have);
-		return -1;
-	}
-	return 0;
-}
-
-/* The directory forksh's helper programs (forksh-hello) are in: next to
- * the forksh binary in a build tree, else ../libexec/forksh from it, where
- * make install and the Debian package put them (found relative to the
- * binary, so an installed tree still works when moved).  Returns 0, or -1
- * when /proc/self/exe cannot be read or the path does not fit in buf. */
-static int helper_dir(char *buf, size_t len)
-{
-	char exe[PATH_MAX], probe[PATH_MAX + 32];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return -1;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
-	snprintf(probe, sizeof probe, "%s/forksh-hello", exe);
-	if (access(probe, X_OK) < 0) {
-		char installed[PATH_MAX];
-		snprintf(probe, sizeof probe, "%s/../libexec/forksh", exe);
-		if (realpath(probe, installed)) {
-			int w = snprintf(buf, len, "%s", installed);
-			return w < 0 || (size_t)w >= len ? -1 : 0;
-		}
-	}
-	int w = snprintf(buf, len, "%s", exe);
-	return w < 0 || (size_t)w >= len ? -1 : 0;
-}
-
-int lesson_own_program(const char *name, char *buf, size_t len)
-{
-	char dir[PATH_MAX];
-	if (helper_dir(dir, sizeof dir) < 0)
-		return -1;
-	int w = snprintf(buf, len, "%s%s%s", dir, *name ? "/" : "", name);
-	return w < 0 || (size_t)w >= len ? -1 : 0;
-}
-
-/* Put the helpers' directory first in PATH, so that the lessons' execlp
- * and system() find forksh-hello without the user setting anything. */
-static void add_own_dir_to_path(void)
-{
-	char dir[PATH_MAX];
-	if (lesson_own_program("", dir, sizeof dir) < 0)
-		return;
-	const char *path = getenv("PATH");
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_adds(&sb, dir);
-	sb_addc(&sb, ':');
-	sb_adds(&sb, path ? path : "/bin:/usr/bin");
-	setenv("PATH", sb.buf, 1);
-	sb_free(&sb);
-}
-
-/* The lesson main, in the new child: a process group of its own (so that
- * quitting can end every process of the run with one kill), no terminal,
- * the record socket kept across exec (forksh-hello reports on it), and
- * stdout and stderr turned into records.  Runs fn(arg), then reports its
- * end; never returns. */
-static void lesson_main(struct live_run *run, int rec, int key, void (*fn)(void *), void *arg)
-{
-	setpgid(0, 0);
-	sh.in_child = 1;
-	sh.interactive = 0;
-	jobctl_disable();
-	sig_child_defaults(0);
-	sig_child_unblock();
-	signal(SIGPIPE, SIG_DFL); /* the engine gone: die at the next line */
-	fcntl(rec, F_SETFD, 0);
-	int devnull = open("/dev/null", O_RDONLY);
-	if (devnull >= 0 && devnull != STDIN_FILENO) {
-		dup2(devnull, STDIN_FILENO);
-		close(devnull);
-	}
-	char num[32];
-	snprintf(num, sizeof num, "%d", rec);
-	setenv(WIRE_FD_ENV, num, 1);
-	snprintf(num, sizeof num, "%.6f", run->t0);
-	setenv(WIRE_T0_ENV, num, 1);
-	add_own_dir_to_path();
-	lesson_process_start(rec, key, run->t0);
-	fn(arg);
-	lesson_process_end(0);
-}
-
-/* The one fork of a run: the lesson main.  Returns its PID in the engine,
- * or -1 (errno set) when fork failed. */
-static pid_t live_fork_main(struct live_run *run, int rec[2], int key[2], void (*fn)(void *), void *arg)
-{
-	/* the shell's one fork path; a process group of its own, so that
-	 * quitting can end every process of the run with one kill */
-	struct forkspec f = { .own_group = 1, .who = "lesson",
-			      .why = "lesson main: the child runs the lesson's code" };
-	pid_t pid = proc_fork(&f);
-	if (pid == 0) {
-		close(rec[0]);
-		close(key[1]);
-		lesson_main(run, rec[1], key[0], fn, arg);
-	}
-	return pid;
+	if (run->no_subreaper && run->subreaper_was)
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+	run->no_subreaper = 0;
 }
 
 /* Give the shell its own SIGINT and SIGPIPE handling back. */
@@ -222,26 +73,14 @@ static void restore_signals(void)
 	own_handler = pipe_ignored = 0;
 }
 
-int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need)
+static int catch_depth;
+
+void live_catch_begin(void)
 {
-	int rec[2], key[2];
-	memset(run, 0, sizeof *run);
-	run->rec_fd = run->key_fd = -1;
-	if (check_nproc(need) < 0)
-		return -1;
-	/* The engine's process must adopt the run's orphans to see them end:
-	 * forksh is a subreaper, but a forked copy running the lesson (as in
-	 * `lesson counter | less`) is not until it says so. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, rec) < 0)
-		return sh_error("lesson: socketpair: %s", strerror(errno));
-	if (pipe2(key, O_CLOEXEC) < 0) {
-		close(rec[0]);
-		close(rec[1]);
-		return sh_error("lesson: pipe: %s", strerror(errno));
-	}
-	/* A script has no SIGINT handler of its own: catch Ctrl-C for the
-	 * run, so it can be stopped cleanly rather than kill the shell. */
+	if (catch_depth++ > 0)
+		return;
+	/* A script has no SIGINT handler of its own: catch Ctrl-C, so that
+	 * the lesson can be stopped cleanly rather than kill the shell. */
 	if (!sh.interactive)
 		own_handler = set_disposition(SIGINT, on_sigint, &old_sigint) == 0;
 	got_sigint = 0;
@@ -249,149 +88,118 @@ int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need
 	 * the write fails instead of killing this process, and the run is
 	 * stopped properly: its processes are not left behind. */
 	pipe_ignored = set_disposition(SIGPIPE, SIG_IGN, &old_sigpipe) == 0;
-	run->t0 = wire_now();
-	run->rec.shell = getpid();
-	pid_t pid = live_fork_main(run, rec, key, fn, arg);
-	if (pid < 0) {
-		close(rec[0]);
-		close(rec[1]);
-		close(key[0]);
-		close(key[1]);
+}
+
+void live_catch_end(void)
+{
+	if (catch_depth > 0 && --catch_depth == 0)
 		restore_signals();
+}
+
+/* Close the descriptors of a run that could not start (-1 are skipped). */
+static void close_all(int *fds, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+}
+
+/* A socket pair for the run's descriptor 1 or 2: the kernel tells the
+ * engine's end who wrote each message, and when.  Returns 0 or -1. */
+static int output_pair(int sv[2])
+{
+	int on = 1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return -1;
+	if (setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &on, sizeof on) < 0 ||
+	    setsockopt(sv[0], SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) < 0) {
+		close(sv[0]);
+		close(sv[1]);
 		return -1;
 	}
-	close(rec[1]);
-	close(key[0]);
+	fcntl(sv[0], F_SETFL, O_NONBLOCK);
+	return 0;
+}
+
+/* Who adopts the run's orphans.  forksh itself is a child subreaper; a
+ * forked copy of it running the lesson (`lesson counter | cat`) is not,
+ * so the orphans go to the shell at the prompt, the one the texts name.
+ * --no-subreaper turns the shell's flag off for the run, so they go on up,
+ * to init.  The old flag is kept in the run. */
+static void choose_adopter(struct live_run *run, int no_subreaper)
+{
+	int flag = 0;
+	run->shell_self = getpid();
+	run->no_subreaper = no_subreaper;
+	prctl(PR_GET_CHILD_SUBREAPER, &flag);
+	run->subreaper_was = flag;
+	if (no_subreaper && flag)
+		prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
+int live_start(struct live_run *run, void (*fn)(void *arg), void *arg, long need, const struct live_opts *o)
+{
+	int rec[2], key[2], out[2][2];
+	memset(run, 0, sizeof *run);
+	run->rec_fd = run->key_fd = run->out_fd[0] = run->out_fd[1] = -1;
+	run->root_exit_note = o ? o->root_exit_note : NULL;
+	if (live_check_nproc(need) < 0)
+		return -1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, rec) < 0)
+		return sh_error("lesson: socketpair: %s", strerror(errno));
+	if (pipe2(key, O_CLOEXEC) < 0) {
+		close_all(rec, 2);
+		return sh_error("lesson: pipe: %s", strerror(errno));
+	}
+	if (output_pair(out[0]) < 0) {
+		int all[] = { rec[0], rec[1], key[0], key[1] };
+		close_all(all, 4);
+		return sh_error("lesson: socketpair: %s", strerror(errno));
+	}
+	if (output_pair(out[1]) < 0) {
+		int all[] = { rec[0], rec[1], key[0], key[1], out[0][0], out[0][1] };
+		close_all(all, 6);
+		return sh_error("lesson: socketpair: %s", strerror(errno));
+	}
+	live_catch_begin();
+	choose_adopter(run, o && o->no_subreaper);
+	struct timespec real;
+	clock_gettime(CLOCK_REALTIME, &real);
+	run->t0 = wire_now();
+	run->real0 = (double)real.tv_sec + (double)real.tv_nsec / 1e9;
+	run->rec.shell = sh.pid > 0 ? sh.pid : getpid(); /* $$: the prompt's shell */
+	pid_t pid = live_fork_main(run, rec, key, out, fn, arg);
+	if (pid < 0) {
+		int all[] = { rec[0], rec[1], key[0], key[1], out[0][0], out[0][1], out[1][0], out[1][1] };
+		close_all(all, 8);
+		live_catch_end();
+		restore_adopter(run);
+		return -1;
+	}
+	int theirs[] = { rec[1], key[0], out[0][1], out[1][1] };
+	close_all(theirs, 4);
 	run->main_pid = pid;
+	run->started = 1;
 	run->rec_fd = rec[0];
 	run->key_fd = key[1];
+	run->out_fd[0] = out[0][0];
+	run->out_fd[1] = out[1][0];
 	run->rec.root = pid;
 	collect_forked(run, pid, run->rec.shell, 0, NULL);
 	return 0;
 }
 
-void live_send_key(struct live_run *run, char key)
+void live_send_line(struct live_run *run, const char *line)
 {
-	if (run->key_fd >= 0) {
-		ssize_t w = write(run->key_fd, &key, 1);
-		(void)w;
-	}
-}
-
-/* Show one line a lesson process wrote, coloured by its PID on a terminal,
- * with every PID of the run in it replaced by its alias under
- * --stable-pids. */
-void live_show_line(struct live_run *run, pid_t pid, const char *text)
-{
-	/* Ctrl-C may come at any moment during a run; with SIGINT blocked
-	 * while the line is written, the handler cannot cut the write short
-	 * (EINTR would lose the line).  It runs right after, and the run
-	 * stops at the next look at the flag. */
-	sigset_t block, old;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigprocmask(SIG_BLOCK, &block, &old);
+	if (run->key_fd < 0)
+		return;
 	struct strbuf sb;
 	sb_init(&sb);
-	if (run->stable_pids) {
-		char alias[24];
-		snprintf(alias, sizeof alias, "P%-3d ", rec_alias(&run->rec, pid));
-		sb_adds(&sb, alias);
-		rec_subst_pids(&run->rec, text, &sb);
-	} else {
-		sb_adds(&sb, text);
-	}
-	/* A line wider than the terminal (forksh's own trace lines, in the
-	 * subshell lesson) goes on below, indented two past the line's own
-	 * start, rather than being wrapped by the terminal; nothing is cut. */
-	int hang = (run->stable_pids ? 5 : 0) + (int)strspn(text, " ") + 2, room = run->width - 2;
-	if (hang > run->width / 3)
-		hang = run->width / 3;
-	const char *s = sb.buf, *next;
-	do {
-		size_t n = strlen(s);
-		next = s + n;
-		if (run->width >= 40)
-			n = wrap_piece(s, room, &next);
-		if (s != sb.buf)
-			printf("%*s", hang, "");
-		if (run->color)
-			printf("  \033[38;5;%dm%.*s\033[0m\n",
-			       pid_ansi256(run->stable_pids ? rec_alias(&run->rec, pid) : pid), (int)n, s);
-		else
-			printf("  %.*s\n", (int)n, s);
-		room = run->width - 2 - hang;
-		s = next;
-	} while (*s);
+	sb_adds(&sb, line);
+	sb_addc(&sb, '\n');
+	ssize_t w = write(run->key_fd, sb.buf, sb.len);
+	(void)w; /* nobody reads any more: the run is over */
 	sb_free(&sb);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		run->out_failed = 1; /* nobody reads us any more: stop the run */
-	sigprocmask(SIG_SETMASK, &old, NULL);
-}
-
-#define BATCH 32
-
-/* Read whatever records are waiting, up to BATCH messages a system call.
- * Returns 1 if some were read, 0 if none were waiting, or -1 at end of
- * file (every lesson process has closed its end: they have all ended). */
-static int read_records(struct live_run *run, int timeout_ms)
-{
-	static char bufs[BATCH][WIRE_MAX + 1];
-	static union {
-		struct cmsghdr h;
-		char space[CMSG_SPACE(sizeof(int))];
-	} ctl[BATCH];
-	struct pollfd p[2] = { { .fd = run->rec_fd, .events = POLLIN },
-			       { .fd = run->watch_keys ? STDIN_FILENO : -1, .events = POLLIN } };
-	if (run->rec_fd < 0) {
-		if (run->watch_keys)
-			poll(&p[1], 1, timeout_ms);
-	} else if (poll(p, 2, timeout_ms) <= 0) {
-		return 0;
-	}
-	if (run->watch_keys && (p[1].revents & (POLLIN | POLLHUP))) {
-		char c = 'q';
-		if (read(STDIN_FILENO, &c, 1) <= 0 || c == 'q' || c == 'Q' || c == 3 || c == 4)
-			run->quit_key = 1;
-	}
-	if (run->rec_fd < 0)
-		return -1;
-	if (!(p[0].revents & (POLLIN | POLLHUP)))
-		return 0;
-	struct mmsghdr msgs[BATCH];
-	struct iovec iov[BATCH];
-	memset(msgs, 0, sizeof msgs);
-	for (int i = 0; i < BATCH; i++) {
-		iov[i] = (struct iovec){ bufs[i], WIRE_MAX };
-		msgs[i].msg_hdr.msg_iov = &iov[i];
-		msgs[i].msg_hdr.msg_iovlen = 1;
-		msgs[i].msg_hdr.msg_control = ctl[i].space;
-		msgs[i].msg_hdr.msg_controllen = sizeof ctl[i].space;
-	}
-	int n = recvmmsg(run->rec_fd, msgs, BATCH, MSG_DONTWAIT | MSG_CMSG_CLOEXEC, NULL);
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return 0;
-	/* A record is never empty: an empty message is the end of file
-	 * (recvmmsg reports it in every slot it was given). */
-	for (int i = 0; i < n; i++) {
-		if (msgs[i].msg_len == 0) {
-			n = i;
-			break;
-		}
-	}
-	if (n <= 0) {
-		close(run->rec_fd);
-		run->rec_fd = -1;
-		return -1;
-	}
-	for (int i = 0; i < n; i++) {
-		int fd = -1;
-		struct cmsghdr *c = CMSG_FIRSTHDR(&msgs[i].msg_hdr);
-		if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
-			memcpy(&fd, CMSG_DATA(c), sizeof fd);
-		collect_record(run, bufs[i], msgs[i].msg_len, fd);
-	}
-	return 1;
 }
 
 /* The one reaping loop of a run: reap whatever has ended.  The run's
@@ -408,7 +216,7 @@ static int claim_reaped(pid_t pid, int ws, void *ctx)
 	 * wait in the socket (a slow engine, as under valgrind): read
 	 * everything pending first, so its end comes before the reap and its
 	 * fork before deciding it is not ours. */
-	while (run->rec_fd >= 0 && read_records(run, 0) > 0)
+	while (run->rec_fd >= 0 && live_read(run, 0) > 0)
 		;
 	if (!collect_find(run, pid))
 		return 0;
@@ -421,10 +229,11 @@ static void live_reap(struct live_run *run)
 	jobs_reap_claim(claim_reaped, run);
 }
 
-/* Every process the run is known to have has been reaped. */
+/* Every process the run is known to have has been reaped (or is left to
+ * a reaper outside the run that does not do its duty). */
 static int all_reaped(const struct live_run *run)
 {
-	return run->nreaped == run->nprocs;
+	return run->nreaped + run->nforeign == run->nprocs;
 }
 
 int live_pump(struct live_run *run, double seconds)
@@ -438,15 +247,17 @@ int live_pump(struct live_run *run, double seconds)
 			ms = ms > 5 ? 5 : ms; /* witnesses and watched processes need looking at */
 		int was_open = run->rec_fd >= 0;
 		/* everything that is waiting, before /proc is looked at */
-		if (read_records(run, ms) > 0)
-			while (run->rec_fd >= 0 && read_records(run, 0) > 0)
+		if (live_read(run, ms) > 0)
+			while (run->rec_fd >= 0 && live_read(run, 0) > 0)
 				;
 		collect_poll(run);
 		live_reap(run);
 		if (was_open && run->rec_fd < 0)
 			collect_vanished(run); /* every writer is gone: look once now */
-		if (run->rec_fd < 0 && all_reaped(run))
+		if (run->rec_fd < 0 && all_reaped(run)) {
+			live_drain_output(run); /* the last lines of exec'd programs */
 			return 0;
+		}
 		if (run->rec_fd < 0 && wire_now() > check_at) {
 			collect_vanished(run);
 			check_at = wire_now() + 1;
@@ -475,8 +286,10 @@ void live_stop(struct live_run *run)
 	 * reaped here (the shell is the subreaper for orphans). */
 	double give_up = wire_now() + 5;
 	while (!(run->rec_fd < 0 && all_reaped(run)) && wire_now() < give_up) {
-		read_records(run, 10);
+		live_read(run, 10);
 		live_reap(run);
+		if (run->rec_fd < 0)
+			collect_vanished(run); /* orphans another process reaps */
 	}
 	collect_vanished(run);
 }
@@ -487,11 +300,18 @@ void live_free(struct live_run *run)
 		close(run->rec_fd);
 	if (run->key_fd >= 0)
 		close(run->key_fd);
-	run->rec_fd = run->key_fd = -1;
+	for (int k = 0; k < 2; k++)
+		if (run->out_fd[k] >= 0)
+			close(run->out_fd[k]);
+	run->rec_fd = run->key_fd = run->out_fd[0] = run->out_fd[1] = -1;
 	collect_free(run);
 	rec_free(&run->rec);
 	free(run->procs);
 	run->procs = NULL;
-	run->nprocs = run->cap = run->nexited = run->nreaped = 0;
-	restore_signals();
+	run->nprocs = run->cap = run->nexited = run->nreaped = run->nforeign = 0;
+	if (run->started) {
+		run->started = 0;
+		live_catch_end();
+	}
+	restore_adopter(run);
 }

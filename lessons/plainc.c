@@ -23,7 +23,6 @@
 #include "wire.h"
 
 static int rec_fd = -1;    /* the record socket (lesson processes only) */
-static int key_rfd = -1;   /* read end of the key pipe (lesson main only) */
 static double run_t0;
 
 static double since_start(void)
@@ -67,16 +66,6 @@ static void record_stream(FILE **fp, int stream)
 	*fp = f;
 }
 
-void say(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
-
 /* ---- the ends of a process ---- */
 
 /* Report this process's end with wait status ws, after its output. */
@@ -104,13 +93,17 @@ void rec__exit(int status)
 	_exit(status);
 }
 
-void lesson_process_start(int wfd, int keyfd, double t0)
+void lesson_process_start(int wfd, double t0)
 {
 	rec_fd = wfd;
-	key_rfd = keyfd;
 	run_t0 = t0;
 	record_stream(&stdout, 1);
 	record_stream(&stderr, 2);
+	/* Standard input is the key pipe, shared by every process of the run,
+	 * left as stdio makes it (buffered): the engine writes one line at a
+	 * time, paced, so each read takes one whole line; unbuffered, two
+	 * processes could each take half of "q\n" (lesson noexit has several
+	 * reading it at once). */
 	on_exit(on_exit_handler, NULL);
 }
 
@@ -371,17 +364,6 @@ int rec_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long 
 	if (rc == 0 && option == PR_SET_CHILD_SUBREAPER && arg2 && rec_fd >= 0)
 		wire_send(rec_fd, 'R', getpid(), 0, since_start(), 0, NULL, -1);
 	return rc;
-}
-
-/* ---- the lesson main's keys ---- */
-
-int lesson_wait_key(void)
-{
-	char c;
-	ssize_t n;
-	while ((n = read(key_rfd, &c, 1)) < 0 && errno == EINTR)
-		;
-	return n == 1 ? c : 'q';
 }
 
 /* ---- for lessons/shellrec.c: the recording of forksh's own executor ----

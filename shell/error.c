@@ -75,11 +75,15 @@ const char *sh_arg(const char *s)
 	return buf;
 }
 
+/* "forksh: ", with the script and line when the commands come from a
+ * script or a string; never for a command typed at the prompt, also when
+ * the message comes from a child the shell forked for it. */
 static void prefix(void)
 {
-	if (sh.source && !sh.interactive)
+	int prompt = sh.interactive || sh.at_prompt;
+	if (sh.source && !prompt)
 		fprintf(stderr, "%s: %s: line %ld: ", sh.name, sh_arg(sh.source), sh.lineno);
-	else if (!sh.interactive && sh.lineno > 0)
+	else if (!prompt && sh.lineno > 0)
 		fprintf(stderr, "%s: line %ld: ", sh.name, sh.lineno);
 	else
 		fprintf(stderr, "%s: ", sh.name);

@@ -66,11 +66,13 @@ static int top_level_done(void)
 }
 
 /* The loop itself; nested is set for a . file (which stops at anything
- * that leaves it: a syntax error, exit, return, break).  Returns the
- * shell's status. */
-static int run_source(struct source *src, int nested)
+ * that leaves it: a syntax error, exit, return, break); as_prompt is clear
+ * for commands handed over by the lesson engine, which are never the
+ * prompt's (no history, no "exit" at their end) even in an interactive
+ * shell.  Returns the shell's status. */
+static int run_source(struct source *src, int nested, int as_prompt)
 {
-	int interactive = sh.interactive && !nested;
+	int interactive = sh.interactive && !nested && as_prompt;
 	for (;;) {
 		if (interactive) {
 			jobs_reap();
@@ -157,7 +159,18 @@ int repl_run_string(const char *cmds)
 {
 	struct source src;
 	src_init_string(&src, cmds, strlen(cmds), 1);
-	int status = run_source(&src, 0);
+	int status = run_source(&src, 0, 1);
+	src_free(&src);
+	return status;
+}
+
+int repl_run_command(const char *cmds)
+{
+	struct source src;
+	src_init_string(&src, cmds, strlen(cmds), 1);
+	long lineno = sh.lineno;
+	int status = run_source(&src, 0, 0);
+	sh.lineno = lineno; /* the string's lines are not the prompt's */
 	src_free(&src);
 	return status;
 }
@@ -182,7 +195,7 @@ static int run_private_fd(int fd, int shared, char *buf, int nested)
 	src_init_fd(&src, fd, shared, buf);
 	if (fd > 2)
 		fd_private_track(&src.fd);
-	int status = run_source(&src, nested);
+	int status = run_source(&src, nested, 1);
 	if (fd > 2) {
 		fd_private_untrack(&src.fd);
 		close(src.fd);
@@ -260,7 +273,7 @@ int repl_run_interactive(void)
 		sh.opt[OPT_m] = 1;
 	struct source src;
 	src_init_prompt(&src, prompt_line, NULL);
-	int status = run_source(&src, 0);
+	int status = run_source(&src, 0, 1);
 	src_free(&src);
 	jobs_hangup(0);
 	jobctl_shutdown();

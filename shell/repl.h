@@ -11,6 +11,12 @@
 /* forksh -c 'CMDS': run the string.  Returns the exit status. */
 int repl_run_string(const char *cmds);
 
+/* Run cmds (a line a lesson hands over: its traced example, a command
+ * typed at a "your turn" step) through the shell's own executor, in this
+ * shell, as a command and never as the prompt: no history, no "exit" at
+ * the end.  Returns its status. */
+int repl_run_command(const char *cmds);
+
 /* forksh FILE, or commands on a non-terminal stdin.  fd is read in blocks;
  * when shared_with_children is set (stdin), the file offset is put back to
  * the end of the current command before it runs, so a command that reads

@@ -39,6 +39,9 @@ struct shell {
 	int status;          /* $?: status of the last command */
 	pid_t last_bg;       /* $!: PID of the last background command, 0 if none */
 	int interactive;     /* reading from a terminal with readline */
+	int at_prompt;       /* the shell was started interactive: unlike interactive, kept
+	                      * in its forked children, so that their error messages have
+	                      * no line number either (a prompt has no lines to count) */
 	int color;           /* colour in the prompt */
 	int color_ok;        /* colour allowed at all (no --no-color, NO_COLOR, TERM=dumb) */
 	int in_child;        /* this process is a forked child running shell code */

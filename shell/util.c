@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -228,4 +229,55 @@ size_t fmt_intmax(char *buf, intmax_t v)
 		buf[len++] = tmp[--n];
 	buf[len] = '\0';
 	return len;
+}
+
+int term_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+	return 80;
+}
+
+int text_columns(const char *s, size_t len)
+{
+	int n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+void wrap_text(FILE *out, const char *text, int width, int indent, int hang)
+{
+	const char *p = text;
+	int col = 0;
+	while (*p) {
+		if (*p == '\n') {
+			fputc('\n', out);
+			col = 0;
+			p++;
+			continue;
+		}
+		size_t len = strcspn(p, " \n");
+		int w = text_columns(p, len);
+		if (col > 0 && col + 1 + w > width) {
+			fputc('\n', out);
+			col = -1; /* a wrapped line: hang */
+		}
+		if (col <= 0) {
+			int in = col < 0 ? hang : indent;
+			fprintf(out, "%*s", in, "");
+			col = in;
+		} else {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%.*s", (int)len, p);
+		col += w;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	if (col > 0)
+		fputc('\n', out);
 }

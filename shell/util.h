@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -77,5 +78,17 @@ int make_parent_dirs(const char *path);
  * of LC_ALL, LC_CTYPE and LANG (any may be NULL) names UTF-8 ("UTF-8" or
  * "utf8", any case).  Returns 1 or 0. */
 int locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang);
+
+/* The terminal's width in columns, when stdout is a terminal (40 at
+ * least); 80 otherwise. */
+int term_width(void);
+
+/* Columns a UTF-8 string of len bytes takes (one per character). */
+int text_columns(const char *s, size_t len);
+
+/* Print text on out wrapped to width columns: the first line indented by
+ * indent, the lines it wraps onto by hang; a newline in the text starts a
+ * new paragraph (at indent again). */
+void wrap_text(FILE *out, const char *text, int width, int indent, int hang);
 
 #endif

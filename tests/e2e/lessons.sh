@@ -35,7 +35,11 @@ has '^  child left with exit():  the file holds "hello hello world"$' exit-twice
 has '^  child left with _exit(): the file holds "hello world"$' _exit-once
 has "^  Answer: 2\." answer-2
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
-lesson_done noexit "processes double each round; exit() flushes the copied buffer twice"
+# the chapter's loop without _exit: --auto presses Enter 3 times, so 5
+# processes read lines, and it takes one q for each
+[ "$(grep -cE '^  [0-9]+ got q: leaving$' "$L")" = 5 ] || problems="$problems q-per-process"
+has "^  4 forks, and it took 5 q's to stop" keyed-review
+lesson_done noexit "processes double each round; one q per process without _exit; exit() flushes the copied buffer twice"
 terr "lesson noexit: --rounds is capped at 6" "--rounds takes a whole number from 1 to 6" 2 -c 'lesson noexit --rounds 7'
 
 # fds: one open before fork = one offset (every line kept, offsets never
@@ -58,23 +62,23 @@ second=$(echo "$offs" | cut -d' ' -f7-12 | tr ' ' '\n' | sort -n | tr '\n' ' ')
 [ -z "$(ls "$WORK/fdtmp")" ] || problems="$problems temp-file-left"
 lesson_done fds "one offset when opened before fork, two when opened after"
 
-# exec: seven calls start forksh-hello in the forked child itself; the
-# three e calls hand over a 3-variable environment without PATH; execv
-# with a bare name fails (no PATH search) and the child exits 127.
-lesson_out 'lesson exec --auto=0'
+# exec: six calls start sh in the forked child itself (the PID sh prints
+# is the child's, and the kernel names that PID as the line's writer);
+# the two e calls hand over an environment of GREETING alone; execv with
+# a bare name fails (no PATH search) and the child exits 127.
+lesson_out 'lesson exec --auto=0 --stable-pids'
 L=$WORK/lesson.out; problems=""
-for c in execv execl execvp execlp execve execle execvpe; do
-	grep -Eq "^  Hello from child [0-9]+ $c\$" "$L" || problems="$problems $c"
+for c in execv execl execvp execlp execve execle; do
+	grep -Eq "^  (P[0-9]+) +$c started me, PID \1: GREETING=" "$L" || problems="$problems $c"
 done
-[ "$(grep -c '^  my environment: 3 variables, GREETING=hello from an e call, PATH unset$' "$L")" = 3 ] || problems="$problems e-env"
-[ "$(grep -Ec '^  my environment: [0-9]+ variables, GREETING=\(unset\), PATH set$' "$L")" = 4 ] || problems="$problems inherited-env"
-has '^  execv(bare) failed: No such file or directory$' bare-fails
-has -E '  exec forksh-hello execv\(bare\) env failed \(No such file' exec-failed
-has -E '^[0-9.]+s .* [0-9]+ exited 127$' exit-127
-[ "$(grep -c 'ran forksh-hello execv(bare)' "$L")" = 0 ] || problems="$problems bare-drawn-as-run"
-has '7 of 8 calls started forksh-hello, 7 of them in the very process' same-pid
-has '^    os.execlpe        (no C twin)' table
-has "^  Answer: 2\." answer
+[ "$(grep -cE '^  P[0-9]+ +exec[lv]e started me, PID P[0-9]+: GREETING=hello from an e call$' "$L")" = 2 ] || problems="$problems e-env"
+[ "$(grep -cE '^  P[0-9]+ +exec[lv]p? started me, PID P[0-9]+: GREETING=\(unset\)$' "$L")" = 4 ] || problems="$problems inherited-env"
+has -E '^  P[0-9]+ +execv\(bare\) failed: No such file or directory$' bare-fails
+tr '\n' ' ' <"$L" | tr -s ' ' | grep -Eq ' exec sh -c echo .{1,80} execv\(bare\) failed \(No such file' || problems="$problems exec-failed"
+has -E '^[0-9.]+s .* P[0-9]+ exited 127$' exit-127
+has '6 of 7 calls started the program, 6 of them in the very process' same-pid
+has '^    os.execlpe  (none in C)   list   yes   given$' table
+has "^  Answer: 2, fail\." answer
 lesson_done exec "l/v, p and e live; a bare name without p fails"
 
 # execfail: ENOENT gives 127, EACCES 126, seen by the parent through
@@ -90,10 +94,18 @@ has '^  exec /tmp: errno 13 (EACCES): Permission denied$' eacces-dir
 lesson_done execfail "errno and 127/126 from a failed exec; a child without _exit runs on"
 out=$(printf '%s\n' 'lesson execfail --auto=0 >/dev/null' 'no-such-command-for-the-exercise 2>/dev/null' 'echo after $?' | fsh 2>&1)
 s=$(strays)
-if echo "$out" | grep -q '^OK Exercise done (execfail):$' && echo "$out" | grep -Eq '^  forksh forked child [0-9]+; its execvp failed' && echo "$out" | grep -q '^after 127$' && [ -z "$s" ]; then
-	ok "lesson execfail: the exercise sees forksh's child exit 127"
+if echo "$out" | grep -q '^OK Exercise done (execfail):$' && echo "$out" | tr '\n' ' ' | grep -Eq 'forksh forked child [0-9]+; its execvp\("no-such-command-for-the-exercise"\) +failed' && echo "$out" | grep -q '^after 127$' && [ -z "$s" ]; then
+	ok "lesson execfail: the exercise sees forksh's child fail to exec and exit 127"
 else
 	not_ok "lesson execfail: exercise" "$out" ${s:+"stray: $s"}
+fi
+# A status of 127 alone is not a failed exec: the exercise stays open.
+out=$(printf '%s\n' 'lesson execfail --auto=0 >/dev/null' "/bin/sh -c 'exit 127'" 'echo after $?' | fsh 2>&1)
+s=$(strays)
+if ! echo "$out" | grep -q 'Exercise done' && echo "$out" | grep -q '^after 127$' && [ -z "$s" ]; then
+	ok "lesson execfail: a child that only exits 127 does not pass the exercise"
+else
+	not_ok "lesson execfail: exit 127 without a failed exec" "$out" ${s:+"stray: $s"}
 fi
 
 # orphans: before, the parent's PID; after it left, forksh's PID (the
@@ -110,8 +122,23 @@ before=$(grep -E '^  child [0-9]+: my parent is [0-9]+$' "$L" | awk '{print $NF}
 [ "$(grep -cE '^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to forksh at' "$L")" = 3 ] || problems="$problems tree-forksh"
 [ "$(grep -cE "^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to $mainpid at [0-9.]+s;" "$L")" = 3 ] || problems="$problems tree-main"
 [ "$(grep -cE "^[0-9.]+s .* $mainpid reaped [0-9]+ \(exited 0\)\$" "$L")" = 4 ] || problems="$problems main-reaps"
-has "^  Answer: 2\." answer
+has "^  Answer: 2, forksh\." answer
 lesson_done orphans "getppid() before and after; forksh, then the main process, adopts"
+
+# orphans --no-subreaper: forksh gives up adopting for the first run, so
+# the orphans go past it to the nearest subreaper above (here an outer
+# forksh, which reaps them: this machine's init may not) or init.
+fsh -c "echo outer=\$\$; $FORKSH -c 'lesson orphans --auto=0 --children 2 --no-subreaper; $ZOMBIES \$\$ >&2'" >"$WORK/lesson.out" 2>&1
+echo $? >"$WORK/lesson.st"
+L=$WORK/lesson.out; problems=""
+outer=$(sed -n 's/^outer=//p' "$L")
+inner=$(grep -Eo 'forksh is [0-9]+' "$L" | head -1 | grep -Eo '[0-9]+')
+after=$(grep -E '^  child [0-9]+: my parent is now [0-9]+$' "$L" | awk '{print $NF}' | head -2 | tr '\n' ' ')
+[ -n "$outer" ] && [ "$after" = "$outer $outer " ] && [ "$inner" != "$outer" ] || problems="$problems after($after;$outer;$inner)"
+has "^  Answer: 4, another process, further up\." answer-4
+[ "$(grep -cE "re-parented to $outer at" "$L")" = 2 ] || problems="$problems tree-outer"
+[ "$(grep -cE '^ .*[0-9]+  exited 0 at [0-9.]+s; re-parented to forksh at' "$L")" = 0 ] || problems="$problems tree-forksh"
+lesson_done orphans "--no-subreaper: the orphans go past forksh, to a subreaper above it or init"
 
 # zombies: state Z seen in /proc and in ptree before the reap, gone after;
 # N zombies without a handler, 0 with one; none left at the end.
@@ -119,14 +146,13 @@ lesson_out 'lesson zombies --auto=0 --children 4'
 L=$WORK/lesson.out; problems=""
 z=$(grep -Eo '^  parent: /proc/[0-9]+/stat says state Z$' "$L" | grep -Eo '[0-9]+')
 [ -n "$z" ] || problems="$problems no-Z"
-has -E "^  ptree \| .*$z Z zombie .*<defunct>\$" ptree-Z
 has "^  parent: waitpid reaped $z: exit status 3\$" reaped
 has "^  parent: /proc/$z is gone\$" still-there
 has '^  without a handler: 4 zombie children after they all ended$' count-without
 has '^  with a SIGCHLD handler: 0 zombie children after they all ended$' count-with
 has '^  the handler reaped 4 children as they ended$' handler
 [ "$(grep -c '^  after reaping: 0 zombie children$' "$L")" = 2 ] || problems="$problems after"
-has "^  Answer: 1\." answer
+has "^  Answer: 1, as a zombie, state Z\." answer
 [ "$(grep -c 'still running' "$L")" = 0 ] || problems="$problems unreaped"
 lesson_done zombies "Z in /proc and ptree until waitpid; a SIGCHLD handler leaves none"
 
@@ -140,19 +166,23 @@ n=$(grep -Ec '^  (fork\+execv|vfork\+execv|posix_spawn|fork\+_exit)\+waitpid +(1
 has -E '^  posix_spawn\+waitpid +1 MiB +[0-9]+\.[0-9] #+$' table
 has -E '^  From 1 to 8 MiB, fork alone became [0-9.]+x slower' ratios
 tr '\n' ' ' <"$L" | tr -s ' ' | grep -q 'its 40 short-lived children were reaped' || problems="$problems starts"
-has -E '^  Answer: [12]\.' answer
+has -E '^  Answer: [12], (faster|about the same)\.' answer
 lesson_done spawn "fork+exec, vfork, posix_spawn and fork alone timed at two sizes"
 
 # system: the tree is main -> sh -c ... -> forksh-hello (one shell in
-# between) for system() and popen(); popen's output comes through the pipe.
+# between) for system() and popen(); echo, sh's builtin, is no process;
+# popen's output, forksh-hello's line included, comes through the pipe.
 lesson_out 'lesson system --auto=0'
 L=$WORK/lesson.out; problems=""
 main=$(grep -Eo '^  main [0-9]+: calling system\(\)$' "$L" | awk '{print $2}' | tr -d :)
 has "^$main  exited 0 at" root
-has -E '^`- [0-9]+  ran sh -c forksh-hello system; forksh-hello system-again' sh-under-main
-has -E '^   \|- [0-9]+  ran forksh-hello system; exited 0 at' hello-under-sh
+has -E '^`- [0-9]+  ran sh -c forksh-hello system; echo sh said this' sh-under-main
+has -E '^   `- [0-9]+  ran forksh-hello system; exited 0 at' hello-under-sh
 has -E '^   `- [0-9]+  ran forksh-hello popen; exited 0 at' popen-hello-under-sh
+has '^  sh said this$' echo-line
+has -E '^  read from the pipe: Hello from child [0-9]+ popen$' hello-through-pipe
 has '^  read from the pipe: a line through the pipe$' pipe
+[ "$(grep -cE '^  Hello from child [0-9]+ popen$' "$L")" = 0 ] || problems="$problems hello-around-pipe"
 has '^  system() returned: exit status 0$' system-status
 has '^  pclose() returned: exit status 0$' pclose-status
 has "^  Answer: 1\." answer
@@ -185,9 +215,9 @@ esac
 # against the run, and the shell exercise is done at the real prompt.
 pty "lesson noexit with keys: a typed prediction is checked" "expect ${P}\\\$ \$
 send lesson noexit --rounds 2\\r
-expect noexit . step 1/5
+expect noexit . step 1/6
 send n
-expect step 2/5
+expect step 2/6
 send n
 expect Your answer:
 send 4\\r
@@ -211,23 +241,36 @@ wait 0"
 # Every lesson with keys, in a terminal, from its first step to "finished":
 # the steps and which of them ask a question are read from an --auto=0 run
 # of the same lesson, then Enter/n walks the steps and 1 answers each
-# question.  (fork and forkexec, which fork on Enter, have their own test.)
+# question; a "your turn" step gets an empty line (the task stays open),
+# and a keyed run (a program reading lines, as noexit's loop without
+# _exit) gets q until every process has gone: $3 says how many.
+# (fork and forkexec, which fork on Enter, have their own test.)
 walk_script() {
-	local name=$1 args=$2 out n k
+	local name=$1 args=$2 quits=${3:-} out n k
 	out=$(fsh -c "lesson $name $args --auto=0" 2>/dev/null)
 	n=$(printf '%s\n' "$out" | grep -m1 -Eo "^$name . step 1/[0-9]+" | grep -Eo '[0-9]+$')
 	printf 'expect %s\\$ $\n' "$P"
 	printf 'send lesson %s %s\\r\n' "$name" "$args"
 	for k in $(seq 1 "$n"); do
 		printf 'expect %s . step %s/%s\n' "$name" "$k" "$n"
-		if printf '%s\n' "$out" | awk -v h="step $k/$n " 'index($0, h) { on = 1; next } / . step [0-9]+\// { on = 0 } on && /\? Predict/ { f = 1 } END { exit !f }'; then
-			printf 'expect Your answer:\nsend 1\\r\nexpect Answer: \n'
+		step=$(printf '%s\n' "$out" | awk -v h="step $k/$n " 'index($0, h) { on = 1; next } / . step [0-9]+\// { on = 0 } on')
+		if printf '%s\n' "$step" | grep -q '? Predict'; then
+			printf 'expect Your answer\nsend 1\\r\nexpect Answer: \n'
+		fi
+		if [ "${quits%%:*}" = "$k" ]; then
+			for q in $(seq 1 "${quits#*:}"); do printf 'expect \\(Enter:\nsend q\n'; done
+			printf 'expect Process tree\n'
+		fi
+		if printf '%s\n' "$step" | grep -q '^  Your turn:'; then
+			printf 'expect your turn\\$ $\nsend \\r\nexpect the task stays open\n'
 		fi
 		printf 'expect \\[Enter/n\\] next\nsend n\n'
 	done
 	printf 'expect Lesson %s finished\nexpect %s\\$ $\nsend exit\\r\nwait 0\n' "$name" "$P"
 }
-for l in "counter --children 2 --count 1 --delay 0" noexit "memory --mib 4" fds exec execfail orphans zombies "spawn --runs 3 --big-mib 8" system shell; do
+for l in "counter --children 2 --count 1 --delay 0" "noexit|4:2" "memory --mib 4" fds exec execfail orphans zombies "spawn --runs 3 --big-mib 8" system shell; do
+	quits=""
+	case $l in *"|"*) quits=${l#*|}; l=${l%|*} ;; esac
 	name=${l%% *}; args=${l#"$name"}
-	pty "lesson $name with keys, every step to the end" "$(walk_script "$name" "$args")"
+	pty "lesson $name with keys, every step to the end" "$(walk_script "$name" "$args" "$quits")"
 done

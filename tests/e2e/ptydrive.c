@@ -7,6 +7,10 @@
  *   send TEXT        type TEXT (escapes: \r \n \t \e \\ \xHH; ^C is \x03)
  *   expect REGEX     wait until the screen text (escape sequences and \r
  *                    removed) printed since the last match matches REGEX
+ *   notin REGEX      fail if REGEX matches the text the last expect passed
+ *                    over (up to its match): what must not have been shown
+ *   cleared N        fail unless the program has cleared the screen
+ *                    (ESC [ 2 J) at least N times so far
  *   sleep SECONDS    pause (for a person watching; never to order events)
  *   nozombie         fail if the program has a zombie child right now
  *   children N       fail unless the program has exactly N live children
@@ -55,7 +59,11 @@ static int verbose;
 
 static char *screen;     /* cleaned output not yet consumed by an expect */
 static size_t screen_len;
+static char *passed;     /* what the last expect consumed */
 static int esc_state;    /* 0 plain, 1 after ESC, 2 in CSI, 3 in OSC */
+static char csi[16];     /* the CSI sequence being read */
+static size_t csi_len;
+static int clears;       /* ESC [ 2 J seen */
 
 static double now(void)
 {
@@ -78,10 +86,15 @@ static void add_output(const char *buf, size_t n)
 		switch (esc_state) {
 		case 1:
 			esc_state = c == '[' ? 2 : c == ']' ? 3 : 0;
+			csi_len = 0;
 			continue;
 		case 2:
-			if (c >= 0x40 && c <= 0x7e)
+			if (csi_len < sizeof csi - 1)
+				csi[csi_len++] = (char)c;
+			if (c >= 0x40 && c <= 0x7e) {
 				esc_state = 0;
+				clears += csi_len == 2 && csi[0] == '2' && csi[1] == 'J';
+			}
 			continue;
 		case 3:
 			if (c == '\a')
@@ -385,6 +398,8 @@ static int do_expect(int lineno, const char *line, const char *pattern)
 		regmatch_t m;
 		if (screen && regexec(&re, screen, 1, &m, 0) == 0) {
 			size_t end = (size_t)m.rm_eo;
+			free(passed);
+			passed = strndup(screen, end);
 			memmove(screen, screen + end, screen_len - end + 1);
 			screen_len -= end;
 			regfree(&re);
@@ -472,6 +487,23 @@ static int run_line(int lineno, char *line)
 	}
 	if (strcmp(line, "wait") == 0)
 		return do_wait(lineno, line, atoi(arg));
+	if (strcmp(line, "notin") == 0) {
+		regex_t re;
+		if (regcomp(&re, arg, REG_EXTENDED | REG_NEWLINE | REG_NOSUB) != 0)
+			return fail(lineno, line, "bad regular expression");
+		int found = passed && regexec(&re, passed, 0, NULL, 0) == 0;
+		regfree(&re);
+		if (found)
+			fprintf(stderr, "---- the text passed over ----\n%s\n", passed);
+		return found ? fail(lineno, line, "shown, and it must not be") : 0;
+	}
+	if (strcmp(line, "cleared") == 0) {
+		if (clears >= atoi(arg))
+			return 0;
+		char why[64];
+		snprintf(why, sizeof why, "the screen was cleared %d times", clears);
+		return fail(lineno, line, why);
+	}
 	if (strcmp(line, "signal") == 0) {
 		static const struct { const char *name; int sig; } sigs[] = {
 			{ "HUP", SIGHUP }, { "INT", SIGINT }, { "TERM", SIGTERM },

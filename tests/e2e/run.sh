@@ -414,7 +414,7 @@ for c in $(grep -E '^  P1 +Child is P[0-9]+$' "$L" | awk '{print $4}'); do
 done
 [ $n = 3 ] || problems="$problems child-count-$n"
 [ "$(grep -c 'exec: forksh-hello' "$L")" = 3 ] || problems="$problems exec-in-tree"
-grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+grep -q "^  Answer: 1, the same PID" "$L" || problems="$problems answer"
 grep -Eq '^  P1 +Child is' "$L" || problems="$problems stable-pids"
 s=$(strays)
 if [ -z "$problems$s" ]; then ok "lesson forkexec: the new program reports the child's PID"; else not_ok "lesson forkexec" "problems:$problems" ${s:+"stray: $s"} "$(head -c 3000 "$L")"; fi
@@ -424,7 +424,8 @@ L=$WORK/lesson.out; problems=""
 ca=$(grep -E '^  child  [0-9]+: global = 99 at address 0x[0-9a-f]+$' "$L" | awk '{print $NF}')
 pa=$(grep -E '^  parent [0-9]+: global = 42 at address 0x[0-9a-f]+$' "$L" | awk '{print $NF}')
 [ -n "$ca" ] && [ "$ca" = "$pa" ] || problems="$problems address"
-grep -q "^  Answer: 1\." "$L" || problems="$problems answer"
+grep -q "^  Answer: 1, the same address" "$L" || problems="$problems answer"
+grep -q " re-parented to " "$L" && problems="$problems re-parented"   # the parent waits for its child
 p1=$(grep -E '^  child after fork: ' "$L" | grep -Eo '[0-9]+ kB private' | grep -Eo '[0-9]+')
 p2=$(grep -E '^  child after write: ' "$L" | grep -Eo '[0-9]+ kB private' | grep -Eo '[0-9]+')
 if [ -r /proc/self/smaps_rollup ]; then [ -n "$p1" ] && [ -n "$p2" ] && [ "$p2" -gt $((p1 + 4000)) ] || problems="$problems cow-$p1-$p2"; fi
@@ -1028,6 +1029,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 . "$ROOT/tests/e2e/lessons.sh"
 . "$ROOT/tests/e2e/subshell.sh"
+. "$ROOT/tests/e2e/teaching.sh"
 . "$ROOT/tests/e2e/pictures.sh"
 . "$ROOT/tests/e2e/follow.sh"
 

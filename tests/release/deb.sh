@@ -53,8 +53,8 @@ check "man -w forksh" "/usr/share/man/man1/forksh.1.gz" "$(man -w forksh 2>&1)"
 check "the installed man page says the version" "forksh $V" \
 	"$(zcat /usr/share/man/man1/forksh.1.gz | sed -n 's/^\.TH FORKSH 1 [^ ]* "\([^"]*\)".*/\1/p')"
 out=$(cd "$T" && env HOME="$T" XDG_STATE_HOME="$T" NO_COLOR=1 LC_ALL=C timeout -k 5 120 \
-	/usr/bin/forksh -c 'lesson exec --auto=0' </dev/null 2>&1)
-if grep -q '7 of 8 calls started forksh-hello' <<<"$out"; then
+	/usr/bin/forksh -c 'lesson forkexec --auto=0 --forks 2' </dev/null 2>&1)
+if [ "$(grep -cE '^  Hello from child [0-9]+ [12]$' <<<"$out")" = 2 ]; then
 	ok "a lesson execs /usr/libexec/forksh/forksh-hello"
 else
 	not_ok "a lesson execs /usr/libexec/forksh/forksh-hello" "$(head -c 3000 <<<"$out")"

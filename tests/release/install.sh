@@ -24,11 +24,11 @@ else
 	not_ok "make install: the programs are executable" "$(ls -lR "$T/dest")"
 fi
 
-# The exec lesson starts forksh-hello with each of the seven exec calls,
-# by full path and through PATH.
+# The forkexec lesson's children execlp forksh-hello through PATH, where
+# the lesson puts the helpers' directory first.
 out=$(cd "$T" && env HOME="$T" XDG_STATE_HOME="$T" NO_COLOR=1 LC_ALL=C PATH=/usr/bin:/bin \
-	timeout -k 5 120 "$T/dest$prefix/bin/forksh" -c 'lesson exec --auto=0' </dev/null 2>&1)
-if grep -q '7 of 8 calls started forksh-hello' <<<"$out" && ! grep -q 'cannot find' <<<"$out"; then
+	timeout -k 5 120 "$T/dest$prefix/bin/forksh" -c 'lesson forkexec --auto=0 --forks 2' </dev/null 2>&1)
+if [ "$(grep -cE '^  Hello from child [0-9]+ [12]$' <<<"$out")" = 2 ] && ! grep -qi 'cannot find\|not found' <<<"$out"; then
 	ok "the installed forksh finds forksh-hello in libexec/forksh"
 else
 	not_ok "the installed forksh finds forksh-hello in libexec/forksh" "$(head -c 3000 <<<"$out")"
