@@ -224,11 +224,14 @@ static int flush_builtin_output(const char *name, int status)
 
 /* A builtin runs in the shell itself: no fork, so its redirections are
  * applied to the shell's own descriptors and undone afterwards (exec's are
- * meant to last).  A special builtin's failures end a script. */
+ * meant to last).  A special builtin's failures end a script; an error that
+ * would end the script inside a regular builtin (`command eval 'ro=1'`, a
+ * read into a read-only variable) is, as in dash, only its status 2. */
 static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv, int special)
 {
 	int was_special = sh.in_special;
 	sh.in_special = special; /* through command, its errors do not end a script */
+	sh.fatal = 0;
 	struct redir_save save, *sp = (b->flags & BI_KEEP_REDIRS) ? NULL : &save;
 	int status;
 
@@ -240,6 +243,11 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 	}
 	if (sp)
 		redir_restore(sp);
+	if (!special && sh.fatal && (sh.skip == SKIP_EXIT || sh.skip == SKIP_INTR)) {
+		sh.skip = SKIP_NONE;
+		sh.status = status = 2;
+	}
+	sh.fatal = 0;
 	sh.in_special = was_special;
 	return status;
 }
@@ -408,7 +416,7 @@ int eval_simple(struct simple_node *s, int flags)
 	sv_init(&trace);
 	void *scope = s->nassign && !special ? var_enter_scope() : NULL;
 	if (assign_all(s, scope != NULL, sh.opt[OPT_x] ? &trace : NULL) < 0) {
-		status = special || !scope ? sh_fatal(2) : 2;
+		status = sh_fatal(2); /* before any command (XCU 2.8.1) */
 	} else {
 		if (sh.opt[OPT_x])
 			xtrace(&trace, &argv);

@@ -48,6 +48,7 @@ struct shell {
 	int func_depth;      /* function calls running */
 	int dot_depth;       /* . scripts running (return leaves them too) */
 	int in_special;      /* a special builtin is running as one (not through command) */
+	int fatal;           /* the skip under way was set by sh_fatal (an error), not by exit */
 	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */

@@ -1,0 +1,21 @@
+#### assignment error before a regular builtin ends the script
+readonly x=1
+x=2 true
+echo "after $?"
+#### assignment error before a function call ends the script
+readonly x=1
+f() { echo in f; }
+x=2 f
+echo "after $?"
+#### assignment error before command ends the script
+readonly x=1
+x=2 command true
+echo "after $?"
+#### an error inside command eval is only its status
+readonly x=1
+command eval 'x=2'
+echo "after $?"
+command eval 'echo ${unset_var?}'
+echo "after $?"
+command eval 'exit 4'
+echo never
