@@ -19,3 +19,7 @@ command eval 'echo ${unset_var?}'
 echo "after $?"
 command eval 'exit 4'
 echo never
+#### getopts fails when it cannot set a read-only variable
+readonly OPTIND
+getopts a o -a
+echo "after $?"
