@@ -253,6 +253,7 @@ int main(int argc, char **argv)
 	int script = !cmds && !inv.s && optind < argc;
 	if (inv.i || (!cmds && !script && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)))
 		sh.interactive = 1;
+	sh.from_stdin = !cmds && !script;
 	if (sh.interactive) {
 		sh.color = sh.color_ok && isatty(STDERR_FILENO);
 		if (sig_init(1) < 0)

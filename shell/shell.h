@@ -39,6 +39,7 @@ struct shell {
 	int status;          /* $?: status of the last command */
 	pid_t last_bg;       /* $!: PID of the last background command, 0 if none */
 	int interactive;     /* reading from a terminal with readline */
+	int from_stdin;      /* commands come from standard input (sh -s, or no operand): s in $- */
 	int color;           /* colour in the prompt */
 	int color_ok;        /* colour allowed at all (no --no-color, NO_COLOR, TERM=dumb) */
 	int in_child;        /* this process is a forked child running shell code */

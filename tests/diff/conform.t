@@ -23,3 +23,6 @@ echo never
 readonly OPTIND
 getopts a o -a
 echo "after $?"
+#### $- has s when commands come from standard input
+case $- in *s*) echo from stdin;; *) echo not;; esac
+echo 'case $- in *s*) echo s;; *) echo no s;; esac' | "$SH_UNDER_TEST" -s a b
