@@ -205,20 +205,26 @@ static int is_redir_op(enum tok_kind k)
 }
 
 /* The delimiter of a here-document: its word with the quotes removed (no
- * expansion happens to it). */
+ * expansion happens to it), read with XCU 2.2's rules: inside '...' every
+ * byte is itself, inside "..." a backslash quotes only $ ` " \ and newline,
+ * and an unquoted backslash-newline is a line continuation (no quoting). */
 static char *heredoc_delim(const struct word *w, int *quoted)
 {
 	struct strbuf sb;
 	sb_init(&sb);
 	*quoted = 0;
+	char q = 0; /* the quote we are inside, or 0 */
 	for (const char *s = w->raw; *s; s++) {
-		if (*s == '\'' || *s == '"') {
+		if ((*s == '\'' && q != '"') || (*s == '"' && q != '\'')) {
 			*quoted = 1;
+			q = q ? 0 : *s;
 			continue;
 		}
-		if (*s == '\\' && s[1]) {
-			*quoted = 1;
+		if (*s == '\\' && s[1] && q != '\'' && (!q || strchr("$`\"\\\n", s[1]))) {
 			s++;
+			if (*s == '\n')
+				continue;
+			*quoted = 1;
 		}
 		sb_addc(&sb, *s);
 	}

@@ -26,3 +26,22 @@ echo "after $?"
 #### $- has s when commands come from standard input
 case $- in *s*) echo from stdin;; *) echo not;; esac
 echo 'case $- in *s*) echo s;; *) echo no s;; esac' | "$SH_UNDER_TEST" -s a b
+#### here-document delimiter continued on the next line
+x=1
+cat <<E\
+F
+$x
+EF
+echo end
+#### here-document delimiters with backslashes inside quotes
+x=1
+cat <<'a\b'
+$x
+a\b
+cat <<"a\b\$c"
+$x
+a\b$c
+cat <<\a\\
+$x
+a\
+echo end
