@@ -237,6 +237,7 @@ int main(int argc, char **argv)
 	char ppid[24];
 	snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
 	var_set("PPID", ppid);
+	var_set("OPTIND", "1"); /* POSIX: 1 when the shell starts (not taken from the environment) */
 	/* IFS is never taken from the environment (a hostile value would
 	 * change how every script splits words), as in dash. */
 	var_unset("IFS");

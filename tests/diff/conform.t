@@ -45,3 +45,7 @@ cat <<\a\\
 $x
 a\
 echo end
+#### OPTIND is 1 when the shell starts
+echo "OPTIND=$OPTIND"
+(getopts a o -a)
+echo "still $OPTIND"
