@@ -183,7 +183,10 @@ static int eval_redir(struct redir_node *r, int flags)
 	EV(EV_REDIR_BLOCK, .str = node_kind_name(r->body->type));
 	if (redir_apply(&r->redirs, &save) < 0) {
 		redir_restore(&save);
-		return 2; /* as dash: a redirection that fails is status 2 */
+		/* as dash: a redirection that fails is status 2, and under
+		 * set -e the command failed like any other */
+		eval_errexit(2, flags);
+		return 2;
 	}
 	int status = eval_node(r->body, flags & ~EVAL_EXIT);
 	redir_restore(&save);

@@ -49,3 +49,12 @@ echo end
 echo "OPTIND=$OPTIND"
 (getopts a o -a)
 echo "still $OPTIND"
+#### set -e: a failed redirection of a compound command ends the script
+set -e
+{ echo never; } <nonexistent
+echo "after $?"
+#### set -e: a failed redirection of a loop is tested after ||
+set -e
+for i in 1; do echo never; done <nonexistent || echo "failed $?"
+(echo never) <nonexistent
+echo "after $?"
