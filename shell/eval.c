@@ -205,6 +205,8 @@ int eval_node(struct node *n, int flags)
 	if (sh.skip)
 		return sh.status;
 	int status = 0;
+	if (n->type != N_SIMPLE && n->line > 0)
+		sh.lineno = n->line; /* for the errors of a compound command's own words and redirections */
 	switch (n->type) {
 	case N_SIMPLE:
 		status = eval_simple((struct simple_node *)n, flags);

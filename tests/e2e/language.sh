@@ -167,6 +167,11 @@ t "case items may end with ;& and fall through (POSIX 2024)" "a b" 0 -c 'case a 
 t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo $((x))'
 
 #### errors the language must survive ######################################
+terr "an error in a compound command's redirection names the command's line" "line 2: nonexistent" 2 -c 'echo
+{ cat; } <nonexistent'
+terr "an error in a for loop's words names the loop's line" "line 3: nope" 2 -c 'echo
+
+for i in ${nope?}; do :; done'
 terr "runaway recursion stops with a message, not a crash" "functions nested too deeply" 2 -c 'f() { f; }; f'
 t "runaway recursion in a subshell leaves the shell alive" "alive" 0 -c '(f() { f; }; f) 2>/dev/null; echo alive'
 terr "deeply nested parentheses are a syntax error, not a crash" "nested too deeply" 2 -c "$(printf '%.0s(' $(seq 20000))true$(printf '%.0s)' $(seq 20000))"
