@@ -58,3 +58,18 @@ set -e
 for i in 1; do echo never; done <nonexistent || echo "failed $?"
 (echo never) <nonexistent
 echo "after $?"
+#### set -e is off inside a subshell whose status is tested
+set -e
+if (false; echo in); then echo then; else echo else; fi
+(false; echo in2) || echo or
+f() { false; echo in f; }
+(f) && echo and
+! (false; echo in3)
+echo "after $?"
+#### set -e is off inside the members of a tested pipeline
+set -e
+if (false; echo in) | cat; then echo then; fi
+if { false; echo in2; } | cat; then echo then2; fi
+! (false; echo in3) | cat
+(false; echo never) | cat
+echo "after $?"
