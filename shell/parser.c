@@ -21,6 +21,7 @@ static struct node *compound_list(struct parser *p);
 static struct node *command(struct parser *p);
 static struct token *peek(struct parser *p);
 static int expand_alias(struct parser *p);
+static int alias_after_blank(const struct parser *p, size_t prev, size_t pos);
 
 /* A node starting at the current token, with its position and line. */
 static struct node *new_node(struct parser *p, enum node_type type)
@@ -513,11 +514,13 @@ static struct node *simple_command(struct parser *p)
 {
 	struct simple_node *s = (struct simple_node *)new_node(p, N_SIMPLE);
 	size_t acap = 0, wcap = 0;
+	int first_of_alias = 0; /* the next word begins an alias's text read as an argument */
 	for (;;) {
 		struct token *t = peek(p);
 		if (p->failed)
 			break;
 		if (is_redir_op(t->kind)) {
+			first_of_alias = 0;
 			redirect(p, &s->redirs);
 			continue;
 		}
@@ -527,9 +530,10 @@ static struct node *simple_command(struct parser *p)
 			ptr_push((void ***)&s->assigns, &s->nassign, &acap, take_word(p));
 			continue;
 		}
-		if (s->nwords > 0 && p->alias_next && t->pos >= p->alias_next_at) {
-			p->alias_next = 0;
-			if (expand_alias(p))
+		if (s->nwords > 0 && (first_of_alias || alias_after_blank(p, s->words[s->nwords - 1]->pos, t->pos))) {
+			/* the first word of an alias's text is a candidate too */
+			first_of_alias = expand_alias(p);
+			if (first_of_alias)
 				continue;
 			t = peek(p);
 		}
@@ -549,6 +553,18 @@ static struct node *simple_command(struct parser *p)
 	return &s->n;
 }
 
+/* Is a word that starts at pos, after an argument word that started at
+ * prev, a candidate for alias substitution?  Yes when the text of an alias
+ * ending in a blank ended between the two (XCU 2.3.1: `alias e='echo '`
+ * makes the word after e's text a candidate). */
+static int alias_after_blank(const struct parser *p, size_t prev, size_t pos)
+{
+	for (size_t i = 0; i < p->nactive; i++)
+		if (p->active[i].blank && p->active[i].end > prev && p->active[i].end <= pos)
+			return 1;
+	return 0;
+}
+
 /* Alias substitution (XCU 2.3.1): if the current token is an unquoted word
  * naming an alias that is not already being read, replace it by the
  * alias's text in the input and return 1; the caller reads on from there.
@@ -562,8 +578,14 @@ static int expand_alias(struct parser *p)
 	if (!value)
 		return 0;
 	size_t at = p->src->pos;
+	/* aliases whose text the input has passed are no longer being read */
+	size_t keep = 0;
 	for (size_t i = 0; i < p->nactive; i++)
-		if (at <= p->active[i].end && strcmp(p->active[i].name, name) == 0)
+		if (p->active[i].end >= at)
+			p->active[keep++] = p->active[i];
+	p->nactive = keep;
+	for (size_t i = 0; i < p->nactive; i++)
+		if (strcmp(p->active[i].name, name) == 0)
 			return 0;
 	if (p->nactive == sizeof p->active / sizeof p->active[0])
 		return 0; /* sixteen aliases deep: read the word as it is */
@@ -575,10 +597,9 @@ static int expand_alias(struct parser *p)
 		if (p->active[i].end >= at)
 			p->active[i].end += len;
 	p->active[p->nactive].name = key;
-	p->active[p->nactive++].end = at + len;
+	p->active[p->nactive].end = at + len;
 	/* a blank at the end: the word after the alias's text is looked at too */
-	p->alias_next = len && (value[len - 1] == ' ' || value[len - 1] == '\t');
-	p->alias_next_at = at + len;
+	p->active[p->nactive++].blank = len && (value[len - 1] == ' ' || value[len - 1] == '\t');
 	return 1;
 }
 

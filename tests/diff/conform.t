@@ -73,3 +73,17 @@ if { false; echo in2; } | cat; then echo then2; fi
 ! (false; echo in3) | cat
 (false; echo never) | cat
 echo "after $?"
+#### more than sixteen aliases in one command line
+alias e=echo
+e 1; e 2; e 3; e 4; e 5; e 6; e 7; e 8; e 9; e 10; e 11; e 12; e 13; e 14; e 15; e 16; e 17; e 18
+f() {
+	e a; e b; e c; e d; e e; e f; e g; e h; e i; e j; e k; e l; e m; e n; e o; e p; e q
+}
+f
+#### the first word of an alias read as an argument is a candidate too
+alias e='echo ' x='y ' y=z
+e x y
+alias x='y foo ' foo=FOO
+e x y
+alias l='ls -d ' ls='echo LS'
+l l
