@@ -59,7 +59,7 @@ const struct builtin builtin_table[] = {
 	  "As a builtin it understands %N job numbers; kill -l lists signals.", NULL, NULL },
 	{ "lesson", bi_lesson, 0, "lesson [NAME] [OPTIONS]", "List the lessons, or run one live, step by step.",
 	  "A lesson's processes are children of the shell, which watches, records and reaps them all.", lesson_complete, lesson_help_more },
-	{ "local", bi_local, BI_DECL, "local NAME[=VALUE]...", "Give a function its own copy of variables.",
+	{ "local", bi_local, BI_SPECIAL | BI_DECL, "local NAME[=VALUE]...", "Give a function its own copy of variables.",
 	  "Variables live in the shell; the function's copies are dropped when it returns.", NULL, NULL },
 	{ "printf", bi_printf, 0, "printf FORMAT [ARGUMENT...]", "Print the arguments as the FORMAT says (%s %d %x %b ...).",
 	  "Only to save a fork and an exec per call; printf changes nothing in the shell, and /usr/bin/printf does the same in a child.", NULL, NULL },

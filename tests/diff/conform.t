@@ -87,3 +87,11 @@ alias x='y foo ' foo=FOO
 e x y
 alias l='ls -d ' ls='echo LS'
 l l
+#### local is a special builtin: a bad name ends the script
+f() { local 1a; echo "after $?"; }
+f
+echo never
+#### local through command: a bad name is only status 2
+f() { command local 1a; echo "after $?"; }
+f
+echo end
