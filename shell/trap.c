@@ -104,14 +104,15 @@ int trap_pending(void)
 }
 
 /* Run one trap's command with $? kept: the trap is an interruption, not a
- * command of the script. */
+ * command of the script (but `exit N` or `return N` in it sets the status
+ * the shell or the function leaves with). */
 static void run_one(int sig)
 {
 	char *text = xstrdup(traps[sig]);
 	int status = sh.status;
 	eval_text(text, strlen(text));
 	free(text);
-	if (sh.skip != SKIP_EXIT)
+	if (sh.skip != SKIP_EXIT && sh.skip != SKIP_RETURN)
 		sh.status = status;
 }
 

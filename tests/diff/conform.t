@@ -95,3 +95,8 @@ echo never
 f() { command local 1a; echo "after $?"; }
 f
 echo end
+#### return N in a trap action sets the function's status
+trap 'return 7' USR1
+f() { kill -USR1 $$; echo never; }
+f
+echo "f returned $?"
