@@ -167,6 +167,8 @@ t "case items may end with ;& and fall through (POSIX 2024)" "a b" 0 -c 'case a 
 t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo $((x))'
 
 #### errors the language must survive ######################################
+terr "a script reports a command a signal killed, as sh does" "^(Terminated|Segmentation fault)" 139 -c 'sh -c "kill -TERM \$\$"; sh -c "kill -SEGV \$\$"'
+t "a script says nothing of a broken pipe" "" 141 -c '{ sh -c "kill -PIPE \$\$"; } 2>&1'
 terr "an error in a compound command's redirection names the command's line" "line 2: nonexistent" 2 -c 'echo
 { cat; } <nonexistent'
 terr "an error in a for loop's words names the loop's line" "line 3: nope" 2 -c 'echo
