@@ -100,3 +100,12 @@ trap 'return 7' USR1
 f() { kill -USR1 $$; echo never; }
 f
 echo "f returned $?"
+#### return N above 255: $? keeps N, a subshell's status its low byte
+f() { return 300; }
+f
+echo "$?"
+(f)
+echo "$?"
+g() { return 2147483647; }
+g
+echo "$?"
