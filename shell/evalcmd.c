@@ -303,21 +303,23 @@ static int run_function(struct funcdef_node *f, struct simple_node *s, struct st
 }
 
 /* Only assignments and/or redirections: `x=1`, `> file`.  The
- * redirections are made and undone at once (a file is still created); the
- * status is that of the last command substitution, or 0. */
+ * redirections are made first and hold while the assignments are expanded
+ * (XCU 2.9.1's order, as in dash: `x=$(cmd) 2>/dev/null` silences cmd),
+ * then undone; a file is still created.  The status is that of the last
+ * command substitution, or 0. */
 static int run_no_command(struct simple_node *s)
 {
 	struct redir_save save;
 	int status = 0;
-	if (s->redirs.n) {
-		status = redir_apply(&s->redirs, &save) < 0 ? 2 : 0;
+	if (s->redirs.n && redir_apply(&s->redirs, &save) < 0) {
 		redir_restore(&save);
-		if (status)
-			return status;
+		return 2;
 	}
 	struct strvec trace;
 	sv_init(&trace);
 	int rc = assign_all(s, 0, sh.opt[OPT_x] ? &trace : NULL);
+	if (s->redirs.n)
+		redir_restore(&save);
 	if (rc == 0 && sh.opt[OPT_x] && trace.n)
 		xtrace(&trace, NULL);
 	sv_free(&trace);

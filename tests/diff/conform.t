@@ -109,3 +109,8 @@ echo "$?"
 g() { return 2147483647; }
 g
 echo "$?"
+#### redirections of an assignment-only command hold while it is expanded
+x=$(echo to-stderr >&2; echo value) 2>&1
+echo "[$x]"
+y=$(echo hidden >&2) 2>/dev/null
+echo "[$y]"
