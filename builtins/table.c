@@ -49,6 +49,8 @@ const struct builtin builtin_table[] = {
 	  "Only the shell can hand the terminal to a job and wait for it.", NULL, NULL },
 	{ "getopts", bi_getopts, 0, "getopts OPTSTRING NAME [ARG...]", "Take the next option from the arguments.",
 	  "It keeps its place in the shell (OPTIND) from one call to the next and sets shell variables.", NULL, NULL },
+	{ "hash", bi_hash, 0, "hash [-r] [NAME...]", "Check that NAMEs are commands in PATH and list them (-r: forget the list).",
+	  "The list belongs to the shell; forksh searches PATH for every command anyway, so it is only a record.", NULL, NULL },
 	{ "help", bi_help, 0, "help [NAME]", "List the builtins, or describe one.",
 	  "It describes the shell itself.", NULL, NULL },
 	{ "history", bi_history, 0, "history [N]", "Show the command history (the last N lines).",

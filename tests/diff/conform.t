@@ -114,3 +114,13 @@ x=$(echo to-stderr >&2; echo value) 2>&1
 echo "[$x]"
 y=$(echo hidden >&2) 2>/dev/null
 echo "[$y]"
+#### hash finds commands in PATH and lists them
+hash cat
+echo "cat $?"
+hash no-such-command-here 2>/dev/null
+echo "missing $?"
+hash
+hash -r
+hash
+echo "forgotten $?"
+if hash sh 2>/dev/null; then echo "sh is there"; fi
