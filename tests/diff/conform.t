@@ -124,3 +124,7 @@ hash -r
 hash
 echo "forgotten $?"
 if hash sh 2>/dev/null; then echo "sh is there"; fi
+#### a $ that a value brings into $((...)) is not expanded again
+a=5 u='$a'
+echo $((${u} + 1))
+echo "after $?"
