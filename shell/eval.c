@@ -258,7 +258,7 @@ int eval_node(struct node *n, int flags)
 	return status;
 }
 
-int eval_text(const char *text, size_t len)
+int eval_text(const char *text, size_t len, int flags)
 {
 	struct source src;
 	int status = 0;
@@ -276,7 +276,7 @@ int eval_text(const char *text, size_t len)
 			break;
 		}
 		if (n) {
-			status = eval_node(n, 0);
+			status = eval_node(n, flags & EVAL_TESTED);
 			node_free(n);
 		}
 		if (sh.skip)

@@ -227,10 +227,12 @@ static int flush_builtin_output(const char *name, int status)
  * meant to last).  A special builtin's failures end a script; an error that
  * would end the script inside a regular builtin (`command eval 'ro=1'`, a
  * read into a read-only variable) is, as in dash, only its status 2. */
-static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv, int special)
+static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv, int special,
+		       int flags)
 {
-	int was_special = sh.in_special;
+	int was_special = sh.in_special, was_tested = sh.tested;
 	sh.in_special = special; /* through command, its errors do not end a script */
+	sh.tested = (flags & EVAL_TESTED) != 0;
 	sh.fatal = 0;
 	struct redir_save save, *sp = (b->flags & BI_KEEP_REDIRS) ? NULL : &save;
 	int status;
@@ -249,6 +251,7 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 	}
 	sh.fatal = 0;
 	sh.in_special = was_special;
+	sh.tested = was_tested;
 	return status;
 }
 
@@ -423,11 +426,11 @@ int eval_simple(struct simple_node *s, int flags)
 		if (sh.opt[OPT_x])
 			xtrace(&trace, &argv);
 		if (special)
-			status = run_builtin(b, s, &argv, 1);
+			status = run_builtin(b, s, &argv, 1, flags);
 		else if (f)
 			status = run_function(f, s, &argv, flags);
 		else if (b)
-			status = run_builtin(b, s, &argv, 0);
+			status = run_builtin(b, s, &argv, 0, flags);
 		else
 			status = run_external(s, &argv, flags, default_path);
 	}

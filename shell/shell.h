@@ -50,6 +50,8 @@ struct shell {
 	int dot_depth;       /* . scripts running (return leaves them too) */
 	int in_special;      /* a special builtin is running as one (not through command) */
 	int fatal;           /* the skip under way was set by sh_fatal (an error), not by exit */
+	int tested;          /* the running builtin's status is tested (if, &&, !): set -e is
+	                      * off in the commands eval and . run for it */
 	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */

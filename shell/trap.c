@@ -110,7 +110,7 @@ static void run_one(int sig)
 {
 	char *text = xstrdup(traps[sig]);
 	int status = sh.status;
-	eval_text(text, strlen(text));
+	eval_text(text, strlen(text), 0);
 	free(text);
 	if (sh.skip != SKIP_EXIT && sh.skip != SKIP_RETURN)
 		sh.status = status;
@@ -145,7 +145,7 @@ void trap_run_exit(void)
 	traps[TRAP_EXIT] = NULL;
 	int status = sh.status;
 	sh.skip = SKIP_NONE; /* the shell is leaving; the trap runs in full */
-	eval_text(text, strlen(text));
+	eval_text(text, strlen(text), 0);
 	if (sh.skip != SKIP_EXIT)
 		sh.status = status; /* `exit N` inside the trap sets the status */
 	sh.skip = SKIP_EXIT;

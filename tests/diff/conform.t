@@ -128,3 +128,10 @@ if hash sh 2>/dev/null; then echo "sh is there"; fi
 a=5 u='$a'
 echo $((${u} + 1))
 echo "after $?"
+#### set -e is off inside eval when its status is tested
+set -e
+! eval 'false; echo in1'
+if eval 'false; echo in2'; then echo then; fi
+eval 'false; echo in3' || echo or
+eval 'false; echo never'
+echo never

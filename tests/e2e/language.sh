@@ -165,6 +165,8 @@ t "a multi-digit descriptor number is a redirection (POSIX; dash takes 12 as a w
 terr "a function body must be a compound command (POSIX; dash also takes a simple one)" "a function body must be a compound command" 2 -c 'f() echo hi'
 t "case items may end with ;& and fall through (POSIX 2024)" "a b" 0 -c 'case a in a) printf "a ";& b) echo b;; esac'
 t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo $((x))'
+t "set -e is off in a . file whose status is tested (POSIX; dash turns it back on)" "in-dot
+then" 0 -c 'printf "false; echo in-dot\n" >"${TMPDIR:-/tmp}/fk-dot-$$"; set -e; if . "${TMPDIR:-/tmp}/fk-dot-$$"; then echo then; fi; rm -f "${TMPDIR:-/tmp}/fk-dot-$$"'
 
 #### errors the language must survive ######################################
 terr "a script reports a command a signal killed, as sh does" "^(Terminated|Segmentation fault)" 139 -c 'sh -c "kill -TERM \$\$"; sh -c "kill -SEGV \$\$"'
