@@ -165,6 +165,9 @@ t "a multi-digit descriptor number is a redirection (POSIX; dash takes 12 as a w
 terr "a function body must be a compound command (POSIX; dash also takes a simple one)" "a function body must be a compound command" 2 -c 'f() echo hi'
 t "case items may end with ;& and fall through (POSIX 2024)" "a b" 0 -c 'case a in a) printf "a ";& b) echo b;; esac'
 t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo $((x))'
+t "getopts unsets OPTARG at the end of the options (POSIX; dash keeps the last)" "[unset]" 0 -c 'getopts a: o -a x; getopts a: o -a x; echo "[${OPTARG-unset}]"'
+t "OPTIND stays at a group of options until its last letter (POSIX; dash moves on)" "1 2" 0 -c 'getopts ab o -ab; a=$OPTIND; getopts ab o -ab; echo $a $OPTIND'
+t "unquoted \$@ keeps a parameter's leading empty field (POSIX; dash drops it)" "<b><><b>" 0 -c 'IFS=a; set -- b ab; printf "<%s>" $@'
 t "set -e is off in a . file whose status is tested (POSIX; dash turns it back on)" "in-dot
 then" 0 -c 'printf "false; echo in-dot\n" >"${TMPDIR:-/tmp}/fk-dot-$$"; set -e; if . "${TMPDIR:-/tmp}/fk-dot-$$"; then echo then; fi; rm -f "${TMPDIR:-/tmp}/fk-dot-$$"'
 
