@@ -135,3 +135,9 @@ if eval 'false; echo in2'; then echo then; fi
 eval 'false; echo in3' || echo or
 eval 'false; echo never'
 echo never
+#### set - alone keeps the positional parameters
+set -- a b
+set -
+echo "$# $*"
+set - c
+echo "$# $*"
