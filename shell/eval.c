@@ -197,6 +197,8 @@ int eval_node(struct node *n, int flags)
 {
 	if (!n || sh.skip)
 		return sh.status;
+	if (sh.opt[OPT_n] && !sh.interactive)
+		return sh.status; /* set -n: from now on, read and check only (also the rest of its line) */
 	/* Only when a job may have changed: the common case costs no
 	 * system call at all. */
 	if (jobs_active())

@@ -141,3 +141,7 @@ set -
 echo "$# $*"
 set - c
 echo "$# $*"
+#### set -n stops running the rest of its own line too
+echo before
+set -n; echo same-line
+echo next-line
