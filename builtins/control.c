@@ -58,7 +58,7 @@ int bi_continue(int argc, char **argv)
  * eight bits). */
 int bi_return(int argc, char **argv)
 {
-	int status = sh.status;
+	int status = sh.in_trap ? sh.trap_status : sh.status; /* in a trap action: $? before it */
 	if (argc > 2) {
 		sh_error("return: too many arguments");
 		return sh_special_error(2);

@@ -52,6 +52,8 @@ struct shell {
 	int fatal;           /* the skip under way was set by sh_fatal (an error), not by exit */
 	int tested;          /* the running builtin's status is tested (if, &&, !): set -e is
 	                      * off in the commands eval and . run for it */
+	int in_trap;         /* a trap action is running: exit and return without N use ... */
+	int trap_status;     /* ... $? from before it (XCU exit, return) */
 	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */

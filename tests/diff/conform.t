@@ -145,3 +145,10 @@ echo "$# $*"
 echo before
 set -n; echo same-line
 echo next-line
+#### exit and return without N in a trap action use $? from before it
+trap 'echo "in trap $?"; exit' EXIT
+trap 'false; return' USR1
+f() { kill -USR1 $$; echo never; }
+f
+echo "f: $?"
+sh -c 'exit 6'
