@@ -152,3 +152,6 @@ f() { kill -USR1 $$; echo never; }
 f
 echo "f: $?"
 sh -c 'exit 6'
+#### kill -s 0 is the null signal
+kill -s 0 $$
+echo "alive $?"
