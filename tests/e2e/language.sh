@@ -168,6 +168,8 @@ t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo
 t "getopts unsets OPTARG at the end of the options (POSIX; dash keeps the last)" "[unset]" 0 -c 'getopts a: o -a x; getopts a: o -a x; echo "[${OPTARG-unset}]"'
 t "OPTIND stays at a group of options until its last letter (POSIX; dash moves on)" "1 2" 0 -c 'getopts ab o -ab; a=$OPTIND; getopts ab o -ab; echo $a $OPTIND'
 t "unquoted \$@ keeps a parameter's leading empty field (POSIX; dash drops it)" "<b><><b>" 0 -c 'IFS=a; set -- b ab; printf "<%s>" $@'
+t "\"\$@\" then an empty \$(...) keeps the last empty field (POSIX; dash drops it)" "<x><>" 0 -c 'set -- x ""; printf "<%s>" "$@"$(true)'
+t "\"\$@\" then unquoted IFS blanks adds no fields (POSIX; dash adds two)" "<x><y>" 0 -c 'set -- x y; printf "<%s>" "$@"$IFS'
 t "read keeps an escaped last character after a blank (POSIX; dash loses it)" "[x n]" 0 -c 'printf "x \\\\n\\n" | { read l; echo "[$l]"; }'
 t "set -e is off in a . file whose status is tested (POSIX; dash turns it back on)" "in-dot
 then" 0 -c 'printf "false; echo in-dot\n" >"${TMPDIR:-/tmp}/fk-dot-$$"; set -e; if . "${TMPDIR:-/tmp}/fk-dot-$$"; then echo then; fi; rm -f "${TMPDIR:-/tmp}/fk-dot-$$"'
