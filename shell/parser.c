@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alias.h"
+#include "builtin.h"
 #include "stack.h"
 #include "util.h"
 #include "vars.h"
@@ -510,6 +511,17 @@ static struct node *function_def(struct parser *p, struct word *name, size_t pos
 
 /* ---- simple commands --------------------------------------------------- */
 
+/* Are the next words of s arguments of a declaration utility (export,
+ * readonly, local), whose NAME=value arguments are assignments?  As the
+ * executor decides it (evalcmd.c): by the command name as written. */
+static int declaration_args(const struct simple_node *s)
+{
+	if (s->nwords == 0 || !s->words[0]->lit)
+		return 0;
+	const struct builtin *b = builtin_find(s->words[0]->lit);
+	return b && (b->flags & BI_DECL);
+}
+
 static struct node *simple_command(struct parser *p)
 {
 	struct simple_node *s = (struct simple_node *)new_node(p, N_SIMPLE);
@@ -538,7 +550,9 @@ static struct node *simple_command(struct parser *p)
 			t = peek(p);
 		}
 		struct word *w = take_word(p);
-		if (w->flags & W_TILDE)
+		/* x=~/bin as an argument is a word like any other, except for a
+		 * declaration utility (export x=~/bin), where it is an assignment */
+		if ((w->flags & W_TILDE) && !declaration_args(s))
 			word_drop_assign_tildes(w);
 		if (s->nwords == 0 && s->nassign == 0 && s->redirs.n == 0 && w->lit &&
 		    !(w->flags & W_QUOTED) && var_valid_name(w->lit, strlen(w->lit)) &&

@@ -155,3 +155,11 @@ sh -c 'exit 6'
 #### kill -s 0 is the null signal
 kill -s 0 $$
 echo "alive $?"
+#### tilde expansion in the assignments of export, readonly and local
+HOME=/home/someone
+export b=~/bin c=a:~/x
+readonly r=x:~
+f() { local l=~/l; echo "$l"; }
+f
+echo "$b $c $r"
+echo y=~ z=a:~
