@@ -45,6 +45,7 @@ int bi_command(int argc, char **argv);
 int bi_alias(int argc, char **argv);
 int bi_unalias(int argc, char **argv);
 int bi_getopts(int argc, char **argv);
+int bi_hash(int argc, char **argv);
 int bi_umask(int argc, char **argv);
 int bi_times(int argc, char **argv);
 int bi_trap(int argc, char **argv);

@@ -1,6 +1,7 @@
 /* control.c - break, continue and return: they change where the shell
  * itself goes next, which no child process could do.  Each sets sh.skip;
  * the loops and function calls in eval.c unwind to the right level. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,10 +52,12 @@ int bi_continue(int argc, char **argv)
 }
 
 /* return [N]: leave the function (or . script) with status N, default $?.
- * Outside both, a script ends with that status, as in dash. */
+ * Outside both, a script ends with that status, as in dash.  As in dash, N
+ * may be above 255 ($? keeps it; a process's exit status takes its low
+ * eight bits). */
 int bi_return(int argc, char **argv)
 {
-	int status = sh.status;
+	int status = sh.in_trap ? sh.trap_status : sh.status; /* in a trap action: $? before it */
 	if (argc > 2) {
 		sh_error("return: too many arguments");
 		return sh_special_error(2);
@@ -62,7 +65,7 @@ int bi_return(int argc, char **argv)
 	if (argc == 2) {
 		char *end;
 		long n = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || n < 0 || n > 255) {
+		if (!*argv[1] || *end || n < 0 || n > INT_MAX) {
 			sh_error("return: Illegal number: %s", sh_arg(argv[1]));
 			return sh_special_error(2);
 		}

@@ -27,7 +27,8 @@ int bi_eval(int argc, char **argv)
 			sb_addc(&text, ' ');
 		sb_adds(&text, argv[i]);
 	}
-	int status = text.len ? eval_text(text.buf, text.len) : 0;
+	/* `if eval CMD`: set -e is off in CMD too */
+	int status = text.len ? eval_text(text.buf, text.len, sh.tested ? EVAL_TESTED : 0) : 0;
 	sb_free(&text);
 	return status;
 }

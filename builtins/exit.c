@@ -15,10 +15,11 @@
 #include "../shell/signals.h"
 
 /* exit [N]: only asks the shell to stop; the read loop does the leaving, so
- * history is saved and the exit status is the one given here. */
+ * history is saved and the exit status is the one given here (no N: $?,
+ * or in a trap action $? from before it). */
 int bi_exit(int argc, char **argv)
 {
-	int status = sh.status;
+	int status = sh.in_trap ? sh.trap_status : sh.status;
 	if (argc > 2) {
 		sh_error("exit: too many arguments");
 		return 1;

@@ -16,19 +16,25 @@
 static int offset;
 static long offset_for = -1;
 
+/* A variable getopts could not set (read-only): getopts then fails with
+ * status 2, as in dash. */
+static int set_failed;
+
 static void set_var(const char *name, const char *value)
 {
-	var_set(name, value);
+	if (var_set(name, value) < 0)
+		set_failed = 1;
 }
 
 static void set_optind(long n)
 {
 	char buf[24];
 	fmt_intmax(buf, n);
-	var_set("OPTIND", buf);
+	set_var("OPTIND", buf);
 }
 
-int bi_getopts(int argc, char **argv)
+/* One getopts call; returns its status before variable errors count. */
+static int getopts_step(int argc, char **argv)
 {
 	if (argc < 3) {
 		sh_error("getopts: usage: getopts OPTSTRING NAME [ARG...]");
@@ -107,4 +113,11 @@ int bi_getopts(int argc, char **argv)
 	set_optind(optind);
 	offset_for = offset ? optind : -1;
 	return 0;
+}
+
+int bi_getopts(int argc, char **argv)
+{
+	set_failed = 0;
+	int status = getopts_step(argc, argv);
+	return set_failed ? 2 : status;
 }

@@ -61,11 +61,13 @@ int bi_set(int argc, char **argv)
 			return 0;
 		}
 		if (strcmp(a, "-") == 0) {
-			/* the old way to say --: also turns off -x and -v */
+			/* the old way to say --: also turns off -x and -v; with
+			 * nothing after it the parameters stay (dash, bash) */
 			opt_set(OPT_x, 0);
 			opt_set(OPT_v, 0);
 			argi++;
-			params_set(argc - argi, argv + argi);
+			if (argi < argc)
+				params_set(argc - argi, argv + argi);
 			return 0;
 		}
 		if ((a[0] != '-' && a[0] != '+') || !a[1])

@@ -84,26 +84,25 @@ int bi_unset(int argc, char **argv)
 
 /* local NAME[=VALUE]...: the variable gets back its old value and flags
  * when the function returns (dash's local: until assigned, it keeps the
- * value it had). */
+ * value it had).  A special builtin, as in dash: its errors end a script. */
 int bi_local(int argc, char **argv)
 {
 	int status = 0;
 	if (sh.func_depth == 0) {
 		sh_error("local: not in a function");
-		return sh_fatal(2);
+		return sh_special_error(2);
 	}
 	for (int i = 1; i < argc; i++) {
 		const char *eq = strchr(argv[i], '=');
 		size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
 		if (!var_valid_name(argv[i], n)) {
 			sh_error("local: %s: bad variable name", sh_arg(argv[i]));
-			status = 1;
-			continue;
+			return sh_special_error(2); /* a special builtin, as in dash */
 		}
 		char *name = xstrndup(argv[i], n);
 		var_make_local(name);
 		if (eq && var_set(name, eq + 1) < 0)
-			status = 1;
+			status = sh_special_error(2);
 		free(name);
 	}
 	return status;

@@ -325,7 +325,7 @@ int shellrec_run(const char *text)
 	sink_ctx = (struct shellrec){ .fd = fd, .t0 = lesson_record_t0(), .witness = -1 };
 	int status = -1;
 	if (ev_add_sink(shellrec_event, &sink_ctx) == 0) {
-		status = eval_text(text, strlen(text));
+		status = eval_text(text, strlen(text), 0);
 		ev_remove_sink(shellrec_event, &sink_ctx);
 	} else {
 		sh_error("lesson: too many listeners to the shell's events");

@@ -132,13 +132,13 @@ struct name {
 	const char *s;
 };
 
-/* The name at a->s (an optional $ before it) into nm.  Returns 1, or 0 if
- * there is none.  name_done() releases it. */
+/* The name at a->s into nm.  Returns 1, or 0 if there is none.  A $ is
+ * not part of it: $x in $((...)) was expanded before the expression got
+ * here, so a $ left in it came from a value and is an error, as in dash
+ * (u='$a'; $((u + 1)) must not read a).  name_done() releases it. */
 static int read_name(struct ar *a, struct name *nm)
 {
 	const char *p = a->s;
-	if (*p == '$' && is_name_start(p[1]))
-		p++;
 	if (!is_name_start(*p))
 		return 0;
 	const char *start = p;

@@ -164,6 +164,7 @@ int sh_fatal(int status)
 {
 	sh.status = status;
 	sh.skip = sh.interactive ? SKIP_INTR : SKIP_EXIT;
+	sh.fatal = 1;
 	return status;
 }
 

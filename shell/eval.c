@@ -183,7 +183,10 @@ static int eval_redir(struct redir_node *r, int flags)
 	EV(EV_REDIR_BLOCK, .str = node_kind_name(r->body->type));
 	if (redir_apply(&r->redirs, &save) < 0) {
 		redir_restore(&save);
-		return 2; /* as dash: a redirection that fails is status 2 */
+		/* as dash: a redirection that fails is status 2, and under
+		 * set -e the command failed like any other */
+		eval_errexit(2, flags);
+		return 2;
 	}
 	int status = eval_node(r->body, flags & ~EVAL_EXIT);
 	redir_restore(&save);
@@ -194,6 +197,8 @@ int eval_node(struct node *n, int flags)
 {
 	if (!n || sh.skip)
 		return sh.status;
+	if (sh.opt[OPT_n] && !sh.interactive)
+		return sh.status; /* set -n: from now on, read and check only (also the rest of its line) */
 	/* Only when a job may have changed: the common case costs no
 	 * system call at all. */
 	if (jobs_active())
@@ -202,6 +207,8 @@ int eval_node(struct node *n, int flags)
 	if (sh.skip)
 		return sh.status;
 	int status = 0;
+	if (n->type != N_SIMPLE && n->line > 0)
+		sh.lineno = n->line; /* for the errors of a compound command's own words and redirections */
 	switch (n->type) {
 	case N_SIMPLE:
 		status = eval_simple((struct simple_node *)n, flags);
@@ -253,7 +260,7 @@ int eval_node(struct node *n, int flags)
 	return status;
 }
 
-int eval_text(const char *text, size_t len)
+int eval_text(const char *text, size_t len, int flags)
 {
 	struct source src;
 	int status = 0;
@@ -271,7 +278,7 @@ int eval_text(const char *text, size_t len)
 			break;
 		}
 		if (n) {
-			status = eval_node(n, 0);
+			status = eval_node(n, flags & EVAL_TESTED);
 			node_free(n);
 		}
 		if (sh.skip)

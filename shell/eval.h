@@ -28,10 +28,11 @@ enum {
  * command finishes, so $? inside a list sees the previous result. */
 int eval_node(struct node *n, int flags);
 
-/* Parse and run text command by command (eval, traps, lesson code).  A
- * syntax error is reported with a caret and gives 2.  Returns the status
- * of the last command (0 for none). */
-int eval_text(const char *text, size_t len);
+/* Parse and run text command by command (eval, traps, lesson code), with
+ * flags (EVAL_TESTED: set -e is off, for `if eval ...`).  A syntax error
+ * is reported with a caret and gives 2.  Returns the status of the last
+ * command (0 for none). */
+int eval_text(const char *text, size_t len, int flags);
 
 /* The parts of running a simple command (evalcmd.c). */
 struct simple_node;

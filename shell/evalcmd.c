@@ -223,11 +223,16 @@ static int flush_builtin_output(const char *name, int status)
 
 /* A builtin runs in the shell itself: no fork, so its redirections are
  * applied to the shell's own descriptors and undone afterwards (exec's are
- * meant to last).  A special builtin's failures end a script. */
-static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv, int special)
+ * meant to last).  A special builtin's failures end a script; an error that
+ * would end the script inside a regular builtin (`command eval 'ro=1'`, a
+ * read into a read-only variable) is, as in dash, only its status 2. */
+static int run_builtin(const struct builtin *b, struct simple_node *s, struct strvec *argv, int special,
+		       int flags)
 {
-	int was_special = sh.in_special;
+	int was_special = sh.in_special, was_tested = sh.tested;
 	sh.in_special = special; /* through command, its errors do not end a script */
+	sh.tested = (flags & EVAL_TESTED) != 0;
+	sh.fatal = 0;
 	struct redir_save save, *sp = (b->flags & BI_KEEP_REDIRS) ? NULL : &save;
 	int status;
 
@@ -239,7 +244,13 @@ static int run_builtin(const struct builtin *b, struct simple_node *s, struct st
 	}
 	if (sp)
 		redir_restore(sp);
+	if (!special && sh.fatal && (sh.skip == SKIP_EXIT || sh.skip == SKIP_INTR)) {
+		sh.skip = SKIP_NONE;
+		sh.status = status = 2;
+	}
+	sh.fatal = 0;
 	sh.in_special = was_special;
+	sh.tested = was_tested;
 	return status;
 }
 
@@ -293,21 +304,23 @@ static int run_function(struct funcdef_node *f, struct simple_node *s, struct st
 }
 
 /* Only assignments and/or redirections: `x=1`, `> file`.  The
- * redirections are made and undone at once (a file is still created); the
- * status is that of the last command substitution, or 0. */
+ * redirections are made first and hold while the assignments are expanded
+ * (XCU 2.9.1's order, as in dash: `x=$(cmd) 2>/dev/null` silences cmd),
+ * then undone; a file is still created.  The status is that of the last
+ * command substitution, or 0. */
 static int run_no_command(struct simple_node *s)
 {
 	struct redir_save save;
 	int status = 0;
-	if (s->redirs.n) {
-		status = redir_apply(&s->redirs, &save) < 0 ? 2 : 0;
+	if (s->redirs.n && redir_apply(&s->redirs, &save) < 0) {
 		redir_restore(&save);
-		if (status)
-			return status;
+		return 2;
 	}
 	struct strvec trace;
 	sv_init(&trace);
 	int rc = assign_all(s, 0, sh.opt[OPT_x] ? &trace : NULL);
+	if (s->redirs.n)
+		redir_restore(&save);
 	if (rc == 0 && sh.opt[OPT_x] && trace.n)
 		xtrace(&trace, NULL);
 	sv_free(&trace);
@@ -406,16 +419,16 @@ int eval_simple(struct simple_node *s, int flags)
 	sv_init(&trace);
 	void *scope = s->nassign && !special ? var_enter_scope() : NULL;
 	if (assign_all(s, scope != NULL, sh.opt[OPT_x] ? &trace : NULL) < 0) {
-		status = special || !scope ? sh_fatal(2) : 2;
+		status = sh_fatal(2); /* before any command (XCU 2.8.1) */
 	} else {
 		if (sh.opt[OPT_x])
 			xtrace(&trace, &argv);
 		if (special)
-			status = run_builtin(b, s, &argv, 1);
+			status = run_builtin(b, s, &argv, 1, flags);
 		else if (f)
 			status = run_function(f, s, &argv, flags);
 		else if (b)
-			status = run_builtin(b, s, &argv, 0);
+			status = run_builtin(b, s, &argv, 0, flags);
 		else
 			status = run_external(s, &argv, flags, default_path);
 	}

@@ -55,11 +55,12 @@ static char *const *member_argv(const struct node *n)
 /* Run cmds[0] | cmds[1] | ... : one pipe between each pair, one fork per
  * member.  The parent closes each pipe end as soon as the child that needs
  * it exists, so it never holds more than two, and every reader sees
- * end-of-file when its writer exits.  Returns the last member's status (0
- * in the background); 1 when a pipe or fork failed, after the members
- * already started are killed and reaped (jobs_abandon), in the background
- * too. */
-static int run_pipeline(struct node **cmds, size_t n, int background, struct node *whole)
+ * end-of-file when its writer exits.  tested (EVAL_TESTED or 0): the
+ * pipeline's status is tested, so set -e is off in its members too.
+ * Returns the last member's status (0 in the background); 1 when a pipe or
+ * fork failed, after the members already started are killed and reaped
+ * (jobs_abandon), in the background too. */
+static int run_pipeline(struct node **cmds, size_t n, int background, struct node *whole, int tested)
 {
 	pid_t *pids = xmalloc(n * sizeof *pids);
 	size_t started = 0;
@@ -93,7 +94,7 @@ static int run_pipeline(struct node **cmds, size_t n, int background, struct nod
 				fd_move(pfd[1], STDOUT_FILENO);
 				close_fd(pfd[0]);
 			}
-			eval_child_exit(eval_node(cmds[i], EVAL_EXIT));
+			eval_child_exit(eval_node(cmds[i], EVAL_EXIT | tested));
 		}
 		if (prev_read >= 0)
 			close_fd(prev_read);
@@ -126,7 +127,8 @@ int eval_pipeline(struct pipe_node *p, int flags)
 	if (p->count == 1)
 		status = eval_node(p->cmds[0], p->negate ? (flags & ~EVAL_EXIT) | EVAL_TESTED : flags);
 	else
-		status = run_pipeline(p->cmds, p->count, 0, &p->n);
+		status = run_pipeline(p->cmds, p->count, 0, &p->n,
+				      p->negate ? EVAL_TESTED : flags & EVAL_TESTED);
 	if (p->negate && sh.skip != SKIP_EXIT && sh.skip != SKIP_RETURN)
 		status = !status; /* `! exit 3` still exits with 3 */
 	if (p->count > 1 && !p->negate)
@@ -142,8 +144,8 @@ int eval_subshell(struct group_node *g, int flags)
 	}
 	struct forkspec f = { .foreground = 1, .why = "subshell: the child runs the list itself, no exec" };
 	pid_t pid = proc_fork(&f);
-	if (pid == 0)
-		eval_child_exit(eval_node(g->body, EVAL_EXIT));
+	if (pid == 0) /* in an if condition, say, set -e stays off inside too */
+		eval_child_exit(eval_node(g->body, EVAL_EXIT | (flags & EVAL_TESTED)));
 	if (pid < 0)
 		return 1;
 	int status = jobs_wait_fg(&pid, 1, f.pgid, &g->n);
@@ -158,7 +160,7 @@ int eval_background(struct bg_node *bg)
 	struct node *body = bg->body;
 	if (body->type == N_PIPE && !((struct pipe_node *)body)->negate) {
 		struct pipe_node *p = (struct pipe_node *)body;
-		return run_pipeline(p->cmds, p->count, 1, body);
+		return run_pipeline(p->cmds, p->count, 1, body, 0);
 	}
-	return run_pipeline(&bg->body, 1, 1, body);
+	return run_pipeline(&bg->body, 1, 1, body, 0);
 }

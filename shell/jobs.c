@@ -295,12 +295,13 @@ void jobs_hangup_exit(void)
 	exit(128 + SIGHUP);
 }
 
-/* Describe how a signalled foreground process ended, as shells do, unless it
+/* Describe how a signalled foreground process ended, as shells do (in
+ * scripts too: a program that crashed should not pass unnoticed), unless it
  * was Ctrl-C or a broken pipe (both expected and self-explanatory). */
 static void report_signal(int ws)
 {
 	int sig = WTERMSIG(ws);
-	if (!sh.interactive || sig == SIGPIPE)
+	if (sig == SIGPIPE || (sig == SIGINT && !sh.interactive))
 		return;
 	if (sig == SIGINT) {
 		/* The user pressed Ctrl-C: the rest of the line is abandoned too,

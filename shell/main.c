@@ -267,6 +267,7 @@ int main(int argc, char **argv)
 	char ppid[24];
 	snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
 	var_set("PPID", ppid);
+	var_set("OPTIND", "1"); /* POSIX: 1 when the shell starts (not taken from the environment) */
 	/* IFS is never taken from the environment (a hostile value would
 	 * change how every script splits words), as in dash. */
 	var_unset("IFS");
@@ -284,6 +285,7 @@ int main(int argc, char **argv)
 	if (inv.i || (!cmds && !script && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)))
 		sh.interactive = 1;
 	sh.at_prompt = sh.interactive && !cmds && !script;
+	sh.from_stdin = !cmds && !script;
 	if (sh.interactive) {
 		sh.color = sh.color_ok && isatty(STDERR_FILENO);
 		if (sig_init(1) < 0)

@@ -26,6 +26,8 @@ static void dollar_dash(char *buf, size_t len)
 			buf[n++] = opt_letters[i];
 	if (sh.interactive && n + 2 < len)
 		buf[n++] = 'i';
+	if (sh.from_stdin && n + 2 < len)
+		buf[n++] = 's';
 	buf[n] = '\0';
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alias.h"
+#include "builtin.h"
 #include "stack.h"
 #include "number.h"
 #include "redir.h"
@@ -23,6 +24,7 @@ static struct node *compound_list(struct parser *p);
 static struct node *command(struct parser *p);
 static struct token *peek(struct parser *p);
 static int expand_alias(struct parser *p);
+static int alias_after_blank(const struct parser *p, size_t prev, size_t pos);
 
 /* A node starting at the current token, with its position and line. */
 static struct node *new_node(struct parser *p, enum node_type type)
@@ -202,20 +204,26 @@ static int is_redir_op(enum tok_kind k)
 }
 
 /* The delimiter of a here-document: its word with the quotes removed (no
- * expansion happens to it). */
+ * expansion happens to it), read with XCU 2.2's rules: inside '...' every
+ * byte is itself, inside "..." a backslash quotes only $ ` " \ and newline,
+ * and an unquoted backslash-newline is a line continuation (no quoting). */
 static char *heredoc_delim(const struct word *w, int *quoted)
 {
 	struct strbuf sb;
 	sb_init(&sb);
 	*quoted = 0;
+	char q = 0; /* the quote we are inside, or 0 */
 	for (const char *s = w->raw; *s; s++) {
-		if (*s == '\'' || *s == '"') {
+		if ((*s == '\'' && q != '"') || (*s == '"' && q != '\'')) {
 			*quoted = 1;
+			q = q ? 0 : *s;
 			continue;
 		}
-		if (*s == '\\' && s[1]) {
-			*quoted = 1;
+		if (*s == '\\' && s[1] && q != '\'' && (!q || strchr("$`\"\\\n", s[1]))) {
 			s++;
+			if (*s == '\n')
+				continue;
+			*quoted = 1;
 		}
 		sb_addc(&sb, *s);
 	}
@@ -501,15 +509,28 @@ static struct node *function_def(struct parser *p, struct word *name, size_t pos
 
 /* ---- simple commands --------------------------------------------------- */
 
+/* Are the next words of s arguments of a declaration utility (export,
+ * readonly, local), whose NAME=value arguments are assignments?  As the
+ * executor decides it (evalcmd.c): by the command name as written. */
+static int declaration_args(const struct simple_node *s)
+{
+	if (s->nwords == 0 || !s->words[0]->lit)
+		return 0;
+	const struct builtin *b = builtin_find(s->words[0]->lit);
+	return b && (b->flags & BI_DECL);
+}
+
 static struct node *simple_command(struct parser *p)
 {
 	struct simple_node *s = (struct simple_node *)new_node(p, N_SIMPLE);
 	size_t acap = 0, wcap = 0;
+	int first_of_alias = 0; /* the next word begins an alias's text read as an argument */
 	for (;;) {
 		struct token *t = peek(p);
 		if (p->failed)
 			break;
 		if (is_redir_op(t->kind)) {
+			first_of_alias = 0;
 			redirect(p, &s->redirs);
 			continue;
 		}
@@ -519,14 +540,17 @@ static struct node *simple_command(struct parser *p)
 			ptr_push((void ***)&s->assigns, &s->nassign, &acap, take_word(p));
 			continue;
 		}
-		if (s->nwords > 0 && p->alias_next && t->pos >= p->alias_next_at) {
-			p->alias_next = 0;
-			if (expand_alias(p))
+		if (s->nwords > 0 && (first_of_alias || alias_after_blank(p, s->words[s->nwords - 1]->pos, t->pos))) {
+			/* the first word of an alias's text is a candidate too */
+			first_of_alias = expand_alias(p);
+			if (first_of_alias)
 				continue;
 			t = peek(p);
 		}
 		struct word *w = take_word(p);
-		if (w->flags & W_TILDE)
+		/* x=~/bin as an argument is a word like any other, except for a
+		 * declaration utility (export x=~/bin), where it is an assignment */
+		if ((w->flags & W_TILDE) && !declaration_args(s))
 			word_drop_assign_tildes(w);
 		if (s->nwords == 0 && s->nassign == 0 && s->redirs.n == 0 && w->lit &&
 		    !(w->flags & W_QUOTED) && var_valid_name(w->lit, strlen(w->lit)) &&
@@ -539,6 +563,18 @@ static struct node *simple_command(struct parser *p)
 	if (!p->failed && s->nwords == 0 && s->nassign == 0 && s->redirs.n == 0)
 		unexpected(p);
 	return &s->n;
+}
+
+/* Is a word that starts at pos, after an argument word that started at
+ * prev, a candidate for alias substitution?  Yes when the text of an alias
+ * ending in a blank ended between the two (XCU 2.3.1: `alias e='echo '`
+ * makes the word after e's text a candidate). */
+static int alias_after_blank(const struct parser *p, size_t prev, size_t pos)
+{
+	for (size_t i = 0; i < p->nactive; i++)
+		if (p->active[i].blank && p->active[i].end > prev && p->active[i].end <= pos)
+			return 1;
+	return 0;
 }
 
 /* Alias substitution (XCU 2.3.1): if the current token is an unquoted word
@@ -554,8 +590,14 @@ static int expand_alias(struct parser *p)
 	if (!value)
 		return 0;
 	size_t at = p->src->pos;
+	/* aliases whose text the input has passed are no longer being read */
+	size_t keep = 0;
 	for (size_t i = 0; i < p->nactive; i++)
-		if (at <= p->active[i].end && strcmp(p->active[i].name, name) == 0)
+		if (p->active[i].end >= at)
+			p->active[keep++] = p->active[i];
+	p->nactive = keep;
+	for (size_t i = 0; i < p->nactive; i++)
+		if (strcmp(p->active[i].name, name) == 0)
 			return 0;
 	if (p->nactive == sizeof p->active / sizeof p->active[0])
 		return 0; /* sixteen aliases deep: read the word as it is */
@@ -567,10 +609,9 @@ static int expand_alias(struct parser *p)
 		if (p->active[i].end >= at)
 			p->active[i].end += len;
 	p->active[p->nactive].name = key;
-	p->active[p->nactive++].end = at + len;
+	p->active[p->nactive].end = at + len;
 	/* a blank at the end: the word after the alias's text is looked at too */
-	p->alias_next = len && (value[len - 1] == ' ' || value[len - 1] == '\t');
-	p->alias_next_at = at + len;
+	p->active[p->nactive++].blank = len && (value[len - 1] == ' ' || value[len - 1] == '\t');
 	return 1;
 }
 

@@ -50,11 +50,12 @@ struct parser {
 	int depth;                /* nesting of compound commands and substitutions */
 	int in_subst;             /* inside $( ): ')' ends the list */
 	/* Aliases being read: each is not expanded again until the input
-	 * passes the end of its text (an alias may not loop on itself). */
-	struct { const char *name; size_t end; } active[16];
+	 * passes the end of its text (an alias may not loop on itself); one
+	 * whose text ends in a blank (blank) makes the word after that text
+	 * a candidate for alias substitution too.  Entries whose text the
+	 * input has passed are dropped. */
+	struct { const char *name; size_t end; int blank; } active[16];
 	size_t nactive;
-	int alias_next;           /* the last alias ended in a blank: the next word may be one too */
-	size_t alias_next_at;     /* ... the word that starts here or later */
 };
 
 /* Read and parse the next complete command from src (up to the end of its

@@ -139,7 +139,8 @@ static int run_source(struct source *src, int nested, int as_prompt)
 		}
 		if (interactive)
 			sh.commands_run++;
-		eval_node(tree, 0);
+		/* a . file whose status is tested runs with set -e off */
+		eval_node(tree, nested && sh.tested ? EVAL_TESTED : 0);
 		node_free(tree);
 		if (nested ? sh.skip != SKIP_NONE : top_level_done())
 			break;

@@ -42,6 +42,7 @@ struct shell {
 	int at_prompt;       /* the shell was started interactive: unlike interactive, kept
 	                      * in its forked children, so that their error messages have
 	                      * no line number either (a prompt has no lines to count) */
+	int from_stdin;      /* commands come from standard input (sh -s, or no operand): s in $- */
 	int color;           /* colour in the prompt */
 	int color_ok;        /* colour allowed at all (no --no-color, NO_COLOR, TERM=dumb) */
 	int in_child;        /* this process is a forked child running shell code */
@@ -51,6 +52,11 @@ struct shell {
 	int func_depth;      /* function calls running */
 	int dot_depth;       /* . scripts running (return leaves them too) */
 	int in_special;      /* a special builtin is running as one (not through command) */
+	int fatal;           /* the skip under way was set by sh_fatal (an error), not by exit */
+	int tested;          /* the running builtin's status is tested (if, &&, !): set -e is
+	                      * off in the commands eval and . run for it */
+	int in_trap;         /* a trap action is running: exit and return without N use ... */
+	int trap_status;     /* ... $? from before it (XCU exit, return) */
 	long commands_run;   /* interactive lines run so far (exit's stopped-jobs warning) */
 	char *arg0;          /* $0 */
 	int argc;            /* $#  */

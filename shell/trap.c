@@ -103,15 +103,28 @@ int trap_pending(void)
 	return 0;
 }
 
+/* A trap action, run with status ($? before it) where exit and return
+ * without a number look for it, as POSIX says. */
+static void run_action(const char *text, int status)
+{
+	int was_in = sh.in_trap, was_status = sh.trap_status;
+	sh.in_trap = 1;
+	sh.trap_status = status;
+	eval_text(text, strlen(text), 0);
+	sh.in_trap = was_in;
+	sh.trap_status = was_status;
+}
+
 /* Run one trap's command with $? kept: the trap is an interruption, not a
- * command of the script. */
+ * command of the script (but `exit N` or `return N` in it sets the status
+ * the shell or the function leaves with). */
 static void run_one(int sig)
 {
 	char *text = xstrdup(traps[sig]);
 	int status = sh.status;
-	eval_text(text, strlen(text));
+	run_action(text, status);
 	free(text);
-	if (sh.skip != SKIP_EXIT)
+	if (sh.skip != SKIP_EXIT && sh.skip != SKIP_RETURN)
 		sh.status = status;
 }
 
@@ -144,7 +157,7 @@ void trap_run_exit(void)
 	traps[TRAP_EXIT] = NULL;
 	int status = sh.status;
 	sh.skip = SKIP_NONE; /* the shell is leaving; the trap runs in full */
-	eval_text(text, strlen(text));
+	run_action(text, status);
 	if (sh.skip != SKIP_EXIT)
 		sh.status = status; /* `exit N` inside the trap sets the status */
 	sh.skip = SKIP_EXIT;

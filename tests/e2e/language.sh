@@ -170,8 +170,23 @@ t "a multi-digit descriptor number is a redirection (POSIX; dash takes 12 as a w
 terr "a function body must be a compound command (POSIX; dash also takes a simple one)" "a function body must be a compound command" 2 -c 'f() echo hi'
 t "case items may end with ;& and fall through (POSIX 2024)" "a b" 0 -c 'case a in a) printf "a ";& b) echo b;; esac'
 t "\$((x)) of a non-number is an error, status 2 (as dash)" "" 2 -c 'x=abc; echo $((x))'
+t "getopts unsets OPTARG at the end of the options (POSIX; dash keeps the last)" "[unset]" 0 -c 'getopts a: o -a x; getopts a: o -a x; echo "[${OPTARG-unset}]"'
+t "OPTIND stays at a group of options until its last letter (POSIX; dash moves on)" "1 2" 0 -c 'getopts ab o -ab; a=$OPTIND; getopts ab o -ab; echo $a $OPTIND'
+t "unquoted \$@ keeps a parameter's leading empty field (POSIX; dash drops it)" "<b><><b>" 0 -c 'IFS=a; set -- b ab; printf "<%s>" $@'
+t "\"\$@\" then an empty \$(...) keeps the last empty field (POSIX; dash drops it)" "<x><>" 0 -c 'set -- x ""; printf "<%s>" "$@"$(true)'
+t "\"\$@\" then unquoted IFS blanks adds no fields (POSIX; dash adds two)" "<x><y>" 0 -c 'set -- x y; printf "<%s>" "$@"$IFS'
+t "read keeps an escaped last character after a blank (POSIX; dash loses it)" "[x n]" 0 -c 'printf "x \\\\n\\n" | { read l; echo "[$l]"; }'
+t "set -e is off in a . file whose status is tested (POSIX; dash turns it back on)" "in-dot
+then" 0 -c 'printf "false; echo in-dot\n" >"${TMPDIR:-/tmp}/fk-dot-$$"; set -e; if . "${TMPDIR:-/tmp}/fk-dot-$$"; then echo then; fi; rm -f "${TMPDIR:-/tmp}/fk-dot-$$"'
 
 #### errors the language must survive ######################################
+terr "a script reports a command a signal killed, as sh does" "^(Terminated|Segmentation fault)" 139 -c 'sh -c "kill -TERM \$\$"; sh -c "kill -SEGV \$\$"'
+t "a script says nothing of a broken pipe" "" 141 -c '{ sh -c "kill -PIPE \$\$"; } 2>&1'
+terr "an error in a compound command's redirection names the command's line" "line 2: nonexistent" 2 -c 'echo
+{ cat; } <nonexistent'
+terr "an error in a for loop's words names the loop's line" "line 3: nope" 2 -c 'echo
+
+for i in ${nope?}; do :; done'
 terr "runaway recursion stops with a message, not a crash" "functions nested too deeply" 2 -c 'f() { f; }; f'
 t "runaway recursion in a subshell leaves the shell alive" "alive" 0 -c '(f() { f; }; f) 2>/dev/null; echo alive'
 terr "deeply nested parentheses are a syntax error, not a crash" "nested too deeply" 2 -c "$(printf '%.0s(' $(seq 20000))true$(printf '%.0s)' $(seq 20000))"

@@ -99,7 +99,7 @@ t "variables and braces" "v=1 1x" 0 -c 'v=1; echo v=$v ${v}x'
 t "unset variable is empty" "[]" 0 -c 'echo "[$nope]"'
 t "special parameters" "0 1" 0 -c 'true; a=$?; false; echo $a $?'
 t "\$\$ is the shell's PID, also in pipelines" "same" 0 -c 'a=$$; echo $$ | sh -c "read x; test \$x = $a && echo same"'
-t "\$! is the background PID" "ok" 0 -c 'sleep 30 & p=$!; test -n "$p" && test -d /proc/$p && echo ok; kill $p'
+t "\$! is the background PID" "ok" 0 -c 'sleep 30 & p=$!; test -n "$p" && test -d /proc/$p && echo ok; kill $p; wait $p 2>/dev/null; exit 0'
 t "field splitting of unquoted expansions" "3
 1" 0 -c 'x="a b  c"; printf "%s\n" $x | wc -l | tr -d " "; printf "%s\n" "$x" | wc -l | tr -d " "'
 t "custom IFS" "a b c" 0 -c 'IFS=:; x=a:b:c; echo $x'

@@ -847,10 +847,12 @@ static void test_true_false_colon(void **state)
 	result_free(&r);
 }
 
-/* XCU 2.14: the special builtins, and the declaration utilities whose
- * NAME=value arguments are expanded as assignments. */
+/* XCU 2.14: the special builtins (and local, special in dash too: its
+ * errors end a script), and the declaration utilities whose NAME=value
+ * arguments are expanded as assignments. */
 static const char *const posix_special[] = { "break", ":", "continue", ".", "eval", "exec", "exit", "export",
-					     "readonly", "return", "set", "shift", "times", "trap", "unset", NULL };
+					     "local", "readonly", "return", "set", "shift", "times", "trap", "unset",
+					     NULL };
 static const char *const declaration[] = { "export", "readonly", "local", NULL };
 
 static int in_list(const char *const *list, const char *name)
@@ -894,7 +896,7 @@ static void test_builtin_find(void **state)
 		{ "break", bi_break, BI_SPECIAL },
 		{ "continue", bi_continue, BI_SPECIAL },
 		{ "return", bi_return, BI_SPECIAL },
-		{ "local", bi_local, BI_DECL },
+		{ "local", bi_local, BI_SPECIAL | BI_DECL },
 		{ "set", bi_set, BI_SPECIAL },
 		{ "shift", bi_shift, BI_SPECIAL },
 	};

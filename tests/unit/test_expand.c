@@ -267,7 +267,10 @@ static void test_special_parameters(void **state)
 	memset(sh.opt, 0, sizeof sh.opt);
 	sh.interactive = 1;
 	EXPECT("$-", "i");
+	sh.from_stdin = 1;
+	EXPECT("$-", "is");                     /* commands from standard input */
 	sh.interactive = 0;
+	sh.from_stdin = 0;
 }
 
 /* "$@" makes a field per parameter, "$*" one field joined by IFS's first
