@@ -266,11 +266,11 @@ int main(int argc, char **argv)
 	init_pwd();
 	char ppid[24];
 	snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
-	var_set("PPID", ppid);
+	var_set_flags("PPID", ppid, 0); /* not exported, even under -a */
 	/* IFS is never taken from the environment (a hostile value would
 	 * change how every script splits words), as in dash. */
 	var_unset("IFS");
-	var_set("IFS", " \t\n");
+	var_set_flags("IFS", " \t\n", 0);
 
 	const char *term = getenv("TERM");
 	sh.color_ok = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) &&
