@@ -240,6 +240,16 @@ expect ^twoone
 send exit\\r
 wait 0"
 
+pty "set +o vi goes back to emacs keys" "expect ${P}\\\$ \$
+send set -o vi\\r
+expect ${P}\\\$ \$
+send set +o vi\\r
+expect ${P}\\\$ \$
+send echo one\\x01\\x06\\x06\\x06\\x06\\x06two\\r
+expect ^twoone
+send exit\\r
+wait 0"
+
 pty "a trap on SIGINT at the prompt runs on Ctrl-C" "expect ${P}\\\$ \$
 send trap 'echo caught-int' INT\\r
 expect ${P}\\\$ \$
