@@ -271,6 +271,8 @@ int main(int argc, char **argv)
 	 * change how every script splits words), as in dash. */
 	var_unset("IFS");
 	var_set_flags("IFS", " \t\n", 0);
+	/* getopts starts at the first argument (XCU: OPTIND is 1 when the shell starts). */
+	var_set_flags("OPTIND", "1", 0);
 
 	const char *term = getenv("TERM");
 	sh.color_ok = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) &&

@@ -131,6 +131,8 @@ cd /nonexistent-dir 2>/dev/null; echo "st=$?"
 set -o | grep -c errexit
 #### set plus o is reinputtable
 set -e; set +o | grep errexit
+#### OPTIND is 1 when the shell starts
+echo "OPTIND=$OPTIND"; set -- -x; getopts x o; echo "$o $OPTIND"
 #### set -a exports what read, for, getopts, ${x=} and $(( = )) assign
 set -a; x=1; echo v | { read r; for l in L; do :; done; : ${d=D}; getopts a o -a; : $((ar=3)); env | grep -E '^(x|r|l|d|o|ar)=' | sort; }
 #### set +a stops exporting new variables
