@@ -178,6 +178,14 @@ t "\$LINENO counts the lines of a script (POSIX; dash leaves it empty)" "1 3" 0 
 
 echo $a $LINENO'
 
+#### traps while the shell waits ############################################
+# The signal comes once await sees the shell asleep in waitpid; the killer
+# exits right after, so its end may be reaped in the same waitpid.
+t "a trapped signal ends wait PID at once with 128+N, then the trap runs" "T
+wait=143" 0 -c 'trap "echo T" TERM; sleep 5 & p=$!; ('"$AWAIT"' state $$ S; kill -TERM $$) & wait $p; echo "wait=$?"; kill $p'
+t "a trapped signal ends a wait for every job at once" "T
+wait=143" 0 -c 'trap "echo T" TERM; sleep 5 & p=$!; ('"$AWAIT"' state $$ S; kill -TERM $$) & wait; echo "wait=$?"; kill $p'
+
 #### start-up files, login shells, the prompt's builtins ####################
 # pty_run NAME SCRIPT COMMAND...: like pty, for a command other than plain
 # forksh (env with a HOME of its own, say).
