@@ -4,8 +4,9 @@
 # page's BUILTINS section whose synopsis is the very usage line `help NAME`
 # prints, and no entry there names something that is not a builtin; every
 # reserved word of POSIX sh is one to forksh (type says "shell keyword"), is
-# listed under "Reserved words" in the man page and has a `help` text; and
-# every word `help` lists under "The language" has a text of its own.
+# listed under "Reserved words" in the man page and has a `help` text;
+# README.md's table has a row for every builtin; and every word `help`
+# lists under "The language" has a text of its own.
 # Run by make check-man, part of make test.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
@@ -67,6 +68,16 @@ for w in $reserved; do
 	if sed 's/^\.B //' "$T/reserved" | tr -s ' "' '\n' | grep -qxF -- "$w"; then ok "man page lists reserved word $w"; else
 		not_ok "man page lists reserved word $w" "$(cat "$T/reserved")"; fi
 done
+
+# The README's table of builtins has a row for each.
+while IFS= read -r b; do
+	row1="| \`$b " row2="| \`$b\`"
+	if grep -qF -- "$row1" "$ROOT/README.md" || grep -qF -- "$row2" "$ROOT/README.md"; then
+		ok "README lists $b"
+	else
+		not_ok "README's table of builtins has a row for $b"
+	fi
+done <"$T/builtins"
 
 # Every word of the language that `help` lists has a text of its own.
 awk '/^The language/ { on = 1; next } on && /^$/ { exit } on { print $1 }' "$T/help" >"$T/words"
