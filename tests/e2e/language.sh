@@ -258,6 +258,24 @@ expect ^twoone
 send exit\\r
 wait 0"
 
+# Started by a parent without job control (bash -c), the shell leads a group
+# of its own; set +m once gave the terminal back to the parent's group and
+# left the shell in the background, so its next read ended the session.
+pty "set +m and set -m at the prompt: the shell keeps the terminal" "expect ${P}\\\$ \$
+send set +m\\r
+expect ${P}\\\$ \$
+send echo after-plus-m \$-\\r
+expect ^after-plus-m
+expect ${P}\\\$ \$
+send set -m\\r
+expect ${P}\\\$ \$
+send echo after-minus-m \$-\\r
+expect ^after-minus-m .*m
+expect ${P}\\\$ \$
+send exit\\r
+expect the-parent-goes-on
+wait 0" --cmd bash -c "\"\$0\"; echo the-parent-goes-on" "$FORKSH"
+
 pty "a trap on SIGINT at the prompt runs on Ctrl-C" "expect ${P}\\\$ \$
 send trap 'echo caught-int' INT\\r
 expect ${P}\\\$ \$
