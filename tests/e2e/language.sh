@@ -235,7 +235,7 @@ if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "forksh -l -c 
 out=$(cd "$WORK/homes/login" && HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" bash -c 'exec -a -forksh "$0" -c "echo \$PROFVAR"' "$FORKSH" 2>&1)
 if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "a name starting with - makes a login shell (as login and sshd start one)"; else not_ok "a name starting with -" "$out"; fi
 
-pty "set -o vi: Escape then vi commands edit the line" "expect ${P}\\\$ \$
+pty "set -o vi: Escape then vi commands edit the line; -o emacs and +o vi go back" "expect ${P}\\\$ \$
 send set -o vi\\r
 expect ${P}\\\$ \$
 send echo abc\\ebx\\r
@@ -245,16 +245,11 @@ send set -o emacs\\r
 expect ${P}\\\$ \$
 send echo one\\x01\\x06\\x06\\x06\\x06\\x06two\\r
 expect ^twoone
-send exit\\r
-wait 0"
-
-pty "set +o vi goes back to emacs keys" "expect ${P}\\\$ \$
-send set -o vi\\r
 expect ${P}\\\$ \$
-send set +o vi\\r
+send set -o vi; set +o vi\\r
 expect ${P}\\\$ \$
-send echo one\\x01\\x06\\x06\\x06\\x06\\x06two\\r
-expect ^twoone
+send echo three\\x01\\x06\\x06\\x06\\x06\\x06four\\r
+expect ^fourthree
 send exit\\r
 wait 0"
 
