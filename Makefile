@@ -346,13 +346,18 @@ $(B)/forksh.1: docs/forksh.1 $(B)/version.c
 	sed 's/@VERSION@/$(FORKSH_VERSION)/g' docs/forksh.1 >$@
 
 # The man page lints clean: mandoc at its strictest (style notes too) and,
-# where it is installed, groff (what man uses) with every warning on.
-check-man: $(B)/forksh.1
+# where it is installed, groff (what man uses) with every warning on.  Then
+# it is complete (tests/release/docs.sh): an entry for every builtin, with
+# the usage line `help` prints, every reserved word listed and in `help`.
+check-man: $(B)/forksh.1 $(BIN)
 	@echo "== man page lint"
 	@out=$$(mandoc -T lint -W style $(B)/forksh.1 2>&1; \
 		if command -v groff >/dev/null; then groff -man -z -ww $(B)/forksh.1 2>&1; fi); \
 	if [ -n "$$out" ]; then printf '%s\n' "$$out" | sed 's|$(B)/forksh.1|docs/forksh.1|'; \
 		echo "man page lint: FAILED"; exit 1; fi; echo "man page lint: clean"
+	@echo "== man page and help cover every builtin and reserved word"
+	@bash tests/release/docs.sh $(abspath $(BIN)) $(abspath $(B)/forksh.1) >$(B)/docs-check.log 2>&1; \
+	st=$$?; grep -v '^ok ' $(B)/docs-check.log; exit $$st
 
 # forksh --version, help, the man page, debian/changelog and NEWS.md agree.
 check-version: $(BIN) $(B)/forksh.1

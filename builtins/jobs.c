@@ -18,6 +18,7 @@
 #include "../shell/number.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
+#include "../shell/trap.h"
 
 /* Look up a job spec for builtin `who`, reporting failure. */
 static struct job *find_job(const char *who, const char *spec)
@@ -151,7 +152,8 @@ int bi_wait(int argc, char **argv)
 			if (!j)
 				break;
 			int st = jobs_wait_job(j);
-			if (st == 128 + SIGINT && sh.interactive)
+			/* a trapped signal (or Ctrl-C at the prompt) ends the wait */
+			if ((st == 128 + SIGINT && sh.interactive) || (st > 128 && trap_pending()))
 				return st;
 		}
 		/* Their statuses were waited for: forget the finished ones. */
@@ -177,6 +179,8 @@ int bi_wait(int argc, char **argv)
 			continue;
 		}
 		status = jobs_wait_job(j);
+		if (status > 128 && trap_pending())
+			return status; /* the trap runs now, the rest is not waited for */
 	}
 	return status;
 }

@@ -26,7 +26,7 @@ static const struct keyword keywords[] = {
 	{ "for", "for NAME [in WORD...]; do LIST; done",
 	  "Run the body once for each word (no `in`: each of \"$@\").",
 	  "The words are expanded once, before the first round; the loop runs in the shell." },
-	{ "case", "case WORD in [(]PATTERN[|PATTERN]...) LIST;; ... esac",
+	{ "case", "case WORD in [(]PATTERN[|PATTERN]...) LIST;; ... esac   (;& instead of ;; falls through)",
 	  "Run the commands of the first pattern matching WORD.",
 	  "Matching is done in the shell, with glob patterns: no program, no fork." },
 	{ "{", "{ LIST; }", "Group commands; redirections apply to all of them.",
@@ -51,10 +51,36 @@ static const struct keyword keywords[] = {
 	{ "<<", "COMMAND <<WORD ... WORD", "A here-document: the lines up to WORD are the input.",
 	  "The shell writes the text into a pipe (a temporary file when it is big) and makes it the "
 	  "command's standard input; with the delimiter quoted ('WORD'), $ is not expanded." },
+	{ ">", "[N]>FILE  [N]>>FILE  [N]<FILE  [N]<>FILE  [N]>|FILE  [N]>&M  [N]<&M  [N]>&-",
+	  "Redirections: where a command's descriptors 0, 1, 2 ... point.",
+	  "For a program, the child opens the file and dup2()s it onto N between fork() and exec(); for "
+	  "a builtin or a compound command the shell changes its own descriptors and puts them back after." },
+	{ "${", "${NAME}  ${NAME:-WORD} (:= :? :+, or no :)  ${#NAME}  ${NAME%PAT} (%% # ##)",
+	  "Parameter expansion: a value, a default, a length, a part.",
+	  "Done by the shell itself while it expands the word: no fork, no program." },
+	{ "$((", "$((EXPRESSION))", "Arithmetic: the value of a C-like integer expression.",
+	  "Computed inside the shell (i=$((i+1)) forks nothing), where `expr` would be a program and a fork." },
 	{ "$(", "$(COMMAND)  or  `COMMAND`", "Command substitution: the command's output, in place.",
 	  "pipe() and fork(): the child's standard output is the pipe; the shell reads it to the end, "
 	  "then waitpid(). So x=$(cd /tmp; pwd) cannot change the shell's directory." },
 };
+
+/* A redirection operator as a user would ask about it: < > >> <> >| >& <&,
+ * with a descriptor number before it and one (or -) after it allowed
+ * (2>, 2>&1, >&-).  Returns 1 or 0. */
+static int is_redirection(const char *name)
+{
+	static const char *const ops[] = { ">>", "<>", ">|", ">&", "<&", "<", ">" };
+	const char *s = name + strspn(name, "0123456789");
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		size_t n = strlen(ops[i]);
+		if (strncmp(s, ops[i], n) != 0)
+			continue;
+		const char *rest = s + n;
+		return strcmp(rest, "-") == 0 || strspn(rest, "0123456789") == strlen(rest);
+	}
+	return 0;
+}
 
 static const struct keyword *find(const char *name)
 {
@@ -75,6 +101,12 @@ static const struct keyword *find(const char *name)
 		name = "<<";
 	else if (strcmp(name, "`") == 0 || strcmp(name, "$") == 0)
 		name = "$(";
+	else if (strcmp(name, ";&") == 0)
+		name = "case";
+	else if (strcmp(name, "()") == 0)
+		name = "function";
+	else if (is_redirection(name))
+		name = ">";
 	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
 		if (strcmp(keywords[i].name, name) == 0)
 			return &keywords[i];

@@ -152,11 +152,16 @@ void jobctl_disable(void)
 		enabled = 0;
 }
 
+/* Back into the group the shell came from, which gets the terminal: at
+ * exit the terminal goes back where it was, and after `set +m` the shell
+ * must be in the foreground group itself, or its next read of the terminal
+ * would fail as a background read (as dash, it moves before giving the
+ * terminal away; if the group is gone, it keeps both). */
 void jobctl_shutdown(void)
 {
 	if (!enabled)
 		return;
-	if (orig_pgid != shell_pgid)
+	if (orig_pgid != shell_pgid && setpgid(0, orig_pgid) == 0)
 		tcsetpgrp(tty, orig_pgid);
 	enabled = 0;
 }

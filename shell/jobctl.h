@@ -43,8 +43,8 @@ void jobctl_take_terminal(struct termios *save);
  * in the list's group). */
 void jobctl_disable(void);
 
-/* Give the terminal back to the process group the shell started in, when an
- * interactive shell exits. */
+/* Job control off: the shell goes back into the process group it started
+ * in and gives that group the terminal (at exit, and for `set +m`). */
 void jobctl_shutdown(void);
 
 #endif

@@ -505,6 +505,11 @@ int jobs_resume_fg(struct job *j)
 int jobs_wait_job(struct job *j)
 {
 	while (j->state == JOB_RUNNING) {
+		/* A trapped signal that came with another child's end: waitpid
+		 * returned that child, not EINTR, and the signal is only noted. */
+		int trapped = trap_pending();
+		if (trapped)
+			return 128 + trapped;
 		int ws;
 		pid_t pid = wait_any(&ws, WUNTRACED | WCONTINUED);
 		if (pid < 0) {

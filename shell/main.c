@@ -266,12 +266,13 @@ int main(int argc, char **argv)
 	init_pwd();
 	char ppid[24];
 	snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
-	var_set("PPID", ppid);
-	var_set("OPTIND", "1"); /* POSIX: 1 when the shell starts (not taken from the environment) */
+	var_set_flags("PPID", ppid, 0); /* not exported, even under -a */
 	/* IFS is never taken from the environment (a hostile value would
 	 * change how every script splits words), as in dash. */
 	var_unset("IFS");
-	var_set("IFS", " \t\n");
+	var_set_flags("IFS", " \t\n", 0);
+	/* getopts starts at the first argument (XCU: OPTIND is 1 when the shell starts). */
+	var_set_flags("OPTIND", "1", 0);
 
 	const char *term = getenv("TERM");
 	sh.color_ok = !no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR")) &&

@@ -73,11 +73,13 @@ void opt_print(FILE *out, int reinput)
 int opt_set(int opt, int on)
 {
 	if (opt == OPT_VI || opt == OPT_EMACS) {
-		/* one editing mode at a time, handed to readline */
+		/* one editing mode at a time, handed to readline; set +o vi
+		 * goes back to readline's default, emacs */
+		int was_vi = sh.opt[OPT_VI];
 		sh.opt[OPT_VI] = sh.opt[OPT_EMACS] = 0;
 		if (on)
 			input_set_vi(opt == OPT_VI);
-		else if (opt == OPT_VI && sh.opt[OPT_VI])
+		else if (opt == OPT_VI && was_vi)
 			input_set_vi(0);
 	}
 	if (opt == OPT_m && sh.interactive && on != sh.opt[OPT_m]) {

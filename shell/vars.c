@@ -160,9 +160,11 @@ int var_set_flags(const char *name, const char *value, unsigned flags)
 	return 0;
 }
 
+/* set -a (allexport) exports every variable the shell assigns: by NAME=value,
+ * read, for, getopts, ${x=w}, $((x=1)) and local alike (XCU set). */
 int var_set(const char *name, const char *value)
 {
-	return var_set_flags(name, value, 0);
+	return var_set_flags(name, value, sh.opt[OPT_a] ? V_EXPORT : 0);
 }
 
 int var_export(const char *name, const char *value)

@@ -131,6 +131,12 @@ cd /nonexistent-dir 2>/dev/null; echo "st=$?"
 set -o | grep -c errexit
 #### set plus o is reinputtable
 set -e; set +o | grep errexit
+#### OPTIND is 1 when the shell starts
+echo "OPTIND=$OPTIND"; set -- -x; getopts x o; echo "$o $OPTIND"
+#### set -a exports what read, for, getopts, ${x=} and $(( = )) assign
+set -a; x=1; echo v | { read r; for l in L; do :; done; : ${d=D}; getopts a o -a; : $((ar=3)); env | grep -E '^(x|r|l|d|o|ar)=' | sort; }
+#### set +a stops exporting new variables
+set -a; y=1; set +a; z=2; env | grep -E '^(y|z)='
 #### cd logical through a link
 mkdir -p real/sub; ln -s "$PWD/real" link; cd link; pwd | sed "s|$HOME|H|"; pwd -P | sed "s|$HOME|H|"; pwd -L | sed "s|$HOME|H|"
 #### cd -P resolves links

@@ -198,6 +198,14 @@ t "\$LINENO counts the lines of a script (POSIX; dash leaves it empty)" "1 3" 0 
 
 echo $a $LINENO'
 
+#### traps while the shell waits ############################################
+# The signal comes once await sees the shell asleep in waitpid; the killer
+# exits right after, so its end may be reaped in the same waitpid.
+t "a trapped signal ends wait PID at once with 128+N, then the trap runs" "T
+wait=143" 0 -c 'trap "echo T" TERM; sleep 5 & p=$!; ('"$AWAIT"' state $$ S; kill -TERM $$) & wait $p; echo "wait=$?"; kill $p'
+t "a trapped signal ends a wait for every job at once" "T
+wait=143" 0 -c 'trap "echo T" TERM; sleep 5 & p=$!; ('"$AWAIT"' state $$ S; kill -TERM $$) & wait; echo "wait=$?"; kill $p'
+
 #### start-up files, login shells, the prompt's builtins ####################
 # pty_run NAME SCRIPT COMMAND...: like pty, for a command other than plain
 # forksh (env with a HOME of its own, say).
@@ -247,7 +255,7 @@ if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "forksh -l -c 
 out=$(cd "$WORK/homes/login" && HOME="$WORK/homes/login" FORKSH_TEST_MARK="$MARK" bash -c 'exec -a -forksh "$0" -c "echo \$PROFVAR"' "${FORKSH_REAL:-$FORKSH}" 2>&1)
 if [ "$out" = "$(printf 'profile-read\nfrom-profile')" ]; then ok "a name starting with - makes a login shell (as login and sshd start one)"; else not_ok "a name starting with -" "$out"; fi
 
-pty "set -o vi: Escape then vi commands edit the line" "expect ${P}\\\$ \$
+pty "set -o vi: Escape then vi commands edit the line; -o emacs and +o vi go back" "expect ${P}\\\$ \$
 send set -o vi\\r
 expect ${P}\\\$ \$
 send echo abc\\ebx\\r
@@ -257,8 +265,31 @@ send set -o emacs\\r
 expect ${P}\\\$ \$
 send echo one\\x01\\x06\\x06\\x06\\x06\\x06two\\r
 expect ^twoone
+expect ${P}\\\$ \$
+send set -o vi; set +o vi\\r
+expect ${P}\\\$ \$
+send echo three\\x01\\x06\\x06\\x06\\x06\\x06four\\r
+expect ^fourthree
 send exit\\r
 wait 0"
+
+# Started by a parent without job control (bash -c), the shell leads a group
+# of its own; set +m once gave the terminal back to the parent's group and
+# left the shell in the background, so its next read ended the session.
+pty "set +m and set -m at the prompt: the shell keeps the terminal" "expect ${P}\\\$ \$
+send set +m\\r
+expect ${P}\\\$ \$
+send echo after-plus-m \$-\\r
+expect ^after-plus-m
+expect ${P}\\\$ \$
+send set -m\\r
+expect ${P}\\\$ \$
+send echo after-minus-m \$-\\r
+expect ^after-minus-m .*m
+expect ${P}\\\$ \$
+send exit\\r
+expect the-parent-goes-on
+wait 0" --cmd bash -c "\"\$0\"; echo the-parent-goes-on" "$FORKSH"
 
 pty "a trap on SIGINT at the prompt runs on Ctrl-C" "expect ${P}\\\$ \$
 send trap 'echo caught-int' INT\\r
