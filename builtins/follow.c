@@ -68,11 +68,8 @@ static int parse(struct follow_args *a, int argc, char **argv)
 			a->o.draw.stable_pids = 1;
 			break;
 		case 't': {
-			static const char *const modes[] = { "auto", "full", "summary", "off" };
-			size_t m = 0;
-			while (m < 4 && strcmp(optarg, modes[m]) != 0)
-				m++;
-			if (m == 4) {
+			int m = timeline_mode_parse(optarg);
+			if (m < 0) {
 				sh_error("follow: --timeline takes full, summary, off or auto");
 				return -1;
 			}

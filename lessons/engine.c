@@ -32,6 +32,7 @@
 #include "../shell/util.h"
 #include "../shell/vars.h"
 #include "engine.h"
+#include "pictures.h"
 #include "wire.h"
 
 /* ---- the registry ----------------------------------------------------- */
@@ -246,15 +247,12 @@ static int parse_options(struct lesson_ctx *ctx, struct run_args *ra, int argc, 
 		} else if (c == 'C') {
 			ctx->no_color = 1;
 		} else if (c == 't') {
-			static const char *const modes[] = { "auto", "full", "summary", "off" };
-			size_t m = 0;
-			while (m < 4 && strcmp(optarg, modes[m]) != 0)
-				m++;
-			if (m == 4) {
+			int m = timeline_mode_parse(optarg);
+			if (m < 0) {
 				sh_error("lesson: --timeline takes full, summary, off or auto");
 				return 2;
 			}
-			ctx->timeline = (int)m;
+			ctx->timeline = m;
 		} else if (c == 'g' || c == 'j') {
 			if (!*optarg) {
 				sh_error("lesson: --%s needs a file name", c == 'g' ? "svg" : "json");

@@ -37,6 +37,11 @@ void draw_tree(FILE *out, const struct recording *r, const struct draw_opts *o);
  * o->timeline chooses full, summary or nothing. */
 void draw_timeline(FILE *out, const struct recording *r, const struct draw_opts *o);
 
+/* The mode named by a --timeline= word (auto, full, summary, off), or -1
+ * for any other word; follow and lesson share it, so they take the same
+ * words. */
+int timeline_mode_parse(const char *word);
+
 /* The mode draw_timeline would use for r (never TL_AUTO). */
 enum tl_mode timeline_mode(const struct recording *r, enum tl_mode asked);
 

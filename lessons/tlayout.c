@@ -14,6 +14,16 @@
 /* A summary has at most this many steps: a projector's screen. */
 #define SUMMARY_STEPS 20
 
+int timeline_mode_parse(const char *word)
+{
+	static const char *const modes[] = { [TL_AUTO] = "auto", [TL_FULL] = "full",
+		                             [TL_SUMMARY] = "summary", [TL_OFF] = "off" };
+	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++)
+		if (strcmp(word, modes[m]) == 0)
+			return (int)m;
+	return -1;
+}
+
 enum tl_mode timeline_mode(const struct recording *r, enum tl_mode asked)
 {
 	if (asked != TL_AUTO)

@@ -175,6 +175,19 @@ static char *place(char **at, const char *s, size_t n)
 	return to;
 }
 
+/* Free what the builder grew beyond its built-in arrays and make it ready
+ * for the next word (the parts' own texts are the caller's business). */
+static void wb_release(struct wbuild *wb)
+{
+	if (wb->parts != wb->small) {
+		free(wb->parts);
+		free(wb->offs);
+	}
+	if (wb->lit.buf != wb->small_lit)
+		free(wb->lit.buf);
+	wb_init(wb, 0);
+}
+
 /* The finished word is one allocation: the struct, its parts, their
  * strings, the raw text and the literal value.  A parser reads thousands
  * of words; one malloc and one free each, instead of five or more, is a
@@ -223,13 +236,7 @@ struct word *wb_finish(struct wbuild *wb, const char *text, size_t end)
 		if (!(w->flags & W_QUOTED))
 			w->kw = keyword_of(w->lit);
 	}
-	if (wb->parts != wb->small) {
-		free(wb->parts);
-		free(wb->offs);
-	}
-	if (wb->lit.buf != wb->small_lit)
-		free(wb->lit.buf);
-	wb_init(wb, 0);
+	wb_release(wb);
 	return w;
 }
 
@@ -242,13 +249,7 @@ void wb_discard(struct wbuild *wb)
 		word_free(p->arg);
 		node_free(p->tree);
 	}
-	if (wb->parts != wb->small) {
-		free(wb->parts);
-		free(wb->offs);
-	}
-	if (wb->lit.buf != wb->small_lit)
-		free(wb->lit.buf);
-	wb_init(wb, 0);
+	wb_release(wb);
 }
 
 struct word *word_from_text(const char *s, int quoted, const char *raw)

@@ -34,9 +34,8 @@
 #include "../../lessons/pictures.h"
 #include "../../lessons/plainc.h"
 #include "../../shell/shell.h"
+#include "liverec.h"
 
-static struct lesson_ctx ctx;
-static struct rec_view v;
 
 /* Run a step's run function, or else fn live with need processes at
  * most, in ctx, with its output thrown away.  Returns what it returned. */
@@ -83,51 +82,7 @@ static void run_step(const char *name, int step, const char *sizes)
 	rec_view_build(&v, &ctx.run.rec);
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	rec_view_free(&v);
-	if (ctx.have_run)
-		live_free(&ctx.run);
-	memset(&ctx, 0, sizeof ctx);
-	/* nothing of the run may be left: no child, no zombie */
-	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
-	return 0;
-}
-
-static const struct rec_proc *root(void)
-{
-	size_t i = rec_view_root(&v);
-	assert_true(i != REC_NONE);
-	return &v.p[i];
-}
-
-static const struct rec_proc *proc_of(pid_t pid)
-{
-	size_t i = rec_view_find(&v, pid);
-	assert_true(i != REC_NONE);
-	return &v.p[i];
-}
-
 /* The children of p, in fork order. */
-static size_t kids_of(const struct rec_proc *p, const struct rec_proc **out, size_t max)
-{
-	size_t n = 0;
-	for (size_t k = 0; k < p->nkids && n < max; k++)
-		out[n++] = &v.p[v.kids[p->first + k]];
-	return n;
-}
-
-/* Every process of the run ended and was reaped, the exit first. */
-static void assert_all_reaped(void)
-{
-	for (size_t i = 0; i < v.n; i++) {
-		assert_true(v.p[i].ended);
-		assert_true(v.p[i].reaped);
-		assert_true(v.p[i].end_t <= v.p[i].reap_t);
-	}
-}
-
 /* How many events of kind about pid (any pid for 0). */
 static size_t count(enum rec_kind kind, pid_t pid)
 {

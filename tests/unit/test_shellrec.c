@@ -39,6 +39,7 @@
 #include "../../lessons/pictures.h"
 #include "../../lessons/shellrec.h"
 #include "../../lessons/wire.h"
+#include "liverec.h"
 #include "../../shell/events.h"
 
 #define WHY_SUBSHELL "subshell: the child runs the list itself, no exec"
@@ -272,8 +273,6 @@ static void test_run_outside_a_lesson(void **state)
 
 /* ---- real runs ---- */
 
-static struct lesson_ctx ctx;
-static struct rec_view v;
 
 static void run_text(void *text)
 {
@@ -304,32 +303,6 @@ static void run_live(void (*fn)(void *), void *arg, int step)
 	rec_view_build(&v, &ctx.run.rec);
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	rec_view_free(&v);
-	if (ctx.have_run)
-		live_free(&ctx.run);
-	memset(&ctx, 0, sizeof ctx);
-	/* nothing of the run may be left: no child, no zombie */
-	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
-	return 0;
-}
-
-static const struct rec_proc *root(void)
-{
-	size_t i = rec_view_root(&v);
-	assert_true(i != REC_NONE);
-	return &v.p[i];
-}
-
-static const struct rec_proc *proc(pid_t pid)
-{
-	size_t i = rec_view_find(&v, pid);
-	assert_true(i != REC_NONE);
-	return &v.p[i];
-}
-
 /* The first process forked for a reason starting with why. */
 static const struct rec_proc *forked_for(const char *why)
 {
@@ -348,15 +321,6 @@ static const struct rec_event *line(const char *prefix)
 	if (!e)
 		fail_msg("no line starting with \"%s\"", prefix);
 	return e;
-}
-
-static void assert_all_reaped(void)
-{
-	for (size_t i = 0; i < v.n; i++) {
-		assert_true(v.p[i].ended);
-		assert_true(v.p[i].reaped);
-		assert_true(v.p[i].end_t <= v.p[i].reap_t);
-	}
 }
 
 /* { }: no copy of the shell, every child of the lesson's shell runs a
@@ -397,7 +361,7 @@ static void test_parens(void **state)
 	assert_true(sub->end_t < sub->reap_t);
 	const struct rec_event *e = line("sh: my parent is ");
 	assert_int_equal(strtol(e->text + 17, NULL, 10), sub->pid);
-	assert_int_equal(v.p[proc(e->pid)->parent].pid, sub->pid);
+	assert_int_equal(v.p[proc_of(e->pid)->parent].pid, sub->pid);
 	assert_int_equal(strtol(line("in ( ): $$ is ")->text + 14, NULL, 10), r->pid);
 	assert_int_equal(line("/tmp")->pid, sub->pid);
 	assert_int_equal(ctx.lesson->steps[2].observed(&ctx), 2);
