@@ -211,15 +211,7 @@ wait=143" 0 -c 'trap "echo T" TERM; sleep 5 & p=$!; ('"$AWAIT"' state $$ S; kill
 # forksh (env with a HOME of its own, say).
 pty_run() {
 	local name=$1 script=$2; shift 2
-	local s
-	if printf '%s\n' "$script" | env FORKSH_TEST_MARK="$MARK" "$PTY" -t "${PTY_TIMEOUT:-8}" -- "$@" \
-		>"$WORK/pty" 2>&1; then
-		s=$(strays)
-		if [ -z "$s" ]; then ok "$name"; else not_ok "$name" "stray: $s"; fi
-	else
-		s=$(strays)
-		not_ok "$name" "$(tail -c 3000 "$WORK/pty" | cat -v)" ${s:+"stray: $s"}
-	fi
+	pty "$name" "$script" --cmd "$@"
 }
 mkdir -p "$WORK/homes/rc" "$WORK/homes/login" "$WORK/homes/env"
 printf 'echo rc-read; RCVAR=from-rc\nalias hi="echo alias-from-rc"\n' > "$WORK/homes/rc/.forkshrc"
