@@ -123,12 +123,12 @@ static void draw_substs(struct explainer *x, struct word *const *w, size_t n, st
 	}
 }
 
-static const char *simple_kind(const struct simple_node *s)
+static const char *simple_kind(const struct explainer *x, const struct simple_node *s)
 {
 	if (s->nwords == 0)
 		return s->nassign ? "assignment" : "redirection only";
 	const char *name = s->words[0]->lit;
-	if (name && func_find(name))
+	if (name && explain_is_function(x, name))
 		return "function call";
 	if (name && builtin_find(name))
 		return "builtin command";
@@ -139,7 +139,7 @@ static void draw_simple(struct explainer *x, const struct simple_node *s, struct
 			int last, const char *lead)
 {
 	char *text = node_text(&s->n);
-	tree_line(x, prefix, root, last, "%s%s: %s", lead, simple_kind(s), text);
+	tree_line(x, prefix, root, last, "%s%s: %s", lead, simple_kind(x, s), text);
 	free(text);
 	size_t keep = indent(x, prefix, root, last);
 	size_t left = s->redirs.n + count_substs(s->words, s->nwords) + count_substs(s->assigns, s->nassign);
@@ -273,6 +273,7 @@ static void draw(struct explainer *x, const struct node *n, struct strbuf *prefi
 		const struct funcdef_node *f = (const struct funcdef_node *)n;
 		tree_line(x, prefix, root, last, "%sfunction definition: %s (stored now, runs when called)", lead,
 			  f->name);
+		explain_define(x, f->name);
 		keep = indent(x, prefix, root, last);
 		draw(x, f->body, prefix, 0, 1, "body: ");
 		break;
@@ -299,20 +300,39 @@ static void draw(struct explainer *x, const struct node *n, struct strbuf *prefi
 	outdent(prefix, keep);
 }
 
+void explain_define(struct explainer *x, const char *name)
+{
+	if (!explain_is_function(x, name))
+		sv_push(&x->defined, xstrdup(name));
+}
+
+int explain_is_function(const struct explainer *x, const char *name)
+{
+	for (size_t i = 0; i < x->defined.n; i++)
+		if (strcmp(x->defined.v[i], name) == 0)
+			return 1;
+	return func_find(name) != NULL;
+}
+
 int explain_tree(const struct node *tree, FILE *out, int utf8)
 {
 	if (!tree) {
 		fprintf(out, "Nothing to explain: the line is empty.\n");
 		return 0;
 	}
-	struct explainer x = { out, utf8, 0 };
+	struct explainer x = { out, utf8, 0, { 0 } };
 	struct strbuf prefix;
 	sb_init(&prefix);
+	sv_init(&x.defined);
 	fprintf(out, "The command tree:\n");
 	draw(&x, tree, &prefix, 1, 1, "");
 	sb_free(&prefix);
+	/* the steps go through the line again from its start */
+	sv_free(&x.defined);
+	sv_init(&x.defined);
 	fprintf(out, "\nWhat the shell would do, in order:\n");
 	explain_steps(&x, tree, 0, 0);
+	sv_free(&x.defined);
 	fflush(out);
 	return 0;
 }

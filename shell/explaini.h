@@ -6,12 +6,22 @@
 #include <stdio.h>
 
 #include "node.h"
+#include "util.h"
 
 struct explainer {
 	FILE *out;
 	int utf8;
-	int step;  /* the last system-call step number used */
+	int step;              /* the last system-call step number used */
+	struct strvec defined; /* functions the explained line defines, so far */
 };
+
+/* Note that the explained line defines the function name (explain runs
+ * nothing, so the function table does not know it yet). */
+void explain_define(struct explainer *x, const char *name);
+
+/* Whether name would be called as a function: one the shell has, or one
+ * the explained line defined before this point. */
+int explain_is_function(const struct explainer *x, const char *name);
 
 /* How explain_steps describes a node: as the shell does it, or inside a
  * forked child (whose last program is exec'd without another fork). */

@@ -154,7 +154,7 @@ static void simple_steps(struct explainer *x, const struct simple_node *s, int d
 	}
 	const char *name = s->words[0]->lit;
 	const struct builtin *b = name ? builtin_find(name) : NULL;
-	struct funcdef_node *f = name ? func_find(name) : NULL;
+	int f = name && explain_is_function(x, name);
 	if (f && !(b && (b->flags & BI_SPECIAL))) {
 		redir_steps(x, &s->redirs, depth, "", 1);
 		step(x, depth, "%sno fork: %s is a function; its body runs in this process with new $1, $2, ...",
@@ -315,6 +315,7 @@ void explain_steps(struct explainer *x, const struct node *n, int depth, int fla
 	case N_FUNCDEF:
 		step(x, depth, "no fork: store the function %s; its body runs only when it is called",
 		     ((const struct funcdef_node *)n)->name);
+		explain_define(x, ((const struct funcdef_node *)n)->name);
 		break;
 	case N_REDIR: {
 		const struct redir_node *r = (const struct redir_node *)n;
