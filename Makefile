@@ -58,9 +58,9 @@ BIN ?= forksh
 HELLO := $(dir $(BIN))forksh-hello
 
 SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/stack.c shell/source.c shell/node.c shell/nodefmt.c \
-	shell/wordbuild.c shell/lexer.c shell/lexdollar.c shell/heredoc.c shell/parser.c shell/vars.c shell/func.c shell/trap.c shell/params.c shell/alias.c \
+	shell/wordbuild.c shell/lexer.c shell/lexdollar.c shell/heredoc.c shell/parser.c shell/parsetok.c shell/parsecomp.c shell/parsesimple.c shell/vars.c shell/func.c shell/trap.c shell/params.c shell/alias.c \
 	shell/expand.c shell/param.c shell/fields.c shell/cmdsubst.c shell/arith.c shell/pathexp.c \
-	shell/redir.c shell/signals.c shell/jobs.c shell/reap.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \
+	shell/redir.c shell/signals.c shell/jobs.c shell/wait.c shell/reap.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \

@@ -1,8 +1,9 @@
 /* jobs.h - the job table, and waiting for children.
  *
  * A job is one pipeline (or one simple command): started with &, or a
- * foreground pipeline that was stopped with Ctrl-Z.  All waiting happens in
- * jobs.c: waiting for the foreground reaps background children too, and
+ * foreground pipeline that was stopped with Ctrl-Z.  The table is in jobs.c.
+ * All waiting happens in wait.c (and in reap.c while the shell waits for
+ * input): waiting for the foreground reaps background children too, and
  * jobs_reap() collects whatever finished while the shell was doing other
  * things (SIGCHLD wakes the prompt for that), so no child stays a zombie.
  */

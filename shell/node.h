@@ -1,7 +1,7 @@
 /* node.h - the parse tree: words split into parts, redirections, and one
  * struct per kind of command.
  *
- * The parser (parser.c) builds these; the executor (eval.c), the expander
+ * The parser (parse*.c) builds these; the executor (eval.c), the expander
  * (expand.c), the printer (nodefmt.c), `explain` and the free routine
  * (node.c) walk them.  Every kind is listed once, in NODE_KINDS, and each
  * walker switches over enum node_type without a default case, so the

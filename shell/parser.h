@@ -1,6 +1,6 @@
 /* parser.h - the recursive-descent parser (XCU 2.10, "Shell Grammar").
  *
- * One function per grammar rule in parser.c:
+ * One function per grammar rule, in parser.c, parsecomp.c and parsesimple.c:
  *
  *   complete_command := list (NEWLINE | EOF)
  *   list        := and_or ((';' | '&') and_or)*          -- newlines too, inside compounds

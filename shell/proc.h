@@ -7,7 +7,7 @@
  * again), puts the child in its job's process group on both sides of the
  * fork, announces the fork on the event stream with the reason for it, and
  * reports a failure.  The child half gives the child its default signals
- * back and marks it as not being the shell.  All waiting is in jobs.c.
+ * back and marks it as not being the shell.  All waiting is in wait.c.
  */
 #ifndef FORKSH_PROC_H
 #define FORKSH_PROC_H

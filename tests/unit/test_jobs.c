@@ -1,4 +1,5 @@
-/* test_jobs.c - unit tests for the job table in shell/jobs.c.
+/* test_jobs.c - unit tests for the job table in shell/jobs.c (and for
+ * jobs_status and status_from_wait, in shell/wait.c).
  *
  * No process is started: jobs get made-up PIDs (900001 and up, which no
  * process has) and state changes are fed to jobs_record as wait statuses

@@ -1,4 +1,4 @@
-/* test_parser.c - unit tests for the parser (shell/parser.c), the tree
+/* test_parser.c - unit tests for the parser (shell/parse*.c), the tree
  * (shell/node.c), writing it back (shell/nodefmt.c) and the function
  * table's references (shell/func.c).
  *
