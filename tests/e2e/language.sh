@@ -77,9 +77,10 @@ send exit\\r
 wait 0"
 
 #### subshells under job control ##########################################
+# The shell's "[1] PID" and the child's first line may come in either
+# order, so only the child's line is awaited; jobs shows the job.
 pty "a background subshell is a job: jobs, fg, Ctrl-Z, bg, kill" "expect ${P}\\\$ \$
 send (echo sub-''ready; exec sleep 30) &\\r
-expect \\[1\\] [0-9]+
 expect sub-ready
 send jobs\\r
 expect \\[1\\]\\+ +Running +\\( echo sub-''ready; exec sleep 30 \\) &
