@@ -4,6 +4,7 @@
 #include <ctype.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,19 @@ int locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang)
 	if (!v)
 		return 0;
 	return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
+}
+
+int temp_file(char *path, size_t size, const char *name)
+{
+	const char *dir = getenv("TMPDIR");
+	int n = snprintf(path, size, "%s/forksh-%s-XXXXXX", dir && *dir ? dir : "/tmp", name);
+	if (n < 0 || (size_t)n >= size)
+		n = snprintf(path, size, "/tmp/forksh-%s-XXXXXX", name);
+	if (n < 0 || (size_t)n >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkostemp(path, O_CLOEXEC);
 }
 
 char *state_path(const char *file)
