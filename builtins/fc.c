@@ -236,29 +236,6 @@ static char *substitute(const char *text, const char *old_new)
 	return sb_steal(&sb);
 }
 
-/* Read the whole file at path into sb.  Returns 0, or -1 with errno set. */
-static int read_back(const char *path, struct strbuf *sb)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	char buf[4096];
-	ssize_t n;
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int err = errno;
-			close(fd);
-			errno = err;
-			return -1;
-		}
-		sb_addn(sb, buf, (size_t)n);
-	}
-	close(fd);
-	return 0;
-}
-
 /* The editor's command line: the editor (-e, else $FCEDIT, else ed, as
  * POSIX says) and the file, quoted.  The editor is a command line of its
  * own, so FCEDIT='vi -n' works.  A new string. */
@@ -302,7 +279,7 @@ static int edit_and_run(const struct fc_args *a, const char *entries, int flags)
 	free(cmd);
 	struct strbuf edited;
 	sb_init(&edited);
-	if (status == 0 && !sh.skip && read_back(path, &edited) < 0) {
+	if (status == 0 && !sh.skip && read_file_at(AT_FDCWD, path, &edited) < 0) {
 		sh_error("fc: cannot read %s back: %s", path, strerror(errno));
 		status = 1;
 	} else if (status != 0 && !sh.skip) {

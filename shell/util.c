@@ -172,6 +172,33 @@ int temp_file(char *path, size_t size, const char *name)
 	return mkostemp(path, O_CLOEXEC);
 }
 
+int read_file_at(int dfd, const char *path, struct strbuf *sb)
+{
+	char chunk[4096];
+	sb_reset(sb);
+	int fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int err = errno;
+			close(fd);
+			errno = err;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		sb_addn(sb, chunk, (size_t)r);
+	}
+	sb_addn(sb, "", 0); /* allocates the buffer for an empty file */
+	/* Nothing was written, so close cannot lose data; it frees the fd. */
+	close(fd);
+	return 0;
+}
+
 char *state_path(const char *file)
 {
 	struct strbuf sb;
