@@ -65,7 +65,7 @@ SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/stack.c shell/sour
 	shell/explain.c shell/explainsteps.c shell/proctree.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
 	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/hash.c builtins/process.c builtins/trap.c builtins/follow.c \
-	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c
+	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c builtins/fc.c
 LESSON_SRCS := lessons/registry.c lessons/engine.c lessons/steps.c lessons/text.c lessons/keys.c \
 	lessons/exercise.c lessons/live.c lessons/livemain.c lessons/livein.c lessons/wire.c lessons/record.c \
 	lessons/collect.c lessons/plainc.c lessons/draw.c lessons/tree.c lessons/timeline.c \

@@ -19,6 +19,7 @@ int bi_unset(int argc, char **argv);
 int bi_type(int argc, char **argv);
 int bi_help(int argc, char **argv);
 int bi_history(int argc, char **argv);
+int bi_fc(int argc, char **argv);
 int bi_true(int argc, char **argv);
 int bi_false(int argc, char **argv);
 int bi_exec(int argc, char **argv);

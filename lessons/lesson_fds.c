@@ -113,6 +113,7 @@ int main(void)
 #endif /* END MAIN */
 /* END PROGRAM */
 
+#include "../shell/util.h"
 #include "lessons.h"
 #include "lesson_fds.code.h"
 
@@ -132,9 +133,7 @@ static void run_separate_offsets(void *arg)
  * to the run (even q or Ctrl-C).  Returns what lesson_run_live returns. */
 static int run_on_file(struct lesson_ctx *ctx, void (*fn)(void *))
 {
-	const char *dir = getenv("TMPDIR");
-	snprintf(path, sizeof path, "%s/forksh-fds-XXXXXX", dir && strlen(dir) < 40 ? dir : "/tmp");
-	int fd = mkostemp(path, O_CLOEXEC);
+	int fd = temp_file(path, sizeof path, "fds");
 	if (fd < 0) {
 		lesson_print(ctx, "lesson: cannot make a file in %s: %s", path, strerror(errno));
 		return -1;

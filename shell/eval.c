@@ -17,6 +17,7 @@
 #include "expand.h"
 #include "explain.h"
 #include "func.h"
+#include "input.h"
 #include "jobs.h"
 #include "parser.h"
 #include "proc.h"
@@ -260,6 +261,21 @@ int eval_node(struct node *n, int flags)
 	return status;
 }
 
+/* The command just parsed from src (without its final newline) goes to
+ * standard error and into the history, as fc says it must before the
+ * command runs. */
+static void history_enter(struct source *src)
+{
+	size_t len = src->pos;
+	while (len > 0 && src->text.buf[len - 1] == '\n')
+		len--;
+	char *line = xstrndup(src->text.buf, len);
+	fprintf(stderr, "%s\n", line);
+	fflush(stderr);
+	input_history_add(line);
+	free(line);
+}
+
 int eval_text(const char *text, size_t len, int flags)
 {
 	struct source src;
@@ -277,6 +293,8 @@ int eval_text(const char *text, size_t len, int flags)
 			status = sh_special_error(2);
 			break;
 		}
+		if (n && (flags & EVAL_HISTORY))
+			history_enter(&src);
 		if (n) {
 			status = eval_node(n, flags & EVAL_TESTED);
 			node_free(n);

@@ -22,14 +22,18 @@ enum {
 	/* The status is tested (an if or while condition, left of && or ||,
 	 * after !): set -e does not apply. */
 	EVAL_TESTED = 2,
+	/* eval_text only: each command is written to standard error and
+	 * entered in the history before it runs, as if typed at the prompt
+	 * (the commands fc re-runs). */
+	EVAL_HISTORY = 4,
 };
 
 /* Run a tree and return its status; sh.status is kept up to date as each
  * command finishes, so $? inside a list sees the previous result. */
 int eval_node(struct node *n, int flags);
 
-/* Parse and run text command by command (eval, traps, lesson code), with
- * flags (EVAL_TESTED: set -e is off, for `if eval ...`).  A syntax error
+/* Parse and run text command by command (eval, traps, lesson code, fc), with
+ * flags (EVAL_TESTED: set -e is off, for `if eval ...`; EVAL_HISTORY).  A syntax error
  * is reported with a caret and gives 2.  Returns the status of the last
  * command (0 for none). */
 int eval_text(const char *text, size_t len, int flags);

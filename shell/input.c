@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@
 	X(add_history) X(append_history) X(clear_history) X(history_base) X(history_comment_char)      \
 	X(history_get) X(history_length) X(history_list) X(history_multiline_entries)                  \
 	X(history_truncate_file) X(history_write_timestamps) X(read_history) X(stifle_history)         \
+	X(remove_history) X(free_history_entry)                                                        \
 	X(rl_attempted_completion_function) X(rl_attempted_completion_over)                            \
 	X(rl_basic_word_break_characters) X(rl_callback_handler_install) X(rl_callback_handler_remove) \
 	X(rl_callback_read_char) X(rl_callback_sigcleanup) X(rl_catch_signals) X(rl_catch_sigwinch)    \
@@ -75,6 +77,8 @@ static int rl_loaded;
 #define history_write_timestamps (*rl.p_history_write_timestamps)
 #define read_history (*rl.p_read_history)
 #define stifle_history (*rl.p_stifle_history)
+#define remove_history (*rl.p_remove_history)
+#define free_history_entry (*rl.p_free_history_entry)
 #define rl_attempted_completion_function (*rl.p_rl_attempted_completion_function)
 #define rl_attempted_completion_over (*rl.p_rl_attempted_completion_over)
 #define rl_basic_word_break_characters (*rl.p_rl_basic_word_break_characters)
@@ -184,9 +188,15 @@ static void history_load(void)
 		history_truncate_file(history_file, HISTORY_MAX);
 }
 
+/* Whether the last line given to input_history_add was entered (it is then
+ * the newest entry: the command being run, which fc must not count among
+ * the previous ones), or skipped (blank, or the same as the one before). */
+static int current_entered;
+
 void input_history_add(const char *line)
 {
 	const char *p = line;
+	current_entered = 0;
 	while (*p == ' ' || *p == '\t' || *p == '\n')
 		p++;
 	if (!*p || !rl_loaded)
@@ -195,6 +205,7 @@ void input_history_add(const char *line)
 	if (prev && strcmp(prev->line, line) == 0)
 		return; /* like HISTCONTROL=ignoredups */
 	add_history(line);
+	current_entered = 1;
 	if (history_file && !history_warned) {
 		int err = append_history(1, history_file);
 		if (err != 0)
@@ -213,6 +224,31 @@ void input_history_print(FILE *out, long last)
 	long from = (last >= 0 && last < n) ? n - last : 0;
 	for (long i = from; i < n; i++)
 		fprintf(out, "%5ld  %s\n", i + history_base, list[i]->line);
+}
+
+int input_history_span(long *oldest, long *newest)
+{
+	if (!rl_loaded)
+		return -1; /* no prompt yet, so no history either */
+	*oldest = history_base;
+	*newest = history_base + history_length - 1 - current_entered;
+	return 0;
+}
+
+const char *input_history_text(long n)
+{
+	HIST_ENTRY *e = rl_loaded && n >= INT_MIN && n <= INT_MAX ? history_get((int)n) : NULL;
+	return e ? e->line : NULL;
+}
+
+void input_history_forget_current(void)
+{
+	if (!rl_loaded || !current_entered || history_length < 1)
+		return;
+	HIST_ENTRY *e = remove_history(history_length - 1);
+	if (e)
+		free_history_entry(e);
+	current_entered = 0;
 }
 
 /* Is the word being completed in command position: the first word, or the
@@ -537,6 +573,7 @@ void input_shutdown(void)
 		clear_history();
 	}
 	sv_free(&cmd_matches);
+	current_entered = 0;
 	free(history_file);
 	history_file = NULL;
 }

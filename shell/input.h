@@ -30,6 +30,23 @@ void input_history_add(const char *line);
 /* Print the history (the last `last` entries; all when last < 0). */
 void input_history_print(FILE *out, long last);
 
+/* For fc: the numbers of the oldest and the newest entry before the command
+ * being run (the newest line added, when it was entered: fc does not count
+ * itself among the previous commands).  *newest < *oldest when there are
+ * none.  Returns -1 when there is no history at all (no prompt has run: a
+ * script, -c), else 0. */
+int input_history_span(long *oldest, long *newest);
+
+/* The text of entry n, or NULL when there is none; valid until the
+ * history changes. */
+const char *input_history_text(long n);
+
+/* Take the command being run back out of the history (when it was entered),
+ * so that what fc re-runs stands in its place.  The history file keeps
+ * the line: it is only ever appended to, so that several shells can share
+ * it. */
+void input_history_forget_current(void);
+
 /* Choose vi (1) or emacs (0) editing, for set -o vi / set -o emacs. */
 void input_set_vi(int vi);
 

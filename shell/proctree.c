@@ -129,37 +129,6 @@ char *proctree_command(const char *cmdline, size_t len, const char *comm, char s
 
 /* ---- reading /proc ---- */
 
-/* Read the whole of file path (relative to directory dfd) into sb, which is
- * NUL-terminated afterwards even when the file is empty.  /proc files report
- * size 0, so read until end of file.  Returns 0, or -1 with errno set (a
- * process that exited meanwhile gives ENOENT or ESRCH). */
-static int read_all(int dfd, const char *path, struct strbuf *sb)
-{
-	char chunk[4096];
-	sb_reset(sb);
-	int fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int err = errno;
-			close(fd);
-			errno = err;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		sb_addn(sb, chunk, (size_t)r);
-	}
-	sb_addn(sb, "", 0); /* allocates the buffer for an empty file */
-	/* Nothing was written, so close cannot lose data; it frees the fd. */
-	close(fd);
-	return 0;
-}
-
 /* Read /proc/NAME/stat and /proc/NAME/cmdline into *p, using buf as
  * scratch.  Returns 0, or -1 when the process cannot be read (most often:
  * it has exited since readdir saw it), and then *p is untouched. */
@@ -170,10 +139,10 @@ static int read_process(int dfd, const char *name, struct strbuf *buf, struct pr
 	int n = snprintf(path, sizeof path, "%s/stat", name);
 	if (n < 0 || (size_t)n >= sizeof path)
 		return -1;
-	if (read_all(dfd, path, buf) < 0 || proctree_parse_stat(buf->buf, &st) < 0)
+	if (read_file_at(dfd, path, buf) < 0 || proctree_parse_stat(buf->buf, &st) < 0)
 		return -1;
 	n = snprintf(path, sizeof path, "%s/cmdline", name);
-	if (n < 0 || (size_t)n >= sizeof path || read_all(dfd, path, buf) < 0)
+	if (n < 0 || (size_t)n >= sizeof path || read_file_at(dfd, path, buf) < 0)
 		return -1;
 	p->pid = st.pid;
 	p->ppid = st.ppid;

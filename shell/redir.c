@@ -202,10 +202,8 @@ static int heredoc_fd(const char *text)
 		close(p[0]);
 		close(p[1]);
 	}
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
-	snprintf(path, sizeof path, "%s/forksh-heredoc-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkostemp(path, O_CLOEXEC);
+	int fd = temp_file(path, sizeof path, "heredoc");
 	if (fd < 0)
 		return -1;
 	unlink(path);

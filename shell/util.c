@@ -4,6 +4,7 @@
 #include <ctype.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,46 @@ int locale_is_utf8(const char *lc_all, const char *lc_ctype, const char *lang)
 	if (!v)
 		return 0;
 	return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
+}
+
+int temp_file(char *path, size_t size, const char *name)
+{
+	const char *dir = getenv("TMPDIR");
+	int n = snprintf(path, size, "%s/forksh-%s-XXXXXX", dir && *dir ? dir : "/tmp", name);
+	if (n < 0 || (size_t)n >= size)
+		n = snprintf(path, size, "/tmp/forksh-%s-XXXXXX", name);
+	if (n < 0 || (size_t)n >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkostemp(path, O_CLOEXEC);
+}
+
+int read_file_at(int dfd, const char *path, struct strbuf *sb)
+{
+	char chunk[4096];
+	sb_reset(sb);
+	int fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int err = errno;
+			close(fd);
+			errno = err;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		sb_addn(sb, chunk, (size_t)r);
+	}
+	sb_addn(sb, "", 0); /* allocates the buffer for an empty file */
+	/* Nothing was written, so close cannot lose data; it frees the fd. */
+	close(fd);
+	return 0;
 }
 
 char *state_path(const char *file)

@@ -70,6 +70,19 @@ void sv_free(struct strvec *sv);
  * XDG_STATE_HOME (absolute) nor HOME is set. */
 char *state_path(const char *file);
 
+/* Make a new, empty temporary file $TMPDIR/forksh-NAME-XXXXXX (in /tmp
+ * when TMPDIR is unset, empty, or too long for path), close-on-exec; its
+ * name goes in path (size bytes).  Returns the descriptor, or -1 with
+ * errno set. */
+int temp_file(char *path, size_t size, const char *name);
+
+/* Read the whole of file path (relative to directory dfd, or AT_FDCWD)
+ * into sb, which is reset first and NUL-terminated afterwards even when the
+ * file is empty.  Reads until end of file, since /proc files report size
+ * 0.  Returns 0, or -1 with errno set (for /proc, a process that exited
+ * meanwhile gives ENOENT or ESRCH). */
+int read_file_at(int dfd, const char *path, struct strbuf *sb);
+
 /* mkdir -p for the directories leading to path (mode 0700, as for state).
  * Returns 0, or -1 if one could not be made. */
 int make_parent_dirs(const char *path);

@@ -319,3 +319,122 @@ send echo still-here\\r
 expect still-here
 send exit\\r
 wait 0"
+
+#### fc: the history, listed, re-run and edited ##############################
+# Each session has a history file of its own, so the entries are numbered
+# from 1.  `tr '\t' %` shows the tab POSIX puts after each number.
+pty "fc -l lists the history (number, tab, command); -n, -r, ranges, a word, negative numbers" "expect ${P}\\\$ \$
+send echo one\\r
+expect ^one
+expect ${P}\\\$ \$
+send echo two\\r
+expect ^two
+expect ${P}\\\$ \$
+send true three\\r
+expect ${P}\\\$ \$
+send fc -l | tr '\\\\t' %\\r
+expect ^1%echo one
+expect ^2%echo two
+expect ^3%true three
+expect ${P}\\\$ \$
+notin %fc -l
+send fc -l -n -r 1 2 | tr '\\\\t' %\\r
+expect ^%echo two
+expect ^%echo one
+expect ${P}\\\$ \$
+send fc -l tru ech | tr '\\\\t' %\\r
+expect ^3%true three
+expect ^2%echo two
+expect ${P}\\\$ \$
+send fc -l -6 -6; fc -l 0 1\\r
+expect ^1.echo one
+expect ^1.echo one
+expect ${P}\\\$ \$
+send exit\\r
+wait 0" --cmd env XDG_STATE_HOME="$WORK/fc-state-l" "$FORKSH"
+
+pty "fc -s re-runs a command in this shell with OLD=NEW, says it on stderr, and takes the fc's place" "expect ${P}\\\$ \$
+send x=first\\r
+expect ${P}\\\$ \$
+send fc -s first=second\\r
+expect ^x=second
+expect ${P}\\\$ \$
+send echo \"[\$x]\"\\r
+expect ^\\[second\\]
+expect ${P}\\\$ \$
+send echo aaa\\r
+expect ^aaa
+expect ${P}\\\$ \$
+send fc -s aaa=bbb >/dev/null\\r
+expect ^echo bbb
+expect ${P}\\\$ \$
+notin ^bbb
+send fc -s x\\r
+expect ^x=second
+expect ${P}\\\$ \$
+send fc -l | tr '\\\\t' %\\r
+expect ^1%x=first
+expect ^2%x=second
+expect ^3%echo \"\\[\\\$x\\]\"
+expect ^4%echo aaa
+expect ^5%echo bbb
+expect ^6%x=second
+expect ${P}\\\$ \$
+send exit\\r
+wait 0" --cmd env XDG_STATE_HOME="$WORK/fc-state-s" "$FORKSH"
+
+printf '#!/bin/sh\nsed "s/one/ONE/" "$1" > "$1.new" && mv "$1.new" "$1"\n' >"$WORK/fc-editor"
+chmod +x "$WORK/fc-editor"
+pty "fc -e runs an editor on the entries, then runs what it left, each entered in the history" "expect ${P}\\\$ \$
+send echo one\\r
+expect ^one
+expect ${P}\\\$ \$
+send echo one more\\r
+expect ^one more
+expect ${P}\\\$ \$
+send fc -e $WORK/fc-editor\\r
+expect ^echo ONE more
+expect ^ONE more
+expect ${P}\\\$ \$
+send FCEDIT=$WORK/fc-editor; fc 1 2\\r
+expect ^echo ONE\$
+expect ^ONE\$
+expect ^echo ONE more
+expect ^ONE more
+expect ${P}\\\$ \$
+send fc -e false 1\\r
+expect fc: the editor failed \\(status 1\\): nothing was run
+expect ${P}\\(1\\)\\\$ \$
+send fc -l | tr '\\\\t' %\\r
+expect ^3%echo ONE more
+expect ^4%echo ONE\$
+expect ^5%echo ONE more
+expect ${P}\\\$ \$
+run ! ls '$WORK' | grep -q '^forksh-fc-'
+send exit\\r
+wait 0" --cmd env XDG_STATE_HOME="$WORK/fc-state-e" TMPDIR="$WORK" "$FORKSH"
+
+pty "fc errors: an entry that is not there (status 1), a bad option (status 2)" "expect ${P}\\\$ \$
+send echo one\\r
+expect ${P}\\\$ \$
+send fc -s nosuch; echo st=\$?\\r
+expect fc: no command starting with 'nosuch' in the history
+expect ^st=1
+expect ${P}\\\$ \$
+send fc -s 99; echo st=\$?\\r
+expect fc: 99: no such command in the history \\(it holds 1 to 2\\)
+expect ^st=1
+expect ${P}\\\$ \$
+send fc -q; echo st=\$?\\r
+expect fc: unknown option -q
+expect usage: fc -l
+expect ^st=2
+expect ${P}\\\$ \$
+send fc -l -s; echo st=\$?\\r
+expect usage: fc -l
+expect ^st=2
+expect ${P}\\\$ \$
+send exit\\r
+wait 0" --cmd env XDG_STATE_HOME="$WORK/fc-state-x" "$FORKSH"
+
+terr "fc outside the prompt has no history (status 1)" "fc: no history" 1 -c 'fc -l'

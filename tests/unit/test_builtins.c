@@ -5,8 +5,9 @@
  * Covers cd (directories, PWD/OLDPWD, cd -, HOME, errors and usage), pwd,
  * exit (status, sh.skip = SKIP_EXIT, bad arguments), export and unset, type
  * (builtin, PATH search, not found), help (the list and one builtin),
- * history's argument checks, exec without a command, true/false/:, and
- * builtin_find over the table.
+ * history's argument checks, fc over a history entered here (listing,
+ * ranges, re-running in this shell, editing, errors), exec without a
+ * command, true/false/:, and builtin_find over the table.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +26,7 @@
 
 #include "../../builtins/builtins.h"
 #include "../../shell/eval.h"
+#include "../../shell/input.h"
 #include "../../shell/shell.h"
 #include "../../shell/util.h"
 #include "../../shell/vars.h"
@@ -73,7 +75,8 @@ struct fixture {
 static const char *const saved_names[4] = { "HOME", "PWD", "OLDPWD", "PATH" };
 
 /* Files and directories tests may create inside tmp. */
-static const char *const tmp_entries[] = { "sub", "gone", "fkcmd", "fknoexec", "fkdir", "afile" };
+static const char *const tmp_entries[] = { "sub", "gone", "fkcmd", "fknoexec", "fkdir", "afile",
+					   "forksh/history", "forksh" };
 
 static int setup(void **state)
 {
@@ -824,6 +827,112 @@ static void test_history_arguments(void **state)
 	result_free(&r);
 }
 
+/* ---- fc, over a history this test enters itself ---- */
+
+/* Enter line in the history as the command being run (as the prompt does
+ * before it runs a line), then run fc with argv. */
+static struct result fc_as_typed(const char *line, char **argv)
+{
+	input_history_add(line);
+	return run(bi_fc, argv);
+}
+
+#define FC(line, ...) fc_as_typed((line), (char *[]){ "fc", __VA_ARGS__, NULL })
+
+static void assert_fc(struct result r, int status, const char *out, const char *err)
+{
+	assert_int_equal(r.status, status);
+	assert_string_equal(r.out, out);
+	assert_string_equal(r.err, err);
+	result_free(&r);
+}
+
+static void test_fc(void **state)
+{
+	struct fixture *f = *state;
+	/* Before any prompt (a script, -c) there is no history to work on. */
+	assert_fc(RUN(bi_fc, "fc", "-l"), 1, "",
+		  "forksh: fc: no history: it is kept only for commands typed at the prompt\n");
+
+	sh.interactive = 1; /* errors without a line number, as at the prompt */
+	setenv("XDG_STATE_HOME", f->tmp, 1); /* a history file of our own */
+	if (input_init() < 0) {
+		unsetenv("XDG_STATE_HOME");
+		skip(); /* no readline to keep a history */
+	}
+	/* Only the fc itself is in the history: nothing to list or re-run. */
+	assert_fc(FC("fc -s", "-s"), 1, "", "forksh: fc: the history is empty\n");
+	input_history_forget_current();
+	assert_fc(FC("fc -l", "-l"), 0, "", "");
+	input_history_forget_current();
+	input_history_add("fk_a=1");
+	input_history_add("fk_b=2");
+	input_history_add("if true\nthen fk_c=3; fi");
+
+	/* The fc itself (4) is not among the previous commands. */
+	const char *all = "1\tfk_a=1\n2\tfk_b=2\n3\tif true\n\tthen fk_c=3; fi\n";
+	assert_fc(FC("fc -l", "-l"), 0, all, "");
+	assert_fc(FC("fc -l -n -r 1 2", "-l", "-n", "-r", "1", "2"), 0, "\tfk_b=2\n\tfk_a=1\n", "");
+	assert_fc(FC("fc -l 2 1", "-l", "2", "1"), 0, "2\tfk_b=2\n1\tfk_a=1\n", "");
+	/* Each fc -l is entered too: -6 is now the first entry. */
+	assert_fc(FC("fc -l -6 -6", "-l", "-6", "-6"), 0, "1\tfk_a=1\n", "");
+	assert_fc(FC("fc -l if fk_", "-l", "if", "fk_"), 0, "3\tif true\n\tthen fk_c=3; fi\n2\tfk_b=2\n", "");
+	/* a range may reach past either end of the list */
+	assert_fc(FC("fc -l 0 3", "-l", "0", "3"), 0, all, "");
+	assert_fc(FC("fc -l -- -99 2", "-l", "--", "-99", "2"), 0, "1\tfk_a=1\n2\tfk_b=2\n", "");
+
+	/* one command to re-run must be in the list */
+	assert_fc(FC("fc -s 99", "-s", "99"), 1, "",
+		  "forksh: fc: 99: no such command in the history (it holds 1 to 10)\n");
+	assert_fc(FC("fc -s zz", "-s", "zz"), 1, "", "forksh: fc: no command starting with 'zz' in the history\n");
+	assert_fc(FC("fc -x", "-x"), 2, "", "forksh: fc: unknown option -x\nforksh: usage: fc -l [-nr] [FIRST [LAST]] | "
+					   "fc -s [OLD=NEW] [FIRST] | fc [-r] [-e EDITOR] [FIRST [LAST]]\n");
+	assert_fc(FC("fc -l -s", "-l", "-s"), 2, "", "forksh: usage: fc -l [-nr] [FIRST [LAST]] | "
+						 "fc -s [OLD=NEW] [FIRST] | fc [-r] [-e EDITOR] [FIRST [LAST]]\n");
+	assert_fc(FC("fc -e", "-e"), 2, "", "forksh: fc: -e needs the name of an editor\nforksh: usage: fc -l [-nr] "
+					   "[FIRST [LAST]] | fc -s [OLD=NEW] [FIRST] | fc [-r] [-e EDITOR] [FIRST [LAST]]\n");
+
+	/* fc -s runs the command in this shell (the variable stays set), says
+	 * what it runs, and puts it in the history in place of the fc. */
+	input_shutdown();
+	assert_int_equal(input_init(), 0); /* the fc -l lines above are in the file: start anew */
+	long oldest, newest;
+	assert_int_equal(input_history_span(&oldest, &newest), 0);
+	assert_fc(FC("fc -s fk_a=fk_d fk_a", "-s", "fk_a=fk_d", "fk_a"), 0, "", "fk_d=1\n");
+	assert_string_equal(var_get("fk_d"), "1");
+	long n = newest + 1;
+	assert_string_equal(input_history_text(n), "fk_d=1");
+	assert_null(input_history_text(n + 1));
+
+	/* The editor edits the file, then its commands run, each entered. */
+	char *ed = path_in(f, "fkcmd");
+	int fd = open(ed, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	assert_true(fd >= 0);
+	const char *script = "#!/bin/sh\nprintf 'fk_e=edited\\nfk_f=too\\n' > \"$1\"\n";
+	assert_int_equal(write(fd, script, strlen(script)), (ssize_t)strlen(script));
+	close(fd);
+	var_set("FCEDIT", ed);
+	assert_fc(FC("fc 1", "1"), 0, "", "fk_e=edited\nfk_f=too\n");
+	assert_string_equal(var_get("fk_e"), "edited");
+	assert_string_equal(var_get("fk_f"), "too");
+	assert_string_equal(input_history_text(n + 1), "fk_e=edited");
+	assert_string_equal(input_history_text(n + 2), "fk_f=too");
+	assert_null(input_history_text(n + 3));
+
+	/* An editor that fails: nothing runs, nothing is entered. */
+	assert_fc(FC("fc -e false 1", "-e", "false", "1"), 1, "",
+		  "forksh: fc: the editor failed (status 1): nothing was run\n");
+	assert_null(input_history_text(n + 3));
+
+	var_unset("FCEDIT");
+	var_unset("fk_d");
+	var_unset("fk_e");
+	var_unset("fk_f");
+	free(ed);
+	input_shutdown();
+	unsetenv("XDG_STATE_HOME");
+}
+
 /* ---- true, false, : and the table ---- */
 
 static void test_true_false_colon(void **state)
@@ -965,6 +1074,7 @@ int main(void)
 		T(test_help_lists_every_builtin),
 		T(test_help_one_builtin),
 		T(test_history_arguments),
+		T(test_fc),
 		T(test_true_false_colon),
 		T(test_builtin_find),
 	};
