@@ -66,8 +66,11 @@ static int run(struct node *tree, struct strbuf *out)
 	int ws = jobs_wait_pid(pid);
 	if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT && sh.interactive) {
 		/* Ctrl-C during a slow substitution at the prompt: the command
-		 * line is abandoned, as for any interrupted command. */
+		 * line is abandoned, as for any interrupted command, with
+		 * status 130 and the prompt on a line of its own. */
 		sh.skip = SKIP_INTR;
+		sh.status = 128 + SIGINT;
+		fputc('\n', stderr);
 	}
 	return status_from_wait(ws);
 }

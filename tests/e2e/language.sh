@@ -133,6 +133,20 @@ children 0
 send exit\\r
 wait 130"
 
+pty "Ctrl-C interrupts a slow command substitution; the shell carries on" "expect ${P}\\\$ \$
+send x=\$(echo sub-''started >&2; sleep 30; echo not-reached); echo after-\$x\\r
+expect sub-started
+fgwait sleep
+send \\x03
+expect ${P}\\(130\\)\\\$ \$
+notin after-
+nozombie
+children 0
+send echo still-\$((40+2))\\r
+expect still-42
+send exit\\r
+wait 0"
+
 #### trace and explain of the language ######################################
 tr_out() { fsh -c "trace on; $1" 2>&1 >/dev/null; }
 tl() {

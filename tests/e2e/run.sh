@@ -176,6 +176,8 @@ else
 fi
 terr "unterminated quote at end of input" "unterminated single quote" 2 -c "echo 'abc"
 t "command substitution runs in a child" "sub 1" 0 -c 'x=$(echo sub; exit 1); echo $x $?'
+t "10 MB through a command substitution: read to the end, no deadlock, no zombie" "10485760 ok
+zombies: 0" 0 -c 'x=$(head -c 10485760 /dev/zero | tr "\\0" x); case $x in *[!x]*) echo bad;; *) echo ${#x} ok;; esac; '"$ZOMBIES"' $$'
 terr "bad option" "usage" 2 --bogus
 t "--version" "forksh $(sh "$ROOT/scripts/version.sh")" 0 --version
 fsh --help > "$WORK/out"; if grep -q -- '-c CMDS' "$WORK/out"; then ok "--help"; else not_ok "--help"; fi
