@@ -888,12 +888,16 @@ static void test_errors_missing_closer(void **state)
 	SYNERR("case x in a) b & ) ;; esac", 17, 0, "unexpected ')'");
 	SYNERR("case x in a) b | ;; esac", 17, 0, "unexpected ';;'");
 	SYNERR("case ; in", 5, 0, "unexpected ';'");
+	SYNERR("case", 4, 1, "'case' needs a word to match: the input ended first");
+	SYNERR("case x in", 9, 1, "'case' is missing its 'esac': the input ended first");
+	SYNERR("case x in a) b;;\n", 17, 1, "'case' is missing its 'esac': the input ended first");
 	SYNERR("f(", 2, 1, "'function definition' is missing its ')': the input ended first");
 	SYNERR("f(x) { a; }", 2, 0, "unexpected word 'x'");
 	SYNERR("f() a", 4, 0, "a function body must be a compound command such as { ...; }");
 	SYNERR("f() ! { a; }", 4, 0, "a function body must be a compound command such as { ...; }");
 	SYNERR("f() ;", 4, 0, "a function body must be a compound command such as { ...; }");
-	SYNERR("f()", 3, 0, "a function body must be a compound command such as { ...; }");
+	SYNERR("f()", 3, 1, "the function has no body: the input ended first");
+	SYNERR("f()\n", 4, 1, "the function has no body: the input ended first");
 	SYNERR("f() { a; }; x=1 g() { b; }", 17, 0, "unexpected '('");
 	SYNERR("'f'() { a; }", 3, 0, "unexpected '('");
 	SYNERR(">x f() { a; }", 4, 0, "unexpected '('");
@@ -939,7 +943,8 @@ static void test_errors_for_name(void **state)
 	SYNERR("for ; do b; done", 4, 0, "'for' needs a variable name here");
 	SYNERR("for\nx in a; do b; done", 3, 0, "'for' needs a variable name here");
 	SYNERR("for x in a | b; do c; done", 11, 0, "unexpected '|'");
-	SYNERR("for x in a b", 12, 1, "a command was expected: the input ended first");
+	SYNERR("for x in a b", 12, 1, "'for' is missing its 'do': the input ended first");
+	SYNERR("for x in", 8, 1, "'for' is missing its 'do': the input ended first");
 }
 
 static void test_errors_redirections(void **state)
