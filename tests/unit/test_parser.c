@@ -706,6 +706,9 @@ static void test_round_trips(void **state)
 	ROUND("echo $(a;b) `c` $((1 + 2)) ${x:-'y z'}", "echo $(a;b) `c` $((1 + 2)) ${x:-'y z'}");
 	ROUND("a\nb", "a; b");
 	ROUND("cat <<-EOF\n\tx\n\tEOF\n", "cat <<-EOF");
+	/* the delimiter -x after <<: written together, <<-x would strip tabs */
+	ROUND("cat << -x\nb\n-x\n", "cat << -x");
+	ROUND("cat <<- -x\nb\n-x\n", "cat <<--x");
 	/* ones that need care to parse back */
 	ROUND(">f if", ">f if");
 	ROUND("2>f { a", "2>f { a");
