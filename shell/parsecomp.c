@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "builtin.h"
 #include "util.h"
 #include "vars.h"
 
@@ -214,6 +215,13 @@ struct node *parse_function_def(struct parser *p, struct word *name, size_t pos)
 	f->refs = 1;
 	f->name = xstrdup(name->lit);
 	word_free(name);
+	/* a special builtin is found before any function (XCU 2.9.1), so a
+	 * function of its name could never run: refused, as dash does */
+	const struct builtin *b = builtin_find(f->name);
+	if (b && (b->flags & BI_SPECIAL)) {
+		parse_fail(p, pos, "'%s' is a special builtin: no function can have its name", f->name);
+		return &f->n;
+	}
 	if (!parse_expect_tok(p, T_RPAREN, "function definition"))
 		return &f->n;
 	parse_linebreak(p);

@@ -899,6 +899,7 @@ static void test_errors_missing_closer(void **state)
 	SYNERR("f() a", 4, 0, "a function body must be a compound command such as { ...; }");
 	SYNERR("f() ! { a; }", 4, 0, "a function body must be a compound command such as { ...; }");
 	SYNERR("f() ;", 4, 0, "a function body must be a compound command such as { ...; }");
+	SYNERR("export() { a; }", 0, 0, "'export' is a special builtin: no function can have its name");
 	SYNERR("f()", 3, 1, "the function has no body: the input ended first");
 	SYNERR("f()\n", 4, 1, "the function has no body: the input ended first");
 	SYNERR("f() { a; }; x=1 g() { b; }", 17, 0, "unexpected '('");
