@@ -182,6 +182,8 @@ t "\"\$@\" then unquoted IFS blanks adds no fields (POSIX; dash adds two)" "<x><
 t "read keeps an escaped last character after a blank (POSIX; dash loses it)" "[x n]" 0 -c 'printf "x \\\\n\\n" | { read l; echo "[$l]"; }'
 t "with HOME empty a lone ~ is one empty field (POSIX 2024; dash gives none)" "1" 0 -c 'HOME=; set -- ~; echo $#'
 t "\${#@} and \${#*} count the positional parameters (unspecified; dash gives the length of \$*)" "3 3" 0 -c 'set -- a bb ccc; echo ${#@} ${#*}'
+t "wait for a job that does not exist returns 127 (POSIX; dash 2)" "127" 0 -c 'wait %3 2>/dev/null; echo $?'
+t "[^a] in a pattern is [!a] (unspecified; dash takes ^ as a character)" "no" 0 -c 'case a in [^a]) echo yes;; *) echo no;; esac'
 terr "++ before a variable in \$((...)) is refused (not sh; dash reads +(+x))" "\\+\\+ \\(increment\\) is not part of sh" 2 -c 'x=1; echo $((++x))'
 t "set -e is off in a . file whose status is tested (POSIX; dash turns it back on)" "in-dot
 then" 0 -c 'printf "false; echo in-dot\n" >"${TMPDIR:-/tmp}/fk-dot-$$"; set -e; if . "${TMPDIR:-/tmp}/fk-dot-$$"; then echo then; fi; rm -f "${TMPDIR:-/tmp}/fk-dot-$$"'
