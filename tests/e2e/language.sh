@@ -314,6 +314,32 @@ expect ${P}\\\$ \$
 send exit\\r
 wait 0"
 
+# XCU 2.11: a background job's end is told before the next prompt (with
+# +b); a job whose status wait returned is no longer known, so nothing is
+# told of it (bash tells "Terminated" even then).
+pty "a killed background job is reported before the next prompt, one wait collected is not" "expect ${P}\\\$ \$
+send sleep 30 &\\r
+expect \\[1\\] [0-9]+
+expect ${P}\\\$ \$
+send kill %1\\r
+expect ${P}\\\$ \$
+settle 0
+send echo next\\r
+expect next
+expect Terminated +sleep 30
+expect ${P}\\\$ \$
+send sleep 30 & kill %1; wait %1; echo st=\$?\\r
+expect st=143
+notin Terminated
+expect ${P}\\\$ \$
+notin Terminated
+send echo again\\r
+expect again
+expect ${P}\\\$ \$
+notin Terminated
+send exit\\r
+wait 0"
+
 pty "set -b announces a finished job at once, at the prompt" "expect ${P}\\\$ \$
 send set -b\\r
 expect ${P}\\\$ \$
