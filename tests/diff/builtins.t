@@ -220,3 +220,12 @@ ulimit -x; echo "st=$?"
 ulimit -n 50; sh -c 'ulimit -n'
 #### ulimit core blocks
 ulimit -c 0; ulimit -c
+#### read -p asks only at a terminal
+{ read -p 'name? ' a; } 2>&1 <<E
+v
+E
+echo "$? [$a]"
+{ read -rp 'x? ' b; } 2>&1 <<E
+w\z
+E
+echo "$? [$b]"

@@ -340,6 +340,15 @@ notin Terminated
 send exit\\r
 wait 0"
 
+pty "read -p asks its question at a terminal" "expect ${P}\\\$ \$
+send read -p 'your name? ' n; echo \"hi \$n\"\\r
+expect your name\\? \$
+send ann\\r
+expect hi ann
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
 pty "set -b announces a finished job at once, at the prompt" "expect ${P}\\\$ \$
 send set -b\\r
 expect ${P}\\\$ \$
