@@ -83,9 +83,8 @@ int bi_unset(int argc, char **argv)
 		 * message names the builtin, as every other builtin's does */
 		if (!var_valid_name(name, strlen(name))) {
 			sh_error("unset: %s: bad variable name", sh_arg(name));
-			return sh_special_error(2);
-		}
-		if (var_flags(name) & V_READONLY) {
+			status = sh_special_error(2);
+		} else if (var_flags(name) & V_READONLY) {
 			sh_error("unset: %s: is read only", sh_arg(name));
 			status = sh_special_error(2);
 		} else {
