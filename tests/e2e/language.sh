@@ -340,8 +340,12 @@ notin Terminated
 send exit\\r
 wait 0"
 
+# (the question is in a variable: the echo of the typed line must not
+# match what the test waits for)
 pty "read -p asks its question at a terminal" "expect ${P}\\\$ \$
-send read -p 'your name? ' n; echo \"hi \$n\"\\r
+send q='your name? '\\r
+expect ${P}\\\$ \$
+send read -p \"\$q\" n; echo \"hi \$n\"\\r
 expect your name\\? \$
 send ann\\r
 expect hi ann
