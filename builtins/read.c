@@ -105,16 +105,28 @@ static int assign(const char *name, const struct splitter *sp, size_t from, size
 int bi_read(int argc, char **argv)
 {
 	int argi = 1, raw = 0;
+	const char *prompt = NULL;
 	for (; argi < argc && argv[argi][0] == '-' && argv[argi][1]; argi++) {
 		if (strcmp(argv[argi], "--") == 0) {
 			argi++;
 			break;
 		}
-		if (strcmp(argv[argi], "-r") != 0) {
-			sh_error("read: Illegal option %s", argv[argi]);
-			return 2;
+		/* letters may be grouped (-rp PROMPT); -p's prompt is the rest
+		 * of its word or the next word */
+		for (const char *o = argv[argi] + 1; *o; o++) {
+			if (*o == 'r') {
+				raw = 1;
+			} else if (*o == 'p' && (o[1] || argi + 1 < argc)) {
+				prompt = o[1] ? o + 1 : argv[++argi];
+				break;
+			} else if (*o == 'p') {
+				sh_error("read: -p needs a prompt");
+				return 2;
+			} else {
+				sh_error("read: Illegal option -%c", *o);
+				return 2;
+			}
 		}
-		raw = 1;
 	}
 	if (argi >= argc) {
 		sh_error("read: a variable name is needed");
@@ -125,6 +137,12 @@ int bi_read(int argc, char **argv)
 			sh_error("read: %s: bad variable name", sh_arg(argv[i]));
 			return 2;
 		}
+	}
+	if (prompt && isatty(STDIN_FILENO)) {
+		/* -p (as in dash and bash; not POSIX): a question for a person
+		 * at a terminal, on stderr so that it is not part of the output */
+		fputs(prompt, stderr);
+		fflush(stderr);
 	}
 	struct strbuf line, esc;
 	sb_init(&line);

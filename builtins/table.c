@@ -77,7 +77,7 @@ const struct builtin builtin_table[] = {
 	  "A program would be one more child in the very tree it draws; inside the shell it shows the shell's children as they are.", NULL, NULL },
 	{ "pwd", bi_pwd, 0, "pwd [-L | -P]", "Print the shell's working directory.",
 	  "It reports the shell's own state (a program could too, but need not fork).", NULL, NULL },
-	{ "read", bi_read, 0, "read [-r] NAME...", "Read a line into variables, split by IFS (-r: keep backslashes).",
+	{ "read", bi_read, 0, "read [-r] [-p PROMPT] NAME...", "Read a line into variables, split by IFS (-r: keep backslashes; -p: ask at a terminal).",
 	  "It sets the shell's own variables; a child could only set its own.", NULL, NULL },
 	{ "readonly", bi_readonly, BI_SPECIAL | BI_DECL, "readonly [-p] [NAME[=VALUE]...]", "Make variables unchangeable.",
 	  "The flag is kept in the shell's own variable table.", NULL, NULL },

@@ -74,10 +74,22 @@ int bi_unset(int argc, char **argv)
 		}
 	}
 	for (; argi < argc; argi++) {
-		if (funcs)
-			func_unset(argv[argi]);
-		else if (var_unset(argv[argi]) < 0)
+		const char *name = argv[argi];
+		if (funcs) {
+			func_unset(name);
+			continue;
+		}
+		/* checked here rather than left to var_unset, so that the
+		 * message names the builtin, as every other builtin's does */
+		if (!var_valid_name(name, strlen(name))) {
+			sh_error("unset: %s: bad variable name", sh_arg(name));
 			status = sh_special_error(2);
+		} else if (var_flags(name) & V_READONLY) {
+			sh_error("unset: %s: is read only", sh_arg(name));
+			status = sh_special_error(2);
+		} else {
+			var_unset(name);
+		}
 	}
 	return status;
 }

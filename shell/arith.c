@@ -199,7 +199,13 @@ static intmax_t unary(struct ar *a, int eval)
 		return fail(a, "nested too deeply");
 	blanks(a);
 	char c = *a->s;
-	if ((c == '+' || c == '-') && a->s[1] != c) {
+	if (c == '+' || c == '-') {
+		/* ++ and -- (increment, decrement) are not part of POSIX sh:
+		 * before a number they are two signs (--1 is 1, as in dash),
+		 * but ++x would quietly leave x as it is, so it is refused */
+		if (a->s[1] == c && is_name_start(a->s[2]))
+			return fail(a, c == '+' ? "++ (increment) is not part of sh: write x=$((x+1))"
+						: "-- (decrement) is not part of sh: write x=$((x-1))");
 		a->s++;
 		intmax_t v = unary(a, eval);
 		return c == '-' ? wrap(0 - (uintmax_t)v) : v;

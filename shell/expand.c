@@ -52,16 +52,14 @@ void xb_free(struct xbuf *x)
 }
 
 /* ~ and ~user: the home directory, never split or globbed.  An unknown
- * user leaves the text as written. */
+ * user, or a bare ~ with HOME unset (as in dash; POSIX leaves it open),
+ * leaves the text as written.  With HOME empty, a lone ~ is one empty
+ * field (POSIX 2024; dash gives none). */
 static void tilde(struct xbuf *x, const struct wpart *p)
 {
 	const char *home = NULL;
 	if (!p->text[0]) {
 		home = var_get("HOME");
-		if (!home) {
-			struct passwd *pw = getpwuid(getuid());
-			home = pw ? pw->pw_dir : NULL;
-		}
 	} else {
 		struct passwd *pw = getpwnam(p->text);
 		home = pw ? pw->pw_dir : NULL;

@@ -44,6 +44,8 @@ static void fmt_redirs(const struct redir_list *r, struct strbuf *out, int *firs
 		sb_adds(out, ops[d->kind]);
 		if (d->kind == R_HEREDOC && d->doc && d->doc->strip_tabs)
 			sb_addc(out, '-');
+		else if (d->kind == R_HEREDOC && d->target->raw[0] == '-')
+			sb_addc(out, ' '); /* << -x: together, <<-x would strip tabs */
 		sb_adds(out, d->target->raw);
 	}
 }

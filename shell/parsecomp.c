@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "builtin.h"
 #include "util.h"
 #include "vars.h"
 
@@ -120,6 +121,8 @@ static struct node *for_clause(struct parser *p)
 		while (!p->failed && parse_peek(p)->kind == T_WORD)
 			ptr_push((void ***)&n->words, &n->nwords, &cap, parse_take_word(p));
 		t = parse_peek(p);
+		if (!p->failed && t->kind == T_EOF)
+			return parse_fail_eof(p, t->pos, "'for' is missing its 'do'"), &n->n;
 		if (!p->failed && t->kind != T_SEMI && t->kind != T_NEWLINE)
 			return parse_unexpected(p), &n->n;
 		parse_consume(p);
@@ -143,6 +146,8 @@ static struct node *case_clause(struct parser *p)
 	struct token *t = parse_peek(p);
 	if (p->failed)
 		return &n->n;
+	if (t->kind == T_EOF)
+		return parse_fail_eof(p, t->pos, "'case' needs a word to match"), &n->n;
 	if (t->kind != T_WORD)
 		return parse_unexpected(p), &n->n;
 	n->subject = parse_take_word(p);
@@ -160,6 +165,10 @@ static struct node *case_clause(struct parser *p)
 			t = parse_peek(p);
 			if (p->failed)
 				break;
+			if (t->kind == T_EOF) {
+				parse_fail_eof(p, t->pos, "'case' is missing its 'esac'");
+				break;
+			}
 			if (t->kind != T_WORD) {
 				parse_unexpected(p);
 				break;
@@ -206,6 +215,13 @@ struct node *parse_function_def(struct parser *p, struct word *name, size_t pos)
 	f->refs = 1;
 	f->name = xstrdup(name->lit);
 	word_free(name);
+	/* a special builtin is found before any function (XCU 2.9.1), so a
+	 * function of its name could never run: refused, as dash does */
+	const struct builtin *b = builtin_find(f->name);
+	if (b && (b->flags & BI_SPECIAL)) {
+		parse_fail(p, pos, "'%s' is a special builtin: no function can have its name", f->name);
+		return &f->n;
+	}
 	if (!parse_expect_tok(p, T_RPAREN, "function definition"))
 		return &f->n;
 	parse_linebreak(p);
@@ -213,7 +229,9 @@ struct node *parse_function_def(struct parser *p, struct word *name, size_t pos)
 		return &f->n;
 	struct token *t = parse_peek(p);
 	if (!(t->kind == T_LPAREN || parse_is_one_of(p, parse_starters)) || parse_is_kw(p, "!")) {
-		if (!p->failed)
+		if (!p->failed && t->kind == T_EOF)
+			parse_fail_eof(p, t->pos, "the function has no body");
+		else if (!p->failed)
 			parse_fail(p, t->pos, "a function body must be a compound command such as { ...; }");
 		return &f->n;
 	}

@@ -58,6 +58,9 @@ readonly x=1; readonly -p | grep x=
 readonly y; readonly -p | grep " y"
 #### readonly cannot unset
 readonly z=1; unset z; echo "after $?"
+#### unset names itself in its errors
+(unset a-b) 2>&1 | grep -c 'unset: a-b'; (unset a-b) 2>/dev/null; echo "st=$?"
+readonly r=1; (unset r) 2>&1 | grep -c 'unset: r'
 #### readonly in subshell
 readonly r=1; (r=2) 2>/dev/null; echo "st=$? r=$r"
 #### export listing has exported
@@ -217,3 +220,12 @@ ulimit -x; echo "st=$?"
 ulimit -n 50; sh -c 'ulimit -n'
 #### ulimit core blocks
 ulimit -c 0; ulimit -c
+#### read -p asks only at a terminal
+{ read -p 'name? ' a; } 2>&1 <<E
+v
+E
+echo "$? [$a]"
+{ read -rp 'x? ' b; } 2>&1 <<E
+w\z
+E
+echo "$? [$b]"

@@ -60,6 +60,8 @@ echo $((1 + 2)) $((7 - 10)) $((6 * 7)) $((17 / 5)) $((17 % 5))
 echo $((1 + 2 * 3)) $(( (1 + 2) * 3 )) $((2 * 3 + 4 * 5))
 #### arithmetic unary
 echo $((-5)) $((+5)) $((!0)) $((!7)) $((~0)) $((- -3))
+#### arithmetic doubled signs before a number are two signs
+echo $((--1)) $((++1)) $((---1)) $((1--1)) $((--(2))) $((- -1))
 #### arithmetic comparisons
 echo $((1 < 2)) $((2 < 1)) $((2 <= 2)) $((3 >= 4)) $((5 == 5)) $((5 != 5))
 #### arithmetic bitwise
@@ -258,6 +260,8 @@ x=a:~/b; [ "$x" = "a:$HOME/b" ] && echo colon
 echo ~root
 #### tilde unknown user stays
 echo ~nosuchuser_xyz
+#### tilde with HOME unset stays as written
+unset HOME; echo ~ ~/x; x=~; echo "$x"
 #### tilde in default word
 unset x; y=${x:-~}; [ "$y" = "$HOME" ] && echo tilde-default
 #### dollar single quote is literal dollar

@@ -82,3 +82,7 @@ f() { echo "$0" | grep -c .; }; f
 f() { echo inherited; }; (f)
 #### unset -f removes function @noc
 f() { echo x; }; unset -f f; f 2>/dev/null; echo "st=$?"
+#### a function cannot be named after a special builtin
+eval 'export() { echo fn; }'; echo "st=$?"; (eval 'trap() { :; }'; echo not-reached); echo "sub=$?"
+set() { :; }
+echo not-reached

@@ -194,6 +194,11 @@ t "unquoted \$@ keeps a parameter's leading empty field (POSIX; dash drops it)" 
 t "\"\$@\" then an empty \$(...) keeps the last empty field (POSIX; dash drops it)" "<x><>" 0 -c 'set -- x ""; printf "<%s>" "$@"$(true)'
 t "\"\$@\" then unquoted IFS blanks adds no fields (POSIX; dash adds two)" "<x><y>" 0 -c 'set -- x y; printf "<%s>" "$@"$IFS'
 t "read keeps an escaped last character after a blank (POSIX; dash loses it)" "[x n]" 0 -c 'printf "x \\\\n\\n" | { read l; echo "[$l]"; }'
+t "with HOME empty a lone ~ is one empty field (POSIX 2024; dash gives none)" "1" 0 -c 'HOME=; set -- ~; echo $#'
+t "\${#@} and \${#*} count the positional parameters (unspecified; dash gives the length of \$*)" "3 3" 0 -c 'set -- a bb ccc; echo ${#@} ${#*}'
+t "wait for a job that does not exist returns 127 (POSIX; dash 2)" "127" 0 -c 'wait %3 2>/dev/null; echo $?'
+t "[^a] in a pattern is [!a] (unspecified; dash takes ^ as a character)" "no" 0 -c 'case a in [^a]) echo yes;; *) echo no;; esac'
+terr "++ before a variable in \$((...)) is refused (not sh; dash reads +(+x))" "\\+\\+ \\(increment\\) is not part of sh" 2 -c 'x=1; echo $((++x))'
 t "set -e is off in a . file whose status is tested (POSIX; dash turns it back on)" "in-dot
 then" 0 -c 'printf "false; echo in-dot\n" >"${TMPDIR:-/tmp}/fk-dot-$$"; set -e; if . "${TMPDIR:-/tmp}/fk-dot-$$"; then echo then; fi; rm -f "${TMPDIR:-/tmp}/fk-dot-$$"'
 
@@ -319,6 +324,45 @@ send read -r first rest; echo \"[\$first|\$rest]\"\\r
 sleep 0.2
 send one two three\\r
 expect \\[one\\|two three\\]
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+
+# XCU 2.11: a background job's end is told before the next prompt (with
+# +b); a job whose status wait returned is no longer known, so nothing is
+# told of it (bash tells "Terminated" even then).
+pty "a killed background job is reported before the next prompt, one wait collected is not" "expect ${P}\\\$ \$
+send sleep 30 &\\r
+expect \\[1\\] [0-9]+
+expect ${P}\\\$ \$
+send kill %1\\r
+expect ${P}\\\$ \$
+settle 0
+send echo next\\r
+expect next
+expect Terminated +sleep 30
+expect ${P}\\\$ \$
+send sleep 30 & kill %1; wait %1; echo st=\$?\\r
+expect st=143
+notin Terminated
+expect ${P}\\\$ \$
+notin Terminated
+send echo again\\r
+expect again
+expect ${P}\\\$ \$
+notin Terminated
+send exit\\r
+wait 0"
+
+# (the question is in a variable: the echo of the typed line must not
+# match what the test waits for)
+pty "read -p asks its question at a terminal" "expect ${P}\\\$ \$
+send q='your name? '\\r
+expect ${P}\\\$ \$
+send read -p \"\$q\" n; echo \"hi \$n\"\\r
+expect your name\\? \$
+send ann\\r
+expect hi ann
 expect ${P}\\\$ \$
 send exit\\r
 wait 0"

@@ -610,7 +610,7 @@ static void test_unset(void **state)
 	assert_int_equal(var_export("FK_V", "v"), 0);
 	r = RUN(bi_unset, "unset", "a-b", "FK_V");
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "a-b: bad variable name\n"));
+	assert_non_null(strstr(r.err, "unset: a-b: bad variable name\n"));
 	assert_null(getenv("FK_V")); /* the valid name was still removed */
 	result_free(&r);
 

@@ -706,6 +706,9 @@ static void test_round_trips(void **state)
 	ROUND("echo $(a;b) `c` $((1 + 2)) ${x:-'y z'}", "echo $(a;b) `c` $((1 + 2)) ${x:-'y z'}");
 	ROUND("a\nb", "a; b");
 	ROUND("cat <<-EOF\n\tx\n\tEOF\n", "cat <<-EOF");
+	/* the delimiter -x after <<: written together, <<-x would strip tabs */
+	ROUND("cat << -x\nb\n-x\n", "cat << -x");
+	ROUND("cat <<- -x\nb\n-x\n", "cat <<--x");
 	/* ones that need care to parse back */
 	ROUND(">f if", ">f if");
 	ROUND("2>f { a", "2>f { a");
@@ -888,12 +891,17 @@ static void test_errors_missing_closer(void **state)
 	SYNERR("case x in a) b & ) ;; esac", 17, 0, "unexpected ')'");
 	SYNERR("case x in a) b | ;; esac", 17, 0, "unexpected ';;'");
 	SYNERR("case ; in", 5, 0, "unexpected ';'");
+	SYNERR("case", 4, 1, "'case' needs a word to match: the input ended first");
+	SYNERR("case x in", 9, 1, "'case' is missing its 'esac': the input ended first");
+	SYNERR("case x in a) b;;\n", 17, 1, "'case' is missing its 'esac': the input ended first");
 	SYNERR("f(", 2, 1, "'function definition' is missing its ')': the input ended first");
 	SYNERR("f(x) { a; }", 2, 0, "unexpected word 'x'");
 	SYNERR("f() a", 4, 0, "a function body must be a compound command such as { ...; }");
 	SYNERR("f() ! { a; }", 4, 0, "a function body must be a compound command such as { ...; }");
 	SYNERR("f() ;", 4, 0, "a function body must be a compound command such as { ...; }");
-	SYNERR("f()", 3, 0, "a function body must be a compound command such as { ...; }");
+	SYNERR("export() { a; }", 0, 0, "'export' is a special builtin: no function can have its name");
+	SYNERR("f()", 3, 1, "the function has no body: the input ended first");
+	SYNERR("f()\n", 4, 1, "the function has no body: the input ended first");
 	SYNERR("f() { a; }; x=1 g() { b; }", 17, 0, "unexpected '('");
 	SYNERR("'f'() { a; }", 3, 0, "unexpected '('");
 	SYNERR(">x f() { a; }", 4, 0, "unexpected '('");
@@ -939,7 +947,8 @@ static void test_errors_for_name(void **state)
 	SYNERR("for ; do b; done", 4, 0, "'for' needs a variable name here");
 	SYNERR("for\nx in a; do b; done", 3, 0, "'for' needs a variable name here");
 	SYNERR("for x in a | b; do c; done", 11, 0, "unexpected '|'");
-	SYNERR("for x in a b", 12, 1, "a command was expected: the input ended first");
+	SYNERR("for x in a b", 12, 1, "'for' is missing its 'do': the input ended first");
+	SYNERR("for x in", 8, 1, "'for' is missing its 'do': the input ended first");
 }
 
 static void test_errors_redirections(void **state)
