@@ -85,7 +85,9 @@ struct word *parse_take_word(struct parser *p)
 int parse_is_kw(struct parser *p, const char *kw)
 {
 	struct token *t = parse_peek(p);
-	return t->kind == T_WORD && word_is(t->word, kw);
+	/* w->kw is set for every unquoted reserved word (wb_finish), so most
+	 * words are turned away without a string comparison */
+	return t->kind == T_WORD && t->word->kw != KW_NONE && word_is(t->word, kw);
 }
 
 int parse_is_one_of(struct parser *p, unsigned set)
