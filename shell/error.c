@@ -48,6 +48,11 @@ static void put_safe(FILE *f, const char *s, size_t n)
 	}
 }
 
+void sh_put_visible(FILE *f, const char *s)
+{
+	put_safe(f, s, strlen(s));
+}
+
 const char *sh_arg(const char *s)
 {
 	static char bufs[4][SH_ARG_SIZE];

@@ -274,7 +274,9 @@ void jobs_print(FILE *out, const struct job *j, int pids)
 			fprintf(out, "%ld ", (long)j->pids[i]);
 	else
 		fputc(' ', out);
-	fprintf(out, "%-22s  %s%s\n", what, j->text, j->state == JOB_RUNNING ? " &" : "");
+	fprintf(out, "%-22s  ", what);
+	sh_put_visible(out, j->text); /* a command line may hold escape sequences */
+	fputs(j->state == JOB_RUNNING ? " &\n" : "\n", out);
 }
 
 void jobs_remove(struct job *j)

@@ -81,6 +81,10 @@ int sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define SH_ARG_SIZE 200
 const char *sh_arg(const char *s);
 
+/* Write s to f whole, with control characters as ^X (DEL as ^?), for
+ * text that is shown again but not cut short: a job's command line. */
+void sh_put_visible(FILE *f, const char *s);
+
 /* Print a syntax error for source text src: message, the offending line, and
  * a caret under the byte at pos. */
 void sh_syntax_error(const char *src, size_t pos, const char *msg);

@@ -267,6 +267,7 @@ t "wait for a job that already finished still gives its status" "7" 0 -c "sh -c 
 terr "wait for a non-child is 127" "not a child of this shell" 127 -c 'wait 1'
 t "wait %N and kill %N without job control" "143" 0 -c "sleep 30 & $AWAIT state \$! S sleep; kill %1; wait %1; echo \$?"
 t "jobs lists background jobs in a script" "[1]+  Running                 sleep 30 &" 0 -c 'sleep 30 & jobs; kill %1; wait'
+t "jobs shows control characters of a command line as ^X, never raw" "[1]+  Running                 sleep 30 || echo a^[b &" 0 -c 'x=$(printf "a\\033b"); eval "sleep 30 || echo $x &"; jobs; kill %1; wait'
 terr "fg needs job control" "no job control" 1 -c 'sleep 0.1 & fg; st=$?; wait; exit $st'
 t "kill -l names and numbers signals" "TERM
 2" 0 -c 'kill -l 15; kill -l INT'
