@@ -22,8 +22,7 @@ int progress_done(const char *name);
 
 /* ---- text.c ---- */
 
-/* Prose is wrapped to the terminal, at most 100 columns. */
-int prose_width(const struct lesson_ctx *ctx);
+/* (prose_width is in lessons.h.) */
 
 /* (term_width and wrap_text are in shell/util.h.) */
 
