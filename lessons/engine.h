@@ -83,8 +83,9 @@ int step_through(struct lesson_ctx *ctx);
 
 /* ---- exercise.c ---- */
 
-/* Start watching for step s's exercise of lesson name. */
-void exercise_begin(const struct lesson_step *s, const char *name);
+/* Start watching for step s's exercise of the lesson ctx runs (its
+ * report uses aliases for the PIDs under --stable-pids). */
+void exercise_begin(const struct lesson_ctx *ctx, const struct lesson_step *s);
 
 /* With keys: "your turn" reads commands and runs them in this shell until
  * the exercise is done, the line is empty (it stays open at the prompt),
