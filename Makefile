@@ -57,7 +57,7 @@ B   ?= build
 BIN ?= forksh
 HELLO := $(dir $(BIN))forksh-hello
 
-SHELL_SRCS := shell/util.c shell/error.c shell/number.c shell/stack.c shell/source.c shell/node.c shell/nodefmt.c \
+SHELL_SRCS := shell/util.c shell/histfile.c shell/error.c shell/number.c shell/stack.c shell/source.c shell/node.c shell/nodefmt.c \
 	shell/wordbuild.c shell/lexer.c shell/lexdollar.c shell/heredoc.c shell/parser.c shell/parsetok.c shell/parsecomp.c shell/parsesimple.c shell/vars.c shell/func.c shell/trap.c shell/params.c shell/alias.c \
 	shell/expand.c shell/param.c shell/fields.c shell/cmdsubst.c shell/arith.c shell/pathexp.c \
 	shell/redir.c shell/signals.c shell/jobs.c shell/wait.c shell/reap.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \

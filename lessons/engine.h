@@ -22,8 +22,7 @@ int progress_done(const char *name);
 
 /* ---- text.c ---- */
 
-/* Prose is wrapped to the terminal, at most 100 columns. */
-int prose_width(const struct lesson_ctx *ctx);
+/* (prose_width is in lessons.h.) */
 
 /* (term_width and wrap_text are in shell/util.h.) */
 
@@ -84,8 +83,9 @@ int step_through(struct lesson_ctx *ctx);
 
 /* ---- exercise.c ---- */
 
-/* Start watching for step s's exercise of lesson name. */
-void exercise_begin(const struct lesson_step *s, const char *name);
+/* Start watching for step s's exercise of the lesson ctx runs (its
+ * report uses aliases for the PIDs under --stable-pids). */
+void exercise_begin(const struct lesson_ctx *ctx, const struct lesson_step *s);
 
 /* With keys: "your turn" reads commands and runs them in this shell until
  * the exercise is done, the line is empty (it stays open at the prompt),

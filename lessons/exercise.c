@@ -55,7 +55,33 @@ static struct {
 	pid_t sh_pid;
 	int sh_status, sh_done;
 	char sh_before[512], sh_after[512];
+	/* --stable-pids: the report names forksh P0 and the processes of the
+	 * exercise P<base+1>, P<base+2>, ... after those of the lesson's run */
+	int stable, alias_base;
+	pid_t aliased[4];
+	int naliased;
 } exercise = { .note = { -1, -1 } };
+
+/* How the report names pid: its number, or under --stable-pids its alias
+ * (forksh is P0, as in the lesson's pictures), into buf. */
+static const char *pid_word(pid_t pid, char *buf, size_t len)
+{
+	if (!exercise.stable) {
+		snprintf(buf, len, "%ld", (long)pid);
+		return buf;
+	}
+	if (pid == sh.pid) {
+		snprintf(buf, len, "P0");
+		return buf;
+	}
+	int i = 0;
+	while (i < exercise.naliased && exercise.aliased[i] != pid)
+		i++;
+	if (i == exercise.naliased && i < (int)(sizeof exercise.aliased / sizeof exercise.aliased[0]))
+		exercise.aliased[exercise.naliased++] = pid;
+	snprintf(buf, len, "P%d", exercise.alias_base + i + 1);
+	return buf;
+}
 
 /* The shell's current directory into buf ("?" if it cannot be read). */
 static void current_dir(char *buf, size_t len)
@@ -141,11 +167,13 @@ static void exercise_end(void)
 	exercise.note[0] = exercise.note[1] = -1;
 }
 
-void exercise_begin(const struct lesson_step *s, const char *name)
+void exercise_begin(const struct lesson_ctx *ctx, const struct lesson_step *s)
 {
 	exercise_end();
 	exercise.kind = s->exercise_kind;
-	exercise.lesson = name;
+	exercise.lesson = ctx->lesson->name;
+	exercise.stable = ctx->stable_pids;
+	exercise.alias_base = ctx->have_run ? ctx->run.rec.alias.next : 0;
 	if (exercise.kind == EXERCISE_NOT_FOUND && pipe2(exercise.note, O_CLOEXEC | O_NONBLOCK) == 0) {
 		/* out of the 0-9 range a user's redirections use */
 		for (int i = 0; i < 2; i++) {
@@ -173,7 +201,7 @@ static void read_notes(void)
 /* Say what the finished exercise showed, from what was recorded. */
 static void exercise_report(void)
 {
-	char text[2048], status[64];
+	char text[2048], status[64], pid1[24], pid2[24];
 	const char *pwd = var_get("PWD");
 	switch (exercise.kind) {
 	case EXERCISE_BACKGROUND_JOB:
@@ -184,17 +212,19 @@ static void exercise_report(void)
 		break;
 	case EXERCISE_NOT_FOUND:
 		snprintf(text, sizeof text,
-			 "forksh forked child %d; its execvp(\"%s\") failed (%s), it printed the error and "
+			 "forksh forked child %s; its execvp(\"%s\") failed (%s), it printed the error and "
 			 "left with _exit(127), and forksh's waitpid handed 127 to $?.",
-			 (int)exercise.failed.pid, exercise.failed.name, strerror(exercise.failed.err));
+			 pid_word(exercise.failed.pid, pid1, sizeof pid1), exercise.failed.name,
+			 strerror(exercise.failed.err));
 		break;
 	case EXERCISE_CD_VS_CHILD:
 		trace_status(exercise.sh_status, status, sizeof status);
 		snprintf(text, sizeof text,
-			 "cd ran as a builtin, inside forksh (PID %d, no fork): forksh's directory became "
-			 "%s (PWD=%s).\nThe child shell ran in process %d: it changed its own directory "
+			 "cd ran as a builtin, inside forksh (PID %s, no fork): forksh's directory became "
+			 "%s (PWD=%s).\nThe child shell ran in process %s: it changed its own directory "
 			 "and %s. forksh's directory was %s before it and %s after it.\n%s",
-			 (int)sh.pid, exercise.cd_dir, pwd ? pwd : "(unset)", (int)exercise.sh_pid, status,
+			 pid_word(sh.pid, pid1, sizeof pid1), exercise.cd_dir, pwd ? pwd : "(unset)",
+			 pid_word(exercise.sh_pid, pid2, sizeof pid2), status,
 			 exercise.sh_before, exercise.sh_after,
 			 strcmp(exercise.sh_before, exercise.sh_after) == 0
 				 ? "Unchanged: a process can change only its own directory, never its parent's."

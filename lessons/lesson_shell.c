@@ -110,7 +110,9 @@ static int run_traced(struct lesson_ctx *ctx)
 	int was = trace_enabled(), status = sh.status;
 	if (!was && trace_set(1) < 0)
 		return 0;
+	trace_set_width(prose_width(ctx));
 	lesson_run_command(ctx, line);
+	trace_set_width(0);
 	if (!was)
 		trace_set(0);
 	sh.status = status;

@@ -140,6 +140,9 @@ const struct rec_event *lesson_said(const struct lesson_ctx *ctx, const char *pr
 void lesson_match_pids(const struct lesson_ctx *ctx, const char *told, const char *said, long *ntold,
 		       long *nmatched);
 
+/* Prose is wrapped to the terminal, at most 100 columns (text.c). */
+int prose_width(const struct lesson_ctx *ctx);
+
 /* Print a paragraph wrapped to the terminal (printf-style). */
 void lesson_print(const struct lesson_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -350,7 +350,7 @@ static void show_step(struct lesson_ctx *ctx, size_t i)
 		printf("\n");
 		print_text(ctx, t.buf);
 		sb_free(&t);
-		exercise_begin(s, l->name);
+		exercise_begin(ctx, s);
 		if (ctx->keys && !ctx->auto_mode)
 			exercise_turn(ctx);
 		else

@@ -28,6 +28,7 @@
 #include <readline/readline.h>
 
 #include "builtin.h"
+#include "histfile.h"
 #include "jobs.h"
 #include "shell.h"
 #include "signals.h"
@@ -42,9 +43,9 @@
  * mapping the shell has.  The headers still give the types; each readline
  * name used below is redirected through this table of pointers. */
 #define RL_SYMBOLS(X)                                                                                  \
-	X(add_history) X(append_history) X(clear_history) X(history_base) X(history_comment_char)      \
-	X(history_get) X(history_length) X(history_list) X(history_multiline_entries)                  \
-	X(history_truncate_file) X(history_write_timestamps) X(read_history) X(stifle_history)         \
+	X(add_history) X(add_history_time) X(append_history) X(clear_history) X(history_base)          \
+	X(history_comment_char) X(history_get) X(history_length) X(history_list)                       \
+	X(history_truncate_file) X(history_write_timestamps) X(stifle_history)                         \
 	X(remove_history) X(free_history_entry)                                                        \
 	X(rl_attempted_completion_function) X(rl_attempted_completion_over)                            \
 	X(rl_basic_word_break_characters) X(rl_callback_handler_install) X(rl_callback_handler_remove) \
@@ -65,6 +66,7 @@ static int rl_loaded;
 /* From here on, readline's names mean what the table points at: a variable
  * name is the variable itself, a function name a callable function. */
 #define add_history (*rl.p_add_history)
+#define add_history_time (*rl.p_add_history_time)
 #define append_history (*rl.p_append_history)
 #define clear_history (*rl.p_clear_history)
 #define history_base (*rl.p_history_base)
@@ -72,10 +74,8 @@ static int rl_loaded;
 #define history_get (*rl.p_history_get)
 #define history_length (*rl.p_history_length)
 #define history_list (*rl.p_history_list)
-#define history_multiline_entries (*rl.p_history_multiline_entries)
 #define history_truncate_file (*rl.p_history_truncate_file)
 #define history_write_timestamps (*rl.p_history_write_timestamps)
-#define read_history (*rl.p_read_history)
 #define stifle_history (*rl.p_stifle_history)
 #define remove_history (*rl.p_remove_history)
 #define free_history_entry (*rl.p_free_history_entry)
@@ -160,10 +160,20 @@ static void history_warning(const char *what, int err)
 		sh.name, what, history_file, err ? strerror(err) : "not a regular file");
 }
 
+/* Give one entry read from the history file to readline. */
+static void history_add_loaded(const char *text, const char *stamp, void *arg)
+{
+	(void)arg;
+	add_history(text);
+	if (stamp)
+		add_history_time(stamp);
+}
+
 /* Load the history file, creating it (and its directories) if needed.
  * Anything but a regular file is left alone with a warning: opening a FIFO
  * would block the shell before its first prompt, and a device is no place
- * for history. */
+ * for history.  Only the last HISTORY_MAX entries are built (histfile.c,
+ * not readline's read_history, which is quadratic on some files). */
 static void history_load(void)
 {
 	struct stat st;
@@ -181,11 +191,16 @@ static void history_load(void)
 	} else {
 		close(fd);
 	}
-	int err = read_history(history_file);
-	if (err != 0 && err != ENOENT)
-		history_warning("cannot read", err);
-	else if (err == 0)
+	struct strbuf text;
+	sb_init(&text);
+	if (read_file_at(AT_FDCWD, history_file, &text) < 0) {
+		if (errno != ENOENT)
+			history_warning("cannot read", errno);
+	} else {
+		histfile_tail(text.buf, text.len, HISTORY_MAX, history_add_loaded, NULL);
 		history_truncate_file(history_file, HISTORY_MAX);
+	}
+	sb_free(&text);
 }
 
 /* Whether the last line given to input_history_add was entered (it is then
@@ -456,7 +471,6 @@ int input_init(void)
 	 * lines (an open quote) come back from the file as one entry. */
 	history_comment_char = '#';
 	history_write_timestamps = 1;
-	history_multiline_entries = 1;
 	history_load();
 	if (editing_mode >= 0)
 		rl_variable_bind("editing-mode", editing_mode ? "vi" : "emacs");

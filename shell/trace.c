@@ -209,6 +209,60 @@ static const char *color_for(pid_t pid)
 	return palette[(unsigned long)pid % (sizeof palette / sizeof palette[0])];
 }
 
+/* The width trace lines are wrapped to (0: not wrapped), set by a lesson
+ * whose text is narrower than the lines would be. */
+static int trace_cols;
+
+void trace_set_width(int cols)
+{
+	trace_cols = cols;
+}
+
+/* The length of the first piece of text (len bytes) that fits in cols
+ * columns: up to the last space that fits, or cut inside a word when none
+ * does.  0 < result <= len. */
+static size_t piece_len(const char *text, size_t len, int cols)
+{
+	size_t last_space = 0, i = 0;
+	int col = 0;
+	for (; i < len; i++) {
+		if (((unsigned char)text[i] & 0xc0) == 0x80)
+			continue; /* a UTF-8 continuation byte takes no column */
+		if (col == cols)
+			break;
+		if (text[i] == ' ' && i > 0)
+			last_space = i;
+		col++;
+	}
+	if (i == len)
+		return len;
+	return last_space ? last_space : i > 0 ? i : 1;
+}
+
+/* Append text (len bytes, no newline) to o as lines of at most trace_cols
+ * columns (all of it on one line when trace_cols is 0), each in colour c
+ * (or none when c is NULL).  A line that goes on is indented to where the
+ * event's own text began, after "  [PID] ". */
+static void put_wrapped(struct out *o, const char *text, size_t len, const char *c)
+{
+	const char *body = strstr(text, "] ");
+	size_t hang = body ? (size_t)(body + 2 - text) : 0;
+	while (hang < len && text[hang] == ' ')
+		hang++;
+	if (trace_cols <= 0 || hang > (size_t)trace_cols / 2)
+		hang = 4;
+	size_t indent = 0;
+	while (len > 0 && !o->cut) {
+		size_t n = trace_cols > 0 ? piece_len(text, len, trace_cols - (int)indent) : len;
+		put(o, "%s%*s%.*s%s\n", c ? c : "", (int)indent, "", (int)n, text, c ? "\033[0m" : "");
+		text += n;
+		len -= n;
+		while (len > 0 && *text == ' ')
+			text++, len--;
+		indent = hang;
+	}
+}
+
 static void trace_sink(const struct event *e, void *ctx)
 {
 	(void)ctx;
@@ -217,22 +271,14 @@ static void trace_sink(const struct event *e, void *ctx)
 	 * after a recorder had already noted the end. */
 	if (e->kind == EV_EXIT)
 		return;
-	char line[4096 + 16];
-	size_t off = 0;
-	if (trace_color) {
-		const char *c = color_for(e->pid);
-		off = strlen(c);
-		memcpy(line, c, off);
-	}
-	size_t n = trace_format(e, line + off, 4096);
-	off += n;
-	if (trace_color) {
-		/* put the reset before the newline */
-		memcpy(line + off - 1, "\033[0m\n", 5);
-		off += 4;
-	}
+	char text[4096], lines[3 * 4096];
+	size_t n = trace_format(e, text, sizeof text);
+	struct out o = { lines, 0, sizeof lines, 0 };
+	put_wrapped(&o, text, n - 1, trace_color ? color_for(e->pid) : NULL);
+	if (o.cut) /* too many pieces: the line as it is */
+		o.len = 0, o.cut = 0, put(&o, "%s", text);
 	int saved = errno;
-	ssize_t w = write(trace_fd, line, off);
+	ssize_t w = write(trace_fd, lines, o.len);
 	(void)w;
 	errno = saved;
 }

@@ -16,6 +16,11 @@
 /* Turn tracing on or off.  Returns 0, or -1 if stderr cannot be copied. */
 int trace_set(int on);
 
+/* Wrap trace lines to cols columns from now on (0: one line each, however
+ * long).  A lesson sets it to the width of its own text while it shows a
+ * trace, and puts back 0. */
+void trace_set_width(int cols);
+
 /* Is tracing on? */
 int trace_enabled(void);
 

@@ -417,15 +417,31 @@ hist_session "a corrupt history file (random bytes, NULs)" "$WORK/h1" ""
 mkdir -p "$WORK/h2/forksh"
 yes '#1700000000
 echo a line of history, repeated until the file holds 100 MB' | head -c 104857600 > "$WORK/h2/forksh/history"
-start=$SECONDS
-vg_skip "a 100 MB history file" || hist_session "a 100 MB history file" "$WORK/h2" ""
+# Bounded by the driver's timeout (20 s for the first prompt), not timed.
+vg_skip "a 100 MB history file" || PTY_TIMEOUT=20 hist_session "a 100 MB history file" "$WORK/h2" ""
 hsize=$(wc -c < "$WORK/h2/forksh/history")
-if [ -n "$UNDER_VALGRIND" ]; then :; elif [ $((SECONDS - start)) -le 40 ] && [ "$hsize" -lt 1000000 ]; then
-	ok "a 100 MB history file is read quickly and cut to the last 1000 entries ($hsize bytes)"
+if [ -n "$UNDER_VALGRIND" ]; then :; elif [ "$hsize" -lt 1000000 ]; then
+	ok "a 100 MB history file is cut to the last 1000 entries ($hsize bytes)"
 else
-	not_ok "a 100 MB history file is read quickly and cut" "$((SECONDS - start)) s, $hsize bytes"
+	not_ok "a 100 MB history file is cut to the last 1000 entries" "$hsize bytes"
 fi
 rm -rf "$WORK/h2"
+# A file of plain lines with no time lines (as bash writes one): readline's
+# reader joined them all into one entry, with a strlen of the whole entry
+# for each line, and took minutes; each line is an entry, the last ones kept.
+mkdir -p "$WORK/h5/forksh"
+awk 'BEGIN { for (i = 1; i <= 1200000; i++) printf "echo plain history line %d of many\n", i }' \
+	> "$WORK/h5/forksh/history"
+vg_skip "a 40 MB history file of plain lines" || XDG_STATE_HOME=$WORK/h5 PTY_TIMEOUT=20 pty \
+	"a 40 MB history file of plain lines loads at once, one entry a line" "expect ${P}\\\$ \$
+send history 3\\r
+expect 999  echo plain history line 1199999 of many
+expect 1000  echo plain history line 1200000 of many
+expect 1001  history 3
+expect ${P}\\\$ \$
+send exit\\r
+wait 0"
+rm -rf "$WORK/h5"
 mkdir -p "$WORK/h3/forksh/history"
 hist_session "a history file that is a directory" "$WORK/h3" "warning: cannot use history file .*not a regular file"
 mkdir -p "$WORK/h4/forksh" && mkfifo "$WORK/h4/forksh/history"

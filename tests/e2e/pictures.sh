@@ -141,6 +141,26 @@ grep -Eq '^  P1 +Hello from parent P1 P2$' "$L" || problems="$problems aliases-i
 grep -q '^Process tree (3 processes; forksh is P0):' "$L" || problems="$problems tree-alias"
 done_check stable-pids "aliases in place of every PID, in lines, texts and pictures"
 
+# --stable-pids also in an exercise's report, done at forksh's prompt after
+# the lesson: forksh is P0, the exercise's child the next alias after the
+# run's; neither report names a process by its number.
+printf '%s\n' "expect ${P}\\\$ \$" "send lesson execfail --auto=0 --stable-pids\\r" \
+	"expect Lesson execfail finished" "expect ${P}\\\$ \$" "send no-such-command-for-the-test\\r" \
+	"expect Exercise done" "expect ${P}\\(127\\)\\\$ \$" "send lesson shell --auto=0 --stable-pids\\r" \
+	"expect Lesson shell finished" "expect ${P}\\\$ \$" "send cd /tmp\\r" "expect ${P}\\\$ \$" \
+	"send /bin/sh -c 'cd /'\\r" "expect Exercise done" "expect ${P}\\\$ \$" "send exit\\r" "wait 0" >"$WORK/exs"
+L=$WORK/exs.out; problems=""
+env FORKSH_TEST_MARK="$MARK" "$PTY" -v -t 30 -- "$FORKSH" <"$WORK/exs" >/dev/null 2>"$WORK/exs.raw" || problems=" pty"
+sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$WORK/exs.raw" | tr '\n' ' ' | tr -s ' ' >"$L"
+reports=$(perl -ne 'print "$1\n" while /(Exercise done \([a-z]*\): .*?)forksh\[/g' "$L")
+[ "$(printf '%s\n' "$reports" | grep -c .)" = 2 ] || problems="$problems reports($reports)"
+printf '%s\n' "$reports" | grep -q 'forksh forked child P[1-9][0-9]*; its execvp' || problems="$problems child-alias"
+printf '%s\n' "$reports" | grep -q 'inside forksh (PID P0, no fork)' || problems="$problems forksh-alias"
+printf '%s\n' "$reports" | grep -q 'The child shell ran in process P[1-9][0-9]*:' || problems="$problems sh-alias"
+shpid=$(grep -o 'forksh\[[0-9]*\]' "$L" | head -1 | tr -dc 0-9)
+printf '%s\n' "$reports" | grep -Eq "(child|process|PID) [0-9]|\\<$shpid\\>" && problems="$problems real-pid"
+done_check stable-pids-exercise "the reports of exercises use the aliases too"
+
 # --json: the whole record, in the documented format.
 problems=""
 grep -q '^  "format": "forksh-record",$' "$WORK/fork.json" || problems="$problems format"

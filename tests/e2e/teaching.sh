@@ -310,3 +310,15 @@ grep -n -B2 '^  | *_exit(0);$' "$WORK/out60" | head -3 | grep -q '/\* else it wo
 grep -q -- '--forks N (3, max 50)' "$WORK/out60" || problems="$problems help-sizes"
 if [ -z "$problems" ]; then ok "at 60 columns: lesson, help lesson and the code boxes fit, comments stay comments"
 else not_ok "60 columns" "problems:$problems" "$(head -c 2500 "$WORK/out60")"; fi
+
+# At 60 columns the trace that lesson shell shows wraps with its text: the
+# setpgid and tcsetpgrp lines of an interactive shell were 76 and more wide.
+printf '%s\n' "expect ${P}\\\$ \$" "send lesson shell --auto=0\\r" \
+	"expect Lesson shell finished" "expect ${P}\\\$ \$" "send exit\\r" "wait 0" >"$WORK/t60"
+env FORKSH_TEST_MARK="$MARK" "$PTY" -v -w 60 -t 20 -- "$FORKSH" <"$WORK/t60" >/dev/null 2>"$WORK/raw60"
+sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$WORK/raw60" >"$WORK/out60"
+long=$(grep -v '^ptydrive\|^forksh\[' "$WORK/out60" | awk 'length > 60' | head -5)
+if [ -z "$long" ] && grep -q '^  \[[0-9]*\] tcsetpgrp(0, [0-9]*)  (terminal now belongs to$' "$WORK/out60" &&
+	grep -q '^          *process group [0-9]*)$' "$WORK/out60"; then
+	ok "at 60 columns: lesson shell's trace lines wrap (tcsetpgrp's too)"
+else not_ok "lesson shell's trace at 60 columns" "too wide: $long" "$(grep -A1 tcsetpgrp "$WORK/out60" | head -6)"; fi
