@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../shell/jobs.h"
+#include "../shell/signals.h"
 #include "engine.h"
 
 static struct termios saved;   /* the terminal as the lesson found it */
@@ -96,13 +97,28 @@ static int wait_input(int watch, int ms)
 	sigset_t block, old;
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	int hit = live_interrupted();
-	int n = hit ? 0 : ppoll(&p, 1, ms < 0 ? NULL : &ts, &old);
+	/* SIGCHLD likewise: after a child ended since the caller's reap (see
+	 * reap_jobs), only look, do not wait, so the caller comes back and
+	 * reaps it rather than leaving a zombie until the next key */
+	static const struct timespec now = { 0, 0 };
+	const struct timespec *limit = sig_caught(SIGCHLD) ? &now : ms < 0 ? NULL : &ts;
+	int n = hit ? 0 : ppoll(&p, 1, limit, &old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (hit || live_interrupted())
 		return -1;
 	return n > 0;
+}
+
+/* Reap the shell's jobs that ended while nothing was waiting for them.
+ * The SIGCHLD flag is cleared first, so a child that ends from here on
+ * sets it again and wait_input does not sleep past it. */
+static void reap_jobs(void)
+{
+	sig_take(SIGCHLD);
+	jobs_reap();
 }
 
 int key_get(struct lesson_ctx *ctx, double seconds)
@@ -118,7 +134,7 @@ int key_get(struct lesson_ctx *ctx, double seconds)
 	 * the caller comes back here).  Not during a run (seconds 0), whose
 	 * processes the run reaps itself. */
 	if (seconds != 0)
-		jobs_reap();
+		reap_jobs();
 	int ready = wait_input(ctx->keys, ms);
 	if (ready < 0)
 		return interrupted(ctx);
@@ -139,7 +155,7 @@ int read_line(struct lesson_ctx *ctx, char *buf, size_t len, int (*idle)(void))
 	int rc = 0;
 	keys_cooked(ctx);
 	for (;;) {
-		jobs_reap(); /* as key_get: no run is going on while a line is read */
+		reap_jobs(); /* as key_get: no run is going on while a line is read */
 		int ready = wait_input(1, idle ? 100 : -1);
 		if (ready < 0) {
 			interrupted(ctx);
