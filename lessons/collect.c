@@ -6,7 +6,13 @@
  *     become zombies), the reaps they do themselves, and exec attempts,
  *     each with a witness pipe;
  *   - the witness pipes: EOF means that exec succeeded, an errno that it
- *     failed, so an exec is recorded only once it happened;
+ *     failed, so an exec is recorded only once it happened.  Once the
+ *     engine has killed the run (the user quit), EOF no longer proves
+ *     anything: a process killed before or during its exec closes the pipe
+ *     too.  Then an exec still under way at the kill is recorded as a
+ *     success only when something else shows the new program ran (it
+ *     announced itself, wrote output, or exited with a status of its own),
+ *     and otherwise as not known (REC_EXEC_UNKNOWN);
  *   - the engine's own reaps (forksh is the lesson main's parent and the
  *     subreaper that adopts orphans);
  *   - /proc, for the processes that cannot report their own end because
@@ -30,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -206,7 +213,10 @@ static void settle_children(struct live_run *run, pid_t pid, double t)
 	}
 }
 
-static void settle_witness(struct live_run *run, pid_t pid);
+/* No sign of a new program (settle_witness's `seen`). */
+#define NOT_SEEN (-1.0)
+
+static void settle_witness(struct live_run *run, pid_t pid, double seen);
 
 static pid_t proc_parent(pid_t pid);
 
@@ -231,7 +241,9 @@ static void end_proc(struct live_run *run, struct live_proc *p, int ws, double t
 {
 	if (p->exited)
 		return;
-	settle_witness(run, p->pid);
+	/* An exit status (not a signal) after an exec that did not fail is
+	 * the new program's own: the old one could only fail, or be killed. */
+	settle_witness(run, p->pid, ws != REC_UNSEEN && WIFEXITED(ws) ? t : NOT_SEEN);
 	settle_children(run, p->pid, t);
 	rec_add(&run->rec, REC_EXIT, t, p->pid, 0, ws, NULL);
 	p->exited = 1;
@@ -274,13 +286,19 @@ void collect_shell_reaped(struct live_run *run, pid_t pid, int ws, double t)
 /* Has the witness of pid's exec spoken?  EOF: the exec succeeded; an int:
  * it failed with that errno; nothing yet: the exec is still under way.
  * Either way the exec is recorded at the time the call was made (sent
- * with the witness): the witness says whether, not when. */
-static void settle_witness(struct live_run *run, pid_t pid)
+ * with the witness): the witness says whether, not when.  seen is the
+ * time at which something besides the witness showed pid running a new
+ * program (its announcement, its output, its own exit status), or
+ * NOT_SEEN; it matters only once the engine has killed the run, when EOF
+ * alone may be the kill (see the top of this file). */
+static void settle_witness(struct live_run *run, pid_t pid, double seen)
 {
 	for (size_t i = 0; i < run->nwit; i++) {
 		struct witness *w = &run->wit[i];
 		if (w->pid != pid)
 			continue;
+		if (seen >= w->t)
+			w->seen = 1; /* kept, if the pipe has not closed yet */
 		int err = 0;
 		ssize_t n = read(w->fd, &err, sizeof err);
 		if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -288,6 +306,8 @@ static void settle_witness(struct live_run *run, pid_t pid)
 		struct live_proc *p = collect_find(run, pid);
 		if (n == (ssize_t)sizeof err) {
 			rec_add(&run->rec, REC_EXEC_FAIL, w->t, pid, 0, err, w->text);
+		} else if (run->killed && !w->seen) {
+			rec_add(&run->rec, REC_EXEC_UNKNOWN, w->t, pid, 0, 0, w->text);
 		} else {
 			rec_add(&run->rec, REC_EXEC, w->t, pid, 0, 0, w->text);
 			if (p)
@@ -308,7 +328,7 @@ static void add_witness(struct live_run *run, pid_t pid, double t, const char *t
 		run->wit_cap = run->wit_cap ? 2 * run->wit_cap : 8;
 		run->wit = xrealloc(run->wit, run->wit_cap * sizeof *run->wit);
 	}
-	run->wit[run->nwit++] = (struct witness){ fd, pid, t, xstrdup(text) };
+	run->wit[run->nwit++] = (struct witness){ fd, pid, t, xstrdup(text), 0 };
 }
 
 /* ---- records ---- */
@@ -328,11 +348,11 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 	struct live_proc *p = collect_find(run, (pid_t)pid);
 	switch (kind) {
 	case 'F':
-		settle_witness(run, (pid_t)other); /* its parent's exec came first */
+		settle_witness(run, (pid_t)other, NOT_SEEN); /* its parent's exec came first */
 		collect_forked(run, (pid_t)pid, (pid_t)other, t, text);
 		break;
 	case 'S':
-		settle_witness(run, (pid_t)pid);
+		settle_witness(run, (pid_t)pid, t); /* a line after the exec: the new program's */
 		rec_add(&run->rec, REC_SAY, t, (pid_t)pid, 0, status == 2 ? 2 : 1, text);
 		run->lines++;
 		live_show_line(run, (pid_t)pid, text);
@@ -356,8 +376,12 @@ void collect_record(struct live_run *run, char *buf, size_t len, int passfd)
 		/* A program the lesson code did not fork itself (the command
 		 * that the sh of system() runs) makes itself known; only news
 		 * is kept, and never the shell itself. */
+		if (p && status == WIRE_A_SELF) {
+			settle_witness(run, (pid_t)pid, t); /* the new program says it runs */
+			break;
+		}
 		if (!p && (pid_t)pid != run->rec.shell) {
-			settle_witness(run, (pid_t)other);
+			settle_witness(run, (pid_t)other, NOT_SEEN);
 			collect_forked(run, (pid_t)pid, (pid_t)other, t, NULL);
 			rec_add(&run->rec, REC_EXEC, t, (pid_t)pid, 0, 0, text);
 			watch(run, collect_find(run, (pid_t)pid));
@@ -395,7 +419,7 @@ void collect_poll(struct live_run *run)
 	live_drain_output(run); /* a program's lines come before it is seen ended */
 	double t = now_t(run);
 	for (size_t i = run->nwit; i-- > 0;)
-		settle_witness(run, run->wit[i].pid);
+		settle_witness(run, run->wit[i].pid, NOT_SEEN);
 	if (!run->nwatch || t < run->watch_at)
 		return;
 	run->watch_at = t + WATCH_MS / 1000.0;
@@ -462,7 +486,7 @@ static void learn_writer(struct live_run *run, pid_t pid, double t)
 	for (size_t i = 0; i + 1 < n; i++)
 		if (cmdline[i] == '\0')
 			cmdline[i] = ' '; /* the arguments, as one line */
-	settle_witness(run, parent);
+	settle_witness(run, parent, NOT_SEEN);
 	collect_forked(run, pid, parent, t, NULL);
 	if (n > 0)
 		rec_add(&run->rec, REC_EXEC, t, pid, 0, 0, cmdline);
@@ -473,7 +497,7 @@ void collect_output(struct live_run *run, pid_t pid, double t, int stream, const
 {
 	if (pid > 0 && !collect_find(run, pid) && pid != run->rec.shell)
 		learn_writer(run, pid, t);
-	settle_witness(run, pid); /* it writes: its exec happened */
+	settle_witness(run, pid, t); /* it writes after its exec began: the new program */
 	char line[WIRE_MAX];
 	size_t at = 0;
 	while (at < len) {

@@ -80,7 +80,7 @@ __attribute__((constructor)) static void hello_recorded(void)
 	if (grandparent > 0)
 		wire_send(rec_fd, 'A', parent, grandparent, t, 0, cmd, -1);
 	if (cmdline_of(getpid(), cmd, sizeof cmd) > 0)
-		wire_send(rec_fd, 'A', getpid(), parent, t, 0, cmd, -1);
+		wire_send(rec_fd, 'A', getpid(), parent, t, WIRE_A_SELF, cmd, -1);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	on_exit(report_end, NULL);
 }

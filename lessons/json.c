@@ -17,7 +17,7 @@
 static const char *const kind_name[REC_NKINDS] = {
 	[REC_FORK] = "fork", [REC_EXEC] = "exec", [REC_EXEC_FAIL] = "exec_failed", [REC_SAY] = "line",
 	[REC_EXIT] = "exit", [REC_REAP] = "reap", [REC_REPARENT] = "reparent", [REC_SUBREAPER] = "subreaper",
-	[REC_THREAD] = "thread",
+	[REC_THREAD] = "thread", [REC_EXEC_UNKNOWN] = "exec_unknown",
 };
 
 /* s as a JSON string (null for NULL). */
@@ -108,6 +108,7 @@ static void json_event(FILE *out, const struct recording *r, const struct rec_ev
 		}
 		break;
 	case REC_EXEC:
+	case REC_EXEC_UNKNOWN:
 		fputs(", \"command\": ", out);
 		json_string(out, e->text);
 		break;

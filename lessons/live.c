@@ -276,6 +276,15 @@ int live_pump(struct live_run *run, double seconds)
 
 void live_stop(struct live_run *run)
 {
+	/* The witnesses that have spoken so far are the truth (an exec that
+	 * happened, or failed); after the kill, one that closes may be the
+	 * kill's doing (collect.c).  What is waiting is read first, for a
+	 * moment at most: a run that never stops talking must still stop. */
+	double enough = wire_now() + 0.05;
+	while (run->rec_fd >= 0 && wire_now() < enough && live_read(run, 0) > 0)
+		;
+	collect_poll(run);
+	run->killed = 1;
 	if (run->main_pid > 0)
 		kill(-run->main_pid, SIGKILL);
 	if (run->key_fd >= 0) {

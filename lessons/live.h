@@ -69,6 +69,8 @@ struct live_run {
 	int subreaper_was;    /* the engine's subreaper flag before the run */
 	const char *root_exit_note; /* shown when the run's first process ends */
 	int quit;             /* the user quit the run */
+	int killed;           /* the engine killed the run's processes (live_stop): from
+	                       * then on a witness's EOF may be the kill, not an exec */
 	int watch_keys;       /* q on standard input (raw mode) quits the run */
 	int quit_key;         /* ... and q was pressed */
 	char pending[16];     /* other keys pressed during the run, for after it */
@@ -100,7 +102,13 @@ struct live_run {
 	size_t nwatch, watch_cap;
 	double watch_at;
 	/* Execs whose witness pipe has not spoken yet. */
-	struct witness { int fd; pid_t pid; double t; char *text; } *wit;
+	struct witness {
+		int fd;
+		pid_t pid;
+		double t;       /* when the exec was called */
+		char *text;
+		int seen;       /* something besides the pipe showed the new program */
+	} *wit;
 	size_t nwit, wit_cap;
 };
 

@@ -185,6 +185,12 @@ static void view_take(struct rec_view *v, size_t i)
 			me->failed_errno = e->status;
 		}
 		break;
+	case REC_EXEC_UNKNOWN:
+		if (me) {
+			me->unknown = e->text ? e->text : "";
+			me->unknown_t = e->t;
+		}
+		break;
 	case REC_SAY:
 		if (me)
 			me->nlines++;

@@ -7,7 +7,9 @@
  * produced it.  The facts are kept apart on purpose, because the pictures
  * must tell them apart: a process *exits* (it becomes a zombie) at one
  * moment, and is *reaped* by some process at another; an exec is recorded
- * only once it succeeded, and a failed one as such; a re-parenting at the
+ * only once it succeeded, a failed one as such, and one that the run's
+ * stop cut short, with nothing to say whether it happened, as not known
+ * (never as a success); a re-parenting at the
  * moment the parent ended, with the new parent.
  *
  * The JSON form of a record is documented in docs/record-json.md.
@@ -30,8 +32,13 @@ enum rec_kind {
 	REC_SUBREAPER,  /* pid made itself a child subreaper: orphans below it come to it */
 	REC_THREAD,     /* pid started a thread whose thread ID is other (follow): a thread is
 	                 * part of its process, never a process of its own */
+	REC_EXEC_UNKNOWN, /* pid was in the middle of exec'ing text when the lesson was stopped
+	                   * (its processes killed): whether the exec happened is not known */
 	REC_NKINDS
 };
+
+/* How every picture says what an REC_EXEC_UNKNOWN means. */
+#define REC_UNKNOWN_WHY "not known (the lesson was stopped)"
 
 /* A status nobody could see: the process ended or was reaped out of the
  * producer's sight (the wait status is not known, the fact is). */
@@ -44,7 +51,8 @@ struct rec_event {
 	pid_t other;    /* FORK: the child; REAP: the reaped; REPARENT: the new parent;
 	                 * THREAD: the new thread's ID */
 	int status;     /* EXIT, REAP: wait status or REC_UNSEEN; EXEC_FAIL: errno; SAY: stream */
-	char *text;     /* SAY: the line; EXEC, EXEC_FAIL: the command; FORK: why or NULL */
+	char *text;     /* SAY: the line; EXEC, EXEC_FAIL, EXEC_UNKNOWN: the command; FORK: why
+	                 * or NULL */
 };
 
 struct recording {
@@ -99,6 +107,9 @@ struct rec_proc {
 	double exec_t;
 	const char *failed;   /* the last exec that failed, or NULL */
 	int failed_errno;
+	const char *unknown;  /* an exec under way when the lesson was stopped (not known
+	                       * whether it happened), or NULL */
+	double unknown_t;
 	int ended;            /* an EXIT: status, at end_t */
 	int status;
 	double end_t;

@@ -114,6 +114,11 @@ static void svg_mark(FILE *out, int mark, double x, double y, const char *c)
 		fprintf(out, "<path d=\"M%.1f %.1fl7 7l-7 7l-7 -7z\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"/>\n",
 			x, y - 7, mark == MK_EXEC ? c : "#ffffff", c);
 		break;
+	case MK_UNKNOWN: /* an exec's diamond, dashed and with a question mark: not known */
+		fprintf(out, "<path d=\"M%.1f %.1fl7 7l-7 7l-7 -7z\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\" "
+			"stroke-dasharray=\"2 2\"/>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\" "
+			"fill=\"%s\">?</text>\n", x, y - 7, c, x, y + 4, c);
+		break;
 	case MK_SAY:
 		fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>\n", x, y, c);
 		break;
@@ -181,11 +186,13 @@ static double svg_timeline(FILE *out, const struct recording *r, const struct dr
 	text_line(out, MARGIN, y, sb.buf);
 	y += LINE_H;
 	/* The key, drawn with the marks themselves. */
-	static const int keys[] = { ST_ALIVE, ST_ZOMBIE, MK_BIRTH, MK_EXEC, MK_FAIL, MK_EXIT, MK_REAPED };
+	static const int keys[] = { ST_ALIVE, ST_ZOMBIE, MK_BIRTH, MK_EXEC, MK_FAIL, MK_EXIT, MK_REAPED, MK_UNKNOWN };
 	static const char *const words[] = { "running", "zombie (ended, not yet reaped)", "forked", "exec",
-					     "exec failed", "exit", "reaped" };
+					     "exec failed", "exit", "reaped", "exec not known" };
+	/* the last key only when the picture has that mark */
+	size_t nkeys = sizeof keys / sizeof keys[0] - (L.nunknown ? 0 : 1);
 	double kx = MARGIN;
-	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+	for (size_t k = 0; k < nkeys; k++) {
 		if (keys[k] == ST_ALIVE || keys[k] == ST_ZOMBIE)
 			fprintf(out, "<path d=\"M%.1f %.1fV%.1f\" stroke=\"%s\" stroke-width=\"3\"%s/>\n", kx + 8,
 				y - 16, y + 4, INK, keys[k] == ST_ZOMBIE ? " stroke-dasharray=\"3 4\"" : "");

@@ -40,6 +40,7 @@ static const char *glyph(int c, int utf8)
 	case MK_BIRTH: return utf8 ? "\u25cf" : "o";
 	case MK_EXEC: return utf8 ? "\u25c6" : "E";
 	case MK_FAIL: return utf8 ? "\u25c7" : "!";
+	case MK_UNKNOWN: return "?";
 	case MK_SAY: return utf8 ? "\u2022" : "*";
 	case MK_EXIT: return utf8 ? "\u00d7" : "x";
 	case MK_REAPED: return utf8 ? "\u2534" : "#";
@@ -66,11 +67,14 @@ static void legend(FILE *out, const struct tl_layout *L, const struct recording 
 {
 	struct strbuf sb;
 	sb_init(&sb);
-	static const int keys[] = { ST_ALIVE, ST_ZOMBIE, MK_BIRTH, MK_EXEC, MK_FAIL, MK_EXIT, MK_REAPED, MK_MOVED };
+	static const int keys[] = { ST_ALIVE, ST_ZOMBIE, MK_BIRTH, MK_EXEC, MK_FAIL, MK_EXIT, MK_REAPED, MK_MOVED,
+				    MK_UNKNOWN };
 	static const char *const words[] = { "running", "zombie (ended, not yet reaped)", "forked", "exec",
-					     "exec failed", "exit", "reaped", "re-parented" };
+					     "exec failed", "exit", "reaped", "re-parented", "exec not known" };
+	/* the last key only when the picture has that mark */
+	size_t nkeys = sizeof keys / sizeof keys[0] - (L->nunknown ? 0 : 1);
 	sb_adds(&sb, "Key:");
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+	for (size_t i = 0; i < nkeys; i++) {
 		sb_adds(&sb, "  ");
 		sb_adds(&sb, glyph(keys[i], lk->utf8));
 		sb_addc(&sb, ' ');

@@ -15,6 +15,7 @@ enum tl_mark {
 	MK_BIRTH = 'o',     /* forked here */
 	MK_EXEC = 'E',      /* a successful exec */
 	MK_FAIL = '!',      /* a failed exec */
+	MK_UNKNOWN = '?',   /* an exec the lesson's stop cut short: not known whether it happened */
 	MK_SAY = '*',       /* printed the row's line */
 	MK_EXIT = 'x',      /* ended: a zombie from here */
 	MK_REAPED = '=',    /* reaped: the lifeline ends */
@@ -42,6 +43,8 @@ struct tl_layout {
 	pid_t *col_pid;
 	size_t nprocs;      /* processes in the record (forksh not counted) */
 	size_t nevents;     /* events shown (full) or summed up (summary) */
+	size_t nunknown;    /* execs whose outcome is not known (the key shows their mark
+	                     * only when there are some) */
 	size_t nrows, cap;
 	struct tl_row *rows;
 	char *state, *mark; /* nrows x ncols */

@@ -116,6 +116,11 @@ static size_t event_text(struct tl_layout *L, const struct recording *r, const s
 		snprintf(words, sizeof words, " failed: %s", strerror(e->status));
 		sb_adds(sb, words);
 		break;
+	case REC_EXEC_UNKNOWN:
+		sb_adds(sb, " exec of ");
+		add_clean(sb, e->text, o->utf8, r, o->stable_pids);
+		sb_adds(sb, ": " REC_UNKNOWN_WHY);
+		break;
 	case REC_SAY:
 		sb_adds(sb, e->status == 2 ? " (stderr): " : ": ");
 		add_clean(sb, e->text, o->utf8, r, o->stable_pids);
@@ -171,6 +176,7 @@ static void apply(struct tl_layout *L, const struct recording *r, const struct r
 		break;
 	case REC_EXEC: ma = MK_EXEC; break;
 	case REC_EXEC_FAIL: ma = MK_FAIL; break;
+	case REC_EXEC_UNKNOWN: ma = MK_UNKNOWN; break;
 	case REC_SAY: ma = MK_SAY; break;
 	case REC_SUBREAPER: ma = MK_SUBREAPER; break;
 	case REC_THREAD: ma = MK_THREAD; break;
@@ -291,6 +297,9 @@ static void step_text(struct tl_layout *L, const struct recording *r, const stru
 		PART("%zu exec%s", s->n[REC_EXEC], s->n[REC_EXEC] == 1 ? "" : "s");
 	if (s->n[REC_EXEC_FAIL])
 		PART("%zu failed exec%s", s->n[REC_EXEC_FAIL], s->n[REC_EXEC_FAIL] == 1 ? "" : "s");
+	if (s->n[REC_EXEC_UNKNOWN])
+		PART("%zu exec%s not known to have happened (the lesson was stopped)", s->n[REC_EXEC_UNKNOWN],
+		     s->n[REC_EXEC_UNKNOWN] == 1 ? "" : "s");
 	if (s->n[REC_THREAD])
 		PART("%zu thread%s started", s->n[REC_THREAD], s->n[REC_THREAD] == 1 ? "" : "s");
 	if (s->n[REC_SAY])
@@ -397,6 +406,8 @@ void tl_layout_build(struct tl_layout *L, const struct recording *r, const struc
 	for (size_t i = 0; c < L->ncols && i < v.n; i++)
 		L->col_pid[c++] = v.p[i].pid;
 	rec_view_free(&v);
+	for (size_t i = 0; i < r->n; i++)
+		L->nunknown += r->v[i].kind == REC_EXEC_UNKNOWN;
 	char *cur = xmalloc(L->ncols + 1);
 	memset(cur, ST_NONE, L->ncols);
 	if (r->shell && L->ncols)

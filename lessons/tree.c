@@ -72,6 +72,11 @@ static void node_text(struct treedraw *d, const struct rec_proc *p)
 		snprintf(buf, sizeof buf, " failed (%s)", strerror(p->failed_errno));
 		sb_adds(sb, buf);
 	}
+	if (p->unknown) {
+		piece(sb, "exec of ");
+		add_clean(sb, p->unknown, lk->utf8, r, lk->stable);
+		sb_adds(sb, ": " REC_UNKNOWN_WHY);
+	}
 	end_words(p, buf, sizeof buf);
 	piece(sb, buf);
 	if (p->moved) {

@@ -14,7 +14,9 @@
  *      close-on-exec pipe: EOF on it means the exec succeeded, an int on it
  *      is the errno of its failure
  *   A  PID, child of OTHER, runs TEXT (sent by a program a lesson started,
- *      about itself or its parent, when the lesson code did not fork it)
+ *      about itself or its parent, when the lesson code did not fork it);
+ *      STATUS is WIRE_A_SELF when PID is the sender itself (then TEXT is
+ *      proof that its exec happened)
  *   R  PID made itself a child subreaper
  * Sending is async-signal-safe (no stdio, no malloc), so a SIGCHLD handler
  * in lesson code can reap and be recorded at that moment.  Shared by the
@@ -29,6 +31,9 @@
 /* Environment variables that tell an exec'd program where to report. */
 #define WIRE_FD_ENV "FORKSH_RECORD_FD"
 #define WIRE_T0_ENV "FORKSH_RECORD_T0"
+
+/* The STATUS of an A record about its sender itself. */
+#define WIRE_A_SELF 1
 
 /* The largest record (text beyond it is cut). */
 #define WIRE_MAX 2048

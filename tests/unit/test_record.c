@@ -8,6 +8,9 @@
  * exec as failed, a re-parenting at its moment), that nothing is cut at
  * any width, that --stable-pids leaves no real PID anywhere, that colour
  * escapes take no room, and that SVG and JSON are complete and escaped.
+ * The engine's side of an exec's witness (lessons/collect.c) is fed by
+ * hand too: an exec cut short by quitting the lesson is recorded, and
+ * drawn, as not known, never as a success.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,7 +24,12 @@
 #include <string.h>
 #include <time.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../lessons/collect.h"
 #include "../../lessons/pictures.h"
+#include "../../lessons/wire.h"
 #include "../../shell/util.h"
 
 /* ---- capturing and measuring ---- */
@@ -681,6 +689,119 @@ static void test_json(void **state)
 	rec_free(&r);
 }
 
+/* ---- an exec's witness, as the engine reads it (collect.c) ---- */
+
+/* A run that nothing real runs in: forksh SHELL, its lesson main ROOT,
+ * which forked 4001; 4001 is about to exec "forksh-hello 1" and its
+ * witness pipe reached the engine (an 'E' record carrying the read end).
+ * The write end is returned: closing it is what an exec, or a death, does. */
+static int witnessed_run(struct live_run *run)
+{
+	memset(run, 0, sizeof *run);
+	run->rec_fd = run->key_fd = run->out_fd[0] = run->out_fd[1] = -1;
+	run->rec.shell = SHELL;
+	run->rec.root = ROOT;
+	collect_forked(run, ROOT, SHELL, 0, NULL);
+	collect_forked(run, 4001, ROOT, 0.1, NULL);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	char buf[64];
+	int n = snprintf(buf, sizeof buf, "E 4001 0 0.2 0 forksh-hello 1");
+	collect_record(run, buf, (size_t)n, p[0]);
+	assert_int_equal(run->nwit, 1);
+	return p[1];
+}
+
+/* How many events of kind k the run recorded. */
+static size_t count_kind(const struct live_run *run, enum rec_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < run->rec.n; i++)
+		n += run->rec.v[i].kind == k;
+	return n;
+}
+
+/* The user quit while 4001 was in the middle of its exec: the engine
+ * killed the run, the pipe closed, and nothing else says the new program
+ * ever ran.  The record says "not known", every picture too; before the
+ * fix it said "exec forksh-hello 1" (a success nobody saw). */
+static void test_quit_mid_exec_not_known(void **state)
+{
+	(void)state;
+	struct live_run run;
+	int w = witnessed_run(&run);
+	run.quit = run.killed = 1;
+	close(w); /* the SIGKILL closes it, exec or not */
+	collect_shell_reaped(&run, 4001, SIGKILL, 0.3);
+	assert_int_equal(count_kind(&run, REC_EXEC), 0);
+	assert_int_equal(count_kind(&run, REC_EXEC_UNKNOWN), 1);
+	assert_int_equal(run.nwit, 0); /* the pipe is closed and forgotten */
+	char *t = draw(TREE, &run.rec, &ASCII_80);
+	unwrap(t);
+	assert_has(t, "exec of forksh-hello 1: not known (the lesson was stopped)");
+	assert_lacks(t, "ran forksh-hello");
+	free(t);
+	t = draw(TIMELINE, &run.rec, &ASCII_80);
+	char *l = line_with(t, "forksh-hello");
+	assert_string_equal(l, "0.200s | | ?  4001 exec of forksh-hello 1: not known (the lesson was stopped)");
+	free(l);
+	assert_has(t, "? exec not known");
+	free(t);
+	t = draw(SVG, &run.rec, &ASCII_80);
+	assert_has(t, "exec not known");
+	assert_has(t, "stroke-dasharray=\"2 2\"");
+	free(t);
+	t = draw(JSON, &run.rec, NULL);
+	assert_has(t, "\"kind\": \"exec_unknown\", \"pid\": 4001, \"pid_alias\": \"P2\", \"command\": \"forksh-hello 1\"}");
+	assert_lacks(t, "\"kind\": \"exec\",");
+	assert_has(t, "{\"pid\": 4001, \"pid_alias\": \"P2\", \"parent\": 4000, \"born\": 0.100000, \"command\": null,");
+	free(t);
+	live_free(&run);
+}
+
+/* What still proves the exec after a quit, and the normal path: a closed
+ * witness of a run nobody stopped is a success, as always; after the
+ * kill, the new program's own announcement or its own exit status are. */
+static void test_exec_seen_despite_quit(void **state)
+{
+	(void)state;
+	struct live_run run;
+	int w = witnessed_run(&run); /* not stopped: EOF is the exec */
+	close(w);
+	collect_poll(&run);
+	assert_int_equal(count_kind(&run, REC_EXEC), 1);
+	assert_int_equal(count_kind(&run, REC_EXEC_UNKNOWN), 0);
+	live_free(&run);
+
+	w = witnessed_run(&run); /* stopped, but it announced itself first */
+	run.killed = 1;
+	char buf[64];
+	int n = snprintf(buf, sizeof buf, "A 4001 4000 0.25 %d forksh-hello 1", WIRE_A_SELF);
+	close(w);
+	collect_record(&run, buf, (size_t)n, -1);
+	collect_shell_reaped(&run, 4001, SIGKILL, 0.3);
+	assert_int_equal(count_kind(&run, REC_EXEC), 1);
+	assert_int_equal(count_kind(&run, REC_EXEC_UNKNOWN), 0);
+	live_free(&run);
+
+	w = witnessed_run(&run); /* about its parent: no proof of 4001's exec */
+	run.killed = 1;
+	n = snprintf(buf, sizeof buf, "A 4001 4000 0.25 0 forksh");
+	close(w);
+	collect_record(&run, buf, (size_t)n, -1);
+	collect_shell_reaped(&run, 4001, SIGKILL, 0.3);
+	assert_int_equal(count_kind(&run, REC_EXEC_UNKNOWN), 1);
+	live_free(&run);
+
+	w = witnessed_run(&run); /* stopped, but it had exited 0 on its own */
+	run.killed = 1;
+	close(w);
+	collect_shell_reaped(&run, 4001, 0, 0.3);
+	assert_int_equal(count_kind(&run, REC_EXEC), 1);
+	assert_int_equal(count_kind(&run, REC_EXEC_UNKNOWN), 0);
+	live_free(&run);
+}
+
 /* Text from a process cannot break a picture. */
 static void test_hostile_text(void **state)
 {
@@ -736,6 +857,8 @@ int main(void)
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_svg_500_is_quick),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_quit_mid_exec_not_known),
+		cmocka_unit_test(test_exec_seen_despite_quit),
 		cmocka_unit_test(test_hostile_text),
 		cmocka_unit_test(test_empty_record),
 	};
