@@ -17,6 +17,7 @@
 
 #include "../follow/follow.h"
 #include "../shell/input.h"
+#include "../shell/jobs.h"
 #include "../shell/shell.h"
 #include "../shell/util.h"
 #include "../shell/vars.h"
@@ -191,12 +192,8 @@ int bi_follow(int argc, char **argv)
 			status = 1;
 	}
 	rec_free(&rec);
-	if (res.end == FOLLOW_INTERRUPTED && sh.interactive) {
-		/* as for any foreground command that Ctrl-C ended: the rest of
-		 * the line is abandoned */
-		sh.skip = SKIP_INTR;
-		sh.status = status;
-	}
+	if (res.end == FOLLOW_INTERRUPTED)
+		jobs_interrupted(status, 0); /* as for any foreground command Ctrl-C ended (the pictures end their line) */
 	return status;
 }
 

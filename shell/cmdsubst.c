@@ -64,14 +64,8 @@ static int run(struct node *tree, struct strbuf *out)
 	EV(EV_READ, .a = pfd[0], .b = (int)(out->len > 0x7fffffff ? 0x7fffffff : out->len));
 	close_fd(pfd[0]);
 	int ws = jobs_wait_pid(pid);
-	if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT && sh.interactive) {
-		/* Ctrl-C during a slow substitution at the prompt: the command
-		 * line is abandoned, as for any interrupted command, with
-		 * status 130 and the prompt on a line of its own. */
-		sh.skip = SKIP_INTR;
-		sh.status = 128 + SIGINT;
-		fputc('\n', stderr);
-	}
+	if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT)
+		jobs_interrupted(128 + SIGINT, 1); /* Ctrl-C during a slow substitution at the prompt */
 	return status_from_wait(ws);
 }
 

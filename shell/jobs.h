@@ -116,6 +116,13 @@ int jobs_wait_pid(pid_t pid);
  * follows always ends. */
 void jobs_abandon(const pid_t *pids, size_t n, pid_t pgid);
 
+/* The user pressed Ctrl-C (or Ctrl-\) and it ended what the shell was
+ * waiting for (a foreground job, a command substitution, a followed
+ * program): at a prompt the rest of the command line is abandoned and $?
+ * is status, and with newline the prompt goes on a line of its own (after
+ * the ^C).  A script goes on, as in every shell. */
+void jobs_interrupted(int status, int newline);
+
 /* Send SIGCONT to job j and mark it running (bg). */
 void jobs_continue(struct job *j);
 

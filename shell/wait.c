@@ -94,6 +94,16 @@ void jobs_hangup_exit(void)
 	exit(128 + SIGHUP);
 }
 
+void jobs_interrupted(int status, int newline)
+{
+	if (!sh.interactive)
+		return;
+	sh.skip = SKIP_INTR;
+	sh.status = status;
+	if (newline)
+		fputc('\n', stderr);
+}
+
 /* Describe how a signalled foreground process ended, as shells do (in
  * scripts too: a program that crashed should not pass unnoticed), unless it
  * was Ctrl-C or a broken pipe (both expected and self-explanatory). */
@@ -103,11 +113,7 @@ static void report_signal(int ws)
 	if (sig == SIGPIPE || (sig == SIGINT && !sh.interactive))
 		return;
 	if (sig == SIGINT) {
-		/* The user pressed Ctrl-C: the rest of the line is abandoned too,
-		 * and the prompt goes on a line of its own. */
-		sh.skip = SKIP_INTR;
-		sh.status = 128 + SIGINT;
-		fputc('\n', stderr);
+		jobs_interrupted(128 + SIGINT, 1);
 		return;
 	}
 	fprintf(stderr, "%s%s\n", strsignal(sig), WCOREDUMP(ws) ? " (core dumped)" : "");
