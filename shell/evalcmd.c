@@ -21,7 +21,6 @@
 #include "expand.h"
 #include "func.h"
 #include "jobs.h"
-#include "path.h"
 #include "lexer.h"
 #include "path.h"
 #include "proc.h"
@@ -388,7 +387,8 @@ int eval_simple(struct simple_node *s, int flags)
 	expand_reset_subst();
 	/* The name as written, looked up once: most commands are written
 	 * literally, and their lookup serves below too. */
-	const struct builtin *decl = s->nwords && s->words[0]->lit ? builtin_find(s->words[0]->lit) : NULL;
+	const char *lit = s->nwords ? s->words[0]->lit : NULL;
+	const struct builtin *decl = lit ? builtin_find(lit) : NULL;
 	int rc = decl && (decl->flags & BI_DECL) ? expand_declaration(s, &argv)
 						   : expand_words(s->words, s->nwords, &argv);
 	if (rc < 0) {
@@ -405,7 +405,8 @@ int eval_simple(struct simple_node *s, int flags)
 	while (strcmp(argv.v[0], "command") == 0 && strip_command(&argv, &default_path))
 		via_command = 1;
 	const char *name = argv.v[0];
-	const struct builtin *b = decl && strcmp(name, decl->name) == 0 ? decl
+	/* (a program's name, looked up once above, is not looked up again) */
+	const struct builtin *b = lit && strcmp(name, lit) == 0 ? decl
 				  : strchr(name, '/') ? NULL : builtin_find(name);
 	struct funcdef_node *f = NULL;
 	/* through command, a special builtin is an ordinary one and

@@ -111,10 +111,12 @@ static int fd_line(struct source *s)
 	for (;;) {
 		if (s->start == s->end) {
 			size_t want = (s->sync && !s->seekable) ? 1 : SRC_BUF;
-			/* Input that may keep us waiting (a pipe, a terminal):
-			 * reap background jobs that end meanwhile, or they stay
-			 * zombies until the next line comes. */
-			if (!s->seekable && jobs_wait_readable(s->fd) < 0 && errno == EINTR)
+			/* Input that may keep us waiting (a pipe, a terminal)
+			 * for the next line: reap background jobs that end
+			 * meanwhile, or they stay zombies until it comes.  Only
+			 * between lines: piped input is read a byte at a time,
+			 * and a poll per byte would double the system calls. */
+			if (!s->seekable && got == 0 && jobs_wait_readable(s->fd) < 0 && errno == EINTR)
 				continue;
 			ssize_t n = read(s->fd, s->buf, want);
 			if (n < 0 && (errno == EINTR || errno == EAGAIN))
