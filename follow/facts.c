@@ -32,6 +32,7 @@
 
 #include "../shell/proctree.h"
 #include "../shell/shell.h"
+#include "../lessons/wire.h"
 #include "fint.h"
 
 /* Lines longer than this are recorded in pieces of this size. */
@@ -41,9 +42,7 @@
 
 double fl_now(const struct follow *f)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 - f->t0;
+	return wire_now() - f->t0;
 }
 
 void fl_say(struct follow *f, const char *fmt, ...)
@@ -132,17 +131,13 @@ void fl_thread(struct follow *f, struct fproc *p, pid_t tid, double t)
 }
 
 /* Record one finished line of p on stream (1 or 2). */
-static void line(struct follow *f, struct fproc *p, int stream, const char *s, size_t n, double t)
+static void line(struct follow *f, struct fproc *p, int stream, const char *s, double t)
 {
 	if (f->lines >= LINES_KEPT) {
 		f->lines_dropped++;
 		return;
 	}
-	char *text = xmalloc(n + 1);
-	memcpy(text, s, n);
-	text[n] = '\0';
-	rec_add(f->rec, REC_SAY, t, p->pid, 0, stream, text);
-	free(text);
+	rec_add(f->rec, REC_SAY, t, p->pid, 0, stream, s);
 	f->lines++;
 }
 
@@ -158,7 +153,7 @@ void fl_write(struct follow *f, struct fproc *p, int stream, const char *buf, si
 			/* an endless line: record it in pieces */
 			size_t take = LINE_MAX_BYTES - part->len;
 			sb_addn(part, buf, take);
-			line(f, p, stream, part->buf, part->len, t);
+			line(f, p, stream, part->buf, t);
 			sb_reset(part);
 			buf += take;
 			n -= take;
@@ -169,7 +164,7 @@ void fl_write(struct follow *f, struct fproc *p, int stream, const char *buf, si
 			return;
 		}
 		sb_addn(part, buf, k);
-		line(f, p, stream, part->buf ? part->buf : "", part->len, t);
+		line(f, p, stream, part->buf ? part->buf : "", t);
 		sb_reset(part);
 		buf += k + 1;
 		n -= k + 1;
@@ -309,7 +304,7 @@ static void finish(struct follow *f, struct fproc *p, double t)
 	fl_settle(f, p);
 	for (int s = 0; s < 2; s++) {
 		if (p->part[s].len)
-			line(f, p, s + 1, p->part[s].buf, p->part[s].len, t);
+			line(f, p, s + 1, p->part[s].buf, t);
 		sb_free(&p->part[s]);
 	}
 }

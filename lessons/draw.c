@@ -120,15 +120,6 @@ void add_clean(struct strbuf *sb, const char *s, int utf8, const struct recordin
 	sb_free(&subst);
 }
 
-int text_cols(const char *s)
-{
-	int cols = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			cols++;
-	return cols;
-}
-
 size_t cols_bytes(const char *s, int k)
 {
 	size_t end = 0;

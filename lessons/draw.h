@@ -35,9 +35,6 @@ void add_clean(struct strbuf *sb, const char *s, int utf8, const struct recordin
  * character at s, or 0 when the bytes there are not one. */
 int utf8_valid_len(const char *s);
 
-/* The columns clean text takes (one per character). */
-int text_cols(const char *s);
-
 /* The byte length of the first k characters of clean text s. */
 size_t cols_bytes(const char *s, int k);
 

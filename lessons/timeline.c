@@ -83,7 +83,7 @@ static void legend(FILE *out, const struct tl_layout *L, const struct recording 
 	put_wrapped(out, sb.buf, lk->width, 5);
 	sb_reset(&sb);
 	sb_adds(&sb, "Lifelines, left to right:");
-	int used = text_cols(sb.buf);
+	int used = text_columns(sb.buf, sb.len);
 	for (size_t c = 0; c < L->ncols; c++) {
 		char label[64];
 		rec_label(r, L->col_pid[c], lk->stable, label, sizeof label);

@@ -116,7 +116,7 @@ static void finish_wrapped(struct treedraw *d, const char *s, int used, const ch
 		s = next;
 		sb_reset(&d->line);
 		sb_adds(&d->line, cont);
-		used = text_cols(cont);
+		used = text_columns(cont, strlen(cont));
 	}
 }
 
@@ -133,7 +133,7 @@ static void tree_node(struct treedraw *d, const char *head, const char *cont, si
 	sb_adds(&d->line, head);
 	add_colored(&d->line, label, strlen(label), p->pid, lk);
 	sb_adds(&d->line, "  ");
-	finish_wrapped(d, d->text.buf, text_cols(head) + text_cols(label) + 2, cont);
+	finish_wrapped(d, d->text.buf, text_columns(head, strlen(head)) + text_columns(label, strlen(label)) + 2, cont);
 }
 
 struct group {
@@ -228,9 +228,9 @@ static void tree_summary(struct treedraw *d, const char *head, size_t row, size_
 	sb_adds(&d->line, head);
 	struct strbuf cont;
 	sb_init(&cont);
-	add_spaces(&cont, text_cols(head));
+	add_spaces(&cont, text_columns(head, strlen(head)));
 	sb_addn(&cont, "", 0);
-	finish_wrapped(d, sb->buf, text_cols(head), cont.buf);
+	finish_wrapped(d, sb->buf, text_columns(head, strlen(head)), cont.buf);
 	sb_free(&cont);
 }
 
