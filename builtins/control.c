@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "../shell/number.h"
 #include "../shell/shell.h"
 
 /* A positive count for break and continue (default 1).  Returns it, or -1
@@ -18,10 +19,9 @@ static int loop_count(const char *name, int argc, char **argv)
 	}
 	if (argc < 2)
 		return 1;
-	char *end;
-	long n = strtol(argv[1], &end, 10);
-	if (!*argv[1] || *end || n < 1 || n > 1000000) {
-		sh_error("%s: Illegal number: %s", name, sh_arg(argv[1]));
+	long long n;
+	if (num_parse(argv[1], 1, 1000000, &n) != NUM_OK) {
+		num_illegal(name, argv[1]);
 		return -1;
 	}
 	return (int)n;
@@ -63,12 +63,9 @@ int bi_return(int argc, char **argv)
 		return sh_special_error(2);
 	}
 	if (argc == 2) {
-		char *end;
-		long n = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || n < 0 || n > INT_MAX) {
-			sh_error("return: Illegal number: %s", sh_arg(argv[1]));
-			return sh_special_error(2);
-		}
+		long long n;
+		if (num_parse(argv[1], 0, INT_MAX, &n) != NUM_OK)
+			return sh_special_error(num_illegal("return", argv[1]));
 		status = (int)n;
 	}
 	if (sh.func_depth == 0 && sh.dot_depth == 0 && sh.interactive) {

@@ -231,8 +231,7 @@ int bi_kill(int argc, char **argv)
 	if (argi < argc && strcmp(argv[argi], "-s") == 0) {
 		if (argi + 1 >= argc)
 			return builtin_usage(builtin_find("kill"));
-		/* -s 0 is the null signal too (POSIX) */
-		sig = strcmp(argv[argi + 1], "0") == 0 ? 0 : sig_by_name(argv[argi + 1]);
+		sig = sig_by_name(argv[argi + 1]); /* "0" is the null signal (POSIX) */
 		if (sig < 0) {
 			sh_error("kill: %s: invalid signal", sh_arg(argv[argi + 1]));
 			return 1;

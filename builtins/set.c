@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "../shell/number.h"
 #include "../shell/params.h"
 #include "../shell/shell.h"
 #include "../shell/vars.h"
@@ -90,12 +91,10 @@ int bi_shift(int argc, char **argv)
 		return sh_special_error(2);
 	}
 	if (argc == 2) {
-		char *end;
-		n = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || n < 0 || n > 1000000000) {
-			sh_error("shift: Illegal number: %s", sh_arg(argv[1]));
-			return sh_special_error(2);
-		}
+		long long v;
+		if (num_parse(argv[1], 0, 1000000000, &v) != NUM_OK)
+			return sh_special_error(num_illegal("shift", argv[1]));
+		n = (long)v;
 	}
 	if (n > sh.argc) {
 		sh_error("shift: can't shift that many");
