@@ -140,16 +140,26 @@ static int word_parts(struct xbuf *x, const struct word *w, enum xmark unquoted_
 	return 0;
 }
 
+/* The name of a word that is one parameter by name and nothing else ($x,
+ * ${x}), or NULL.  The lexer makes a parameter's text a name, a number or
+ * one special character, so its first character tells which. */
+static const char *plain_param(const struct word *w)
+{
+	if (w->nparts != 1 || w->parts[0].kind != WP_PARAM || w->parts[0].op != PO_NONE)
+		return NULL;
+	const char *name = w->parts[0].text;
+	char c = name[0];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ? name : NULL;
+}
+
 /* $x alone as a word (`f $i`, `[ $i -lt 10 ]`), the second commonest word:
  * when its value holds no IFS character and no pattern character, it is
  * one field as it is (or none when empty), and no buffer is needed.
  * Returns 1 when it handled the word, 0 to take the general path. */
 static int param_field_fast(const struct word *w, struct strvec *out)
 {
-	if (w->nparts != 1 || w->parts[0].kind != WP_PARAM || w->parts[0].op != PO_NONE || w->parts[0].quoted)
-		return 0;
-	const char *name = w->parts[0].text;
-	if (!var_valid_name(name, strlen(name)) || strcmp(name, "LINENO") == 0)
+	const char *name = plain_param(w);
+	if (!name || w->parts[0].quoted || strcmp(name, "LINENO") == 0)
 		return 0;
 	const char *v = var_get(name);
 	if (!v)
@@ -206,11 +216,11 @@ char *expand_string(const struct word *w)
 {
 	if (w->lit)
 		return xstrdup(w->lit);
-	if (w->nparts == 1 && w->parts[0].kind == WP_PARAM && w->parts[0].op == PO_NONE &&
-	    var_valid_name(w->parts[0].text, strlen(w->parts[0].text)) && !sh.opt[OPT_u]) {
+	const char *name = plain_param(w);
+	if (name && !sh.opt[OPT_u]) {
 		/* $x alone, the commonest word of all: its value as it is */
-		const char *v = var_get(w->parts[0].text);
-		if (v || strcmp(w->parts[0].text, "LINENO") != 0)
+		const char *v = var_get(name);
+		if (v || strcmp(name, "LINENO") != 0)
 			return xstrdup(v ? v : "");
 	}
 	struct xbuf x = { .one_string = 1 };
