@@ -50,11 +50,16 @@ static int run(struct node *tree, struct strbuf *out)
 		close(pfd[0]);
 		return -1;
 	}
-	char buf[8192];
+	/* Read straight into out, its room doubling as it fills: no big
+	 * buffer on the stack, whose extra pages the shell would touch (and
+	 * copy after the next fork) on every substitution. */
 	for (;;) {
-		ssize_t n = read(pfd[0], buf, sizeof buf);
+		if (out->cap - out->len < 512)
+			sb_grow(out, out->cap < 1024 ? 1023 : out->cap);
+		ssize_t n = read(pfd[0], out->buf + out->len, out->cap - out->len - 1);
 		if (n > 0) {
-			sb_addn(out, buf, (size_t)n);
+			out->len += (size_t)n;
+			out->buf[out->len] = '\0';
 			continue;
 		}
 		if (n < 0 && errno == EINTR)

@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -210,6 +212,10 @@ static int run_external(struct simple_node *s, struct strvec *argv, int flags, i
  * the builtin's status, or 1 if the output could not be written. */
 static int flush_builtin_output(const char *name, int status)
 {
+	/* Nothing to write and no error: no fflush, whose lock is a write to
+	 * stdio's memory and so a copy-on-write page fault after every fork. */
+	if (__fpending(stdout) == 0 && !ferror_unlocked(stdout))
+		return status;
 	errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return status;

@@ -165,8 +165,18 @@ static int param_field_fast(const struct word *w, struct strvec *out)
 	if (!v)
 		return sh.opt[OPT_u] ? 0 : 1; /* unset: no field (set -u: the error path) */
 	const char *ifs = var_get("IFS");
-	if (strpbrk(v, ifs ? ifs : " \t\n") || strpbrk(v, "*?[\\"))
-		return 0;
+	if (!ifs)
+		ifs = " \t\n";
+	/* One pass by hand instead of two strpbrk calls: this runs in every
+	 * forked child that expands $x (`x=$(echo $i)`), where each library
+	 * routine not yet run is another page fault. */
+	for (const char *p = v; *p; p++) {
+		if (*p == '*' || *p == '?' || *p == '[' || *p == '\\')
+			return 0;
+		for (const char *s = ifs; *s; s++)
+			if (*s == *p)
+				return 0;
+	}
 	if (*v)
 		sv_push(out, xstrdup(v));
 	return 1;
@@ -301,22 +311,21 @@ int has_glob_chars(const char *s)
 
 /* ---- the status of command substitutions -------------------------------- */
 
-static int subst_ran, subst_status;
-
 void expand_reset_subst(void)
 {
-	subst_ran = 0;
+	if (sh.subst_ran) /* no needless write: a page a forked child would copy */
+		sh.subst_ran = 0;
 }
 
 void cmdsubst_note(int status)
 {
-	subst_ran = 1;
-	subst_status = status;
+	sh.subst_ran = 1;
+	sh.subst_status = status;
 }
 
 int expand_subst_ran(int *status)
 {
-	if (subst_ran)
-		*status = subst_status;
-	return subst_ran;
+	if (sh.subst_ran)
+		*status = sh.subst_status;
+	return sh.subst_ran;
 }

@@ -246,6 +246,12 @@ int main(int argc, char **argv)
 	int no_color = inv.no_color, trace = inv.trace;
 	int login = inv.login || argv[0][0] == '-';
 
+	/* stdout's buffer is set up here, once, rather than on a first write,
+	 * which in a script is often a child's (`x=$(echo $i)` would malloc
+	 * and fstat in every one); line buffered at a terminal, as stdio
+	 * itself would have chosen. */
+	static char stdout_buf[BUFSIZ];
+	setvbuf(stdout, stdout_buf, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, sizeof stdout_buf);
 	stack_init();
 	sig_note_initial();
 	var_import_environ();

@@ -15,6 +15,18 @@
 #include "signals.h"
 #include "trap.h"
 
+/* Flush only a stream that holds unwritten bytes: fflush on an empty one
+ * still takes its lock, a write to stdio's memory that costs a
+ * copy-on-write page fault after every fork (in the parent before the next
+ * one, in a child before it exits). */
+static void flush_pending(void)
+{
+	if (__fpending(stdout))
+		fflush(stdout);
+	if (__fpending(stderr))
+		fflush(stderr);
+}
+
 pid_t proc_fork(struct forkspec *f)
 {
 	/* While tracing, the child waits on this pipe until the parent has
@@ -23,20 +35,14 @@ pid_t proc_fork(struct forkspec *f)
 	int hold[2] = { -1, -1 };
 	if (ev_on && pipe2(hold, O_CLOEXEC) < 0)
 		hold[0] = hold[1] = -1;
-	/* Flush only a stream that holds unwritten bytes: fflush on an empty
-	 * one still takes its lock, a write to stdio's memory that costs a
-	 * copy-on-write page fault after every fork. */
-	if (__fpending(stdout))
-		fflush(stdout);
-	if (__fpending(stderr))
-		fflush(stderr);
+	flush_pending();
 	sigset_t mask;
 	int held = sig_hold(&mask);
 	pid_t pid = fork();
-	int err = errno;
 	if (pid != 0 && held)
 		sig_release(&mask);
 	if (pid < 0) {
+		int err = errno;
 		EV(EV_FORK, .err = err, .str = f->why);
 		if (f->who)
 			sh_error("%s: fork: %s", f->who, strerror(err));
@@ -99,8 +105,7 @@ pid_t proc_fork(struct forkspec *f)
 
 void proc_child_exit(int status)
 {
-	fflush(stdout);
-	fflush(stderr);
+	flush_pending();
 	/* after its output: the moment it becomes a zombie (the lesson
 	 * engine records it as the child's end) */
 	EV(EV_EXIT, .status = status);

@@ -64,6 +64,12 @@ struct shell {
 	const char *source;  /* script or "-c" name for error messages, NULL at the prompt */
 	long lineno;         /* line of the command being run ($LINENO, error messages) */
 	char opt[OPT_COUNT]; /* set -o options */
+	/* A command substitution ran in the command being expanded, and its
+	 * status (see expand_subst_ran).  Here rather than in expand.c, so
+	 * that per-command writes stay on one page: each written page is a
+	 * copy-on-write fault after every fork. */
+	int subst_ran;
+	int subst_status;
 };
 
 extern struct shell sh;

@@ -180,7 +180,8 @@ void trap_child_reset(void)
 		if (sig != TRAP_EXIT)
 			sig_set_disposition(sig, SIGD_DEFAULT);
 	}
-	any = 0;
+	if (any) /* no needless write: a page this child would copy */
+		any = 0;
 }
 
 void trap_clear(void)
