@@ -125,7 +125,10 @@ static void report_signal(int ws)
  * killed it on purpose). */
 static int wait_foreground(struct job *j, int quiet)
 {
-	foreground = j;
+	/* Only an interactive shell catches SIGHUP (sig_init); in a script
+	 * this write would cost a copy-on-write page fault per command. */
+	if (sh.interactive)
+		foreground = j;
 	int stopped = 0;
 	/* Only a shell with job control sees its children stop: a child
 	 * shell (a subshell) is stopped together with its own children. */
@@ -161,7 +164,8 @@ static int wait_foreground(struct job *j, int quiet)
 				report_signal(ws);
 		}
 	}
-	foreground = NULL;
+	if (foreground)
+		foreground = NULL;
 	if (!stopped)
 		j->state = JOB_DONE;
 	return stopped;
