@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "../builtins/builtins.h"
-#include "func.h"
 #include "jobs.h"
 #include "expand.h"
 #include "params.h"
@@ -326,11 +325,10 @@ int main(int argc, char **argv)
 	sh.status = status;
 	trap_run_exit();
 	status = sh.status;
-	trap_clear();
-	jobs_forget();
-	func_clear_all();
-	params_set(0, NULL);
-	var_clear_all();
+	/* The functions, variables, parameters, traps and jobs are not freed
+	 * one by one: the process ends here and gives all its memory back at
+	 * once.  (Freeing a long script's function trees took about 3% of
+	 * running it; memory checkers count it as reachable, not as a leak.) */
 	if (fflush(stdout) != 0 && status == 0)
 		status = 1;
 	return status;

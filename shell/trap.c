@@ -183,12 +183,3 @@ void trap_child_reset(void)
 	if (any) /* no needless write: a page this child would copy */
 		any = 0;
 }
-
-void trap_clear(void)
-{
-	for (int sig = 0; sig < NSIG; sig++) {
-		free(traps[sig]);
-		traps[sig] = NULL;
-	}
-	any = 0;
-}

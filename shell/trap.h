@@ -45,7 +45,4 @@ void trap_run_exit(void);
  * (ignored signals stay ignored), as POSIX says for subshells. */
 void trap_child_reset(void);
 
-/* Drop every trap (at exit, for leak checkers). */
-void trap_clear(void);
-
 #endif
