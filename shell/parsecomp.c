@@ -119,7 +119,7 @@ static struct node *for_clause(struct parser *p)
 		n->has_in = 1;
 		size_t cap = 0;
 		while (!p->failed && parse_peek(p)->kind == T_WORD)
-			ptr_push((void ***)&n->words, &n->nwords, &cap, parse_take_word(p));
+			ptr_push((void ***)&n->words, &n->nwords, &cap, parse_take_plain_word(p));
 		t = parse_peek(p);
 		if (!p->failed && t->kind == T_EOF)
 			return parse_fail_eof(p, t->pos, "'for' is missing its 'do'"), &n->n;
@@ -150,7 +150,7 @@ static struct node *case_clause(struct parser *p)
 		return parse_fail_eof(p, t->pos, "'case' needs a word to match"), &n->n;
 	if (t->kind != T_WORD)
 		return parse_unexpected(p), &n->n;
-	n->subject = parse_take_word(p);
+	n->subject = parse_take_plain_word(p);
 	parse_linebreak(p);
 	if (!parse_expect_kw(p, "in", "case"))
 		return &n->n;
@@ -173,7 +173,7 @@ static struct node *case_clause(struct parser *p)
 				parse_unexpected(p);
 				break;
 			}
-			ptr_push((void ***)&item.pats, &item.npats, &pcap, parse_take_word(p));
+			ptr_push((void ***)&item.pats, &item.npats, &pcap, parse_take_plain_word(p));
 			if (parse_peek(p)->kind != T_PIPE)
 				break;
 			parse_consume(p);

@@ -31,6 +31,9 @@ void parse_consume(struct parser *p);
 /* Take the current token's word for the tree (the caller owns it) and move
  * on to the next token. */
 struct word *parse_take_word(struct parser *p);
+/* The same for a word that is never an assignment (a for list, a case
+ * word or pattern, a redirection's target): x=~ in it keeps its tilde. */
+struct word *parse_take_plain_word(struct parser *p);
 
 /* Return 1 if the current token is the reserved word kw, 0 otherwise. */
 int parse_is_kw(struct parser *p, const char *kw);

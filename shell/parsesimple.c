@@ -80,7 +80,7 @@ int parse_redirect(struct parser *p, struct redir_list *list)
 				  r.kind == R_HEREDOC ? "delimiter word" : "file name",
 				  t->kind == T_NEWLINE ? "the end of the line" : tok_name(t->kind)), 0;
 	}
-	r.target = parse_take_word(p);
+	r.target = parse_take_plain_word(p);
 	long long dupfd;
 	if ((r.kind == R_DUPIN || r.kind == R_DUPOUT) && r.target->lit && strcmp(r.target->lit, "-") != 0 &&
 	    num_parse(r.target->lit, 0, REDIR_FD_MAX, &dupfd) != NUM_OK) {
@@ -147,11 +147,9 @@ struct node *parse_simple_command(struct parser *p)
 				continue;
 			t = parse_peek(p);
 		}
-		struct word *w = parse_take_word(p);
 		/* x=~/bin as an argument is a word like any other, except for a
 		 * declaration utility (export x=~/bin), where it is an assignment */
-		if ((w->flags & W_TILDE) && !declaration_args(s))
-			word_drop_assign_tildes(w);
+		struct word *w = declaration_args(s) ? parse_take_word(p) : parse_take_plain_word(p);
 		if (s->nwords == 0 && s->nassign == 0 && s->redirs.n == 0 && w->lit &&
 		    !(w->flags & W_QUOTED) && var_valid_name(w->lit, strlen(w->lit)) &&
 		    parse_peek(p)->kind == T_LPAREN) {

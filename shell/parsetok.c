@@ -82,6 +82,14 @@ struct word *parse_take_word(struct parser *p)
 	return w;
 }
 
+struct word *parse_take_plain_word(struct parser *p)
+{
+	struct word *w = parse_take_word(p);
+	if (w->flags & W_TILDE)
+		word_drop_assign_tildes(w);
+	return w;
+}
+
 int parse_is_kw(struct parser *p, const char *kw)
 {
 	struct token *t = parse_peek(p);

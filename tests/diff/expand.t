@@ -256,6 +256,14 @@ echo "~" '~' \~
 echo a~b
 #### tilde in assignment after colon
 x=a:~/b; [ "$x" = "a:$HOME/b" ] && echo colon
+#### NAME=~ as a for word is no assignment: the tilde stays
+for i in x=~ y=a:~ ~; do [ "$i" = "$HOME" ] && echo home || echo "$i"; done
+#### NAME=~ as the case word and as a pattern stays as written
+case x=~ in x=~) echo same;; *) echo other;; esac; case "x=$HOME" in x=~) echo expanded;; *) echo kept;; esac
+#### NAME=~ as a redirection target is a file of that name
+echo hi >x=~; cat ./x=~
+#### NAME=~ as an argument stays, after export it is an assignment
+echo x=~; export e=~; [ "$e" = "$HOME" ] && echo exported
 #### tilde user root
 echo ~root
 #### tilde unknown user stays
