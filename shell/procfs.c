@@ -17,23 +17,20 @@
 size_t procfs_read(pid_t pid, const char *name, char *buf, size_t len)
 {
 	char path[64];
-	size_t got = 0;
+	ssize_t n = -1;
 	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, name);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	/* The kernel hands a small file over in one read; a long command
-	 * line can take more than one. */
-	while (fd >= 0 && got < len - 1) {
-		ssize_t n = read(fd, buf + got, len - 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	if (fd >= 0)
+	/* One read: the kernel fills it with as much of the file as fits
+	 * (a second would only cost a system call to say EOF, and the
+	 * lessons read their watched processes' stat every few ms). */
+	if (fd >= 0) {
+		do
+			n = read(fd, buf, len - 1);
+		while (n < 0 && errno == EINTR);
 		close(fd);
-	buf[got] = '\0';
-	return got;
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* Field 52 (exit_code) of a stat text, counted from the last ')' that
