@@ -66,7 +66,7 @@ SHELL_SRCS := shell/util.c shell/histfile.c shell/error.c shell/number.c shell/s
 	shell/expand.c shell/param.c shell/fields.c shell/cmdsubst.c shell/arith.c shell/pathexp.c \
 	shell/redir.c shell/signals.c shell/jobs.c shell/wait.c shell/reap.c shell/proc.c shell/eval.c shell/evalcmd.c shell/evalproc.c \
 	shell/input.c shell/repl.c shell/path.c shell/jobctl.c shell/events.c shell/trace.c \
-	shell/explain.c shell/explainsteps.c shell/proctree.c
+	shell/explain.c shell/explainsteps.c shell/proctree.c shell/procfs.c
 BUILTIN_SRCS := builtins/table.c builtins/cd.c builtins/exit.c builtins/vars.c builtins/info.c builtins/jobs.c \
 	builtins/trace.c builtins/explain.c builtins/ptree.c builtins/control.c builtins/lesson_ui.c builtins/set.c builtins/read.c builtins/keywords.c builtins/eval.c builtins/alias.c builtins/command.c builtins/getopts.c builtins/hash.c builtins/process.c builtins/trap.c builtins/follow.c \
 	builtins/test.c builtins/escape.c builtins/echo.c builtins/printf.c builtins/fc.c
@@ -91,7 +91,7 @@ LIB_SRCS := $(SHELL_SRCS) $(BUILTIN_SRCS) $(LESSON_SRCS) $(FOLLOW_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/version.o
 MAIN_OBJ := $(B)/shell/main.o
 
-UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree record lessons utilities shellrec number pathexp follow
+UNIT_TESTS := lexer parser expand arith builtins vars jobs trace proctree procfs record lessons utilities shellrec number pathexp follow
 UNIT_BINS  := $(UNIT_TESTS:%=$(B)/tests/test_%)
 PTY_DRIVER := $(B)/tests/ptydrive
 FDCHECK    := $(B)/tests/fdcheck
@@ -115,8 +115,9 @@ $(BIN): $(LIB_OBJS) $(MAIN_OBJ) $(HELLO)
 # forksh-hello: the separate program the forkexec lesson execs; it lives
 # next to the forksh binary, where the lesson looks for it.  hello.c is the
 # plain program the lesson shows; hellorec.c records it under a lesson (it
-# reads /proc with ptree's parser).
-$(HELLO): $(B)/lessons/hello.o $(B)/lessons/hellorec.o $(B)/lessons/wire.o $(B)/shell/proctree.o $(B)/shell/util.o
+# reads /proc through procfs.c, with ptree's parser).
+$(HELLO): $(B)/lessons/hello.o $(B)/lessons/hellorec.o $(B)/lessons/wire.o $(B)/shell/procfs.o $(B)/shell/proctree.o \
+	$(B)/shell/util.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
 
 # The code a lesson shows is cut out of its own source at build time.

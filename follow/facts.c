@@ -20,7 +20,6 @@
  *     when a parent ignores SIGCHLD, the kernel's at the end itself.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,7 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../shell/proctree.h"
+#include "../shell/procfs.h"
 #include "../shell/shell.h"
 #include "../lessons/wire.h"
 #include "fint.h"
@@ -175,13 +174,9 @@ void fl_write(struct follow *f, struct fproc *p, int stream, const char *buf, si
  * spaces.  Returns a new string. */
 static char *command_of(pid_t pid)
 {
-	char path[64], buf[4096];
-	snprintf(path, sizeof path, "/proc/%ld/cmdline", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf) : -1;
-	if (fd >= 0)
-		close(fd);
-	return proctree_command(buf, n > 0 ? (size_t)n : 0, "?", 'R');
+	char buf[4096 + 1];
+	size_t n = procfs_read(pid, "cmdline", buf, sizeof buf);
+	return proctree_command(buf, n, "?", 'R');
 }
 
 /* Non-root only: is the program p now runs set-uid or set-gid to someone
@@ -232,40 +227,14 @@ void fl_settle(struct follow *f, struct fproc *p)
 	f->changed = 1;
 }
 
-int fl_status_fields(const char *pid, const char *ka, long *a, const char *kb, long *b)
-{
-	char path[300], line[256];
-	snprintf(path, sizeof path, "/proc/%s/status", pid);
-	FILE *st = fopen(path, "re");
-	if (!st)
-		return -1;
-	size_t la = strlen(ka), lb = strlen(kb);
-	while (fgets(line, sizeof line, st)) {
-		if (strncmp(line, ka, la) == 0)
-			*a = strtol(line + la, NULL, 10);
-		else if (strncmp(line, kb, lb) == 0)
-			*b = strtol(line + lb, NULL, 10);
-	}
-	fclose(st);
-	return 0;
-}
-
 /* The parent of pid now, from /proc (0 when it is gone). */
 static pid_t parent_now(pid_t pid, char *state)
 {
-	char path[64], text[1024];
 	struct proc_stat ps;
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
-	if (fd >= 0)
-		close(fd);
-	*state = 0;
-	if (n <= 0)
+	if (procfs_stat(pid, &ps, NULL) < 0) {
+		*state = 0;
 		return 0;
-	text[n] = '\0';
-	if (proctree_parse_stat(text, &ps) < 0)
-		return 0;
+	}
 	*state = ps.state;
 	return ps.ppid;
 }

@@ -108,10 +108,6 @@ void fl_reaped(struct follow *f, struct fproc *p, pid_t reaper, int ws, double t
 /* Processes gone from the system without our seeing it are reaped now. */
 void fl_vanished(struct follow *f, double t);
 void fl_free(struct follow *f);
-/* Two numeric fields of /proc/PID/status (each name with its colon,
- * "Tgid:"), into *a and *b, each left as it was when missing.  Returns 0,
- * or -1 when the file cannot be read (the process is gone). */
-int fl_status_fields(const char *pid, const char *ka, long *a, const char *kb, long *b);
 /* A message from follow while the program runs (keeps --live honest). */
 void fl_say(struct follow *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

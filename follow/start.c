@@ -10,7 +10,6 @@
  * If ptrace is refused, the child is told to leave without running
  * anything, and follow says why and what to do; it never hangs.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
 #include <signal.h>
@@ -30,6 +29,7 @@
 #include "../shell/jobs.h"
 #include "../shell/path.h"
 #include "../shell/proc.h"
+#include "../shell/procfs.h"
 #include "../shell/shell.h"
 #include "fint.h"
 
@@ -108,26 +108,6 @@ static int refuse_setuid(const char *who, char **argv)
 	return suid || sgid;
 }
 
-/* How many tasks (processes and threads, as RLIMIT_NPROC counts them)
- * this user has now. */
-static long my_tasks(void)
-{
-	DIR *d = opendir("/proc");
-	long n = 0;
-	uid_t me = getuid();
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] < '1' || e->d_name[0] > '9')
-			continue;
-		long uid = -1, threads = 1;
-		if (fl_status_fields(e->d_name, "Uid:", &uid, "Threads:", &threads) == 0 && uid == (long)me)
-			n += threads;
-	}
-	if (d)
-		closedir(d);
-	return n;
-}
-
 /* The cap in force: the one asked for, or the default, and never more than
  * RLIMIT_NPROC leaves room for (past that fork fails, and a fork bomb
  * would spin on the failures instead of ending). */
@@ -138,7 +118,7 @@ static long effective_cap(struct follow *f, const struct follow_opts *o)
 	f->nproc_limit = 0;
 	if (geteuid() == 0 || getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
 		return cap;
-	long room = (long)rl.rlim_cur - my_tasks() - 1;
+	long room = (long)rl.rlim_cur - procfs_user_tasks(getuid()) - 1;
 	if (room < cap) {
 		cap = room > 1 ? room : 1;
 		f->nproc_limit = (long)rl.rlim_cur;
@@ -178,10 +158,8 @@ static int refused(struct follow *f, int sock, int err, char **argv)
 	/* Who traces the child already, if anyone (a forksh that is itself
 	 * followed or straced: its children are its tracer's too)?  Asked
 	 * while it still waits, before it is told to leave. */
-	char num[24];
 	long tracer = 0, unused = 0;
-	snprintf(num, sizeof num, "%ld", (long)f->root);
-	fl_status_fields(num, "TracerPid:", &tracer, "NoSuchField:", &unused);
+	procfs_status_fields(f->root, "TracerPid:", &tracer, "NoSuchField:", &unused);
 	char go = 'n', why[512];
 	ssize_t w = write(sock, &go, 1);
 	(void)w;

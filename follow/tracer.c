@@ -37,6 +37,7 @@
 
 #include "../shell/jobctl.h"
 #include "../shell/jobs.h"
+#include "../shell/procfs.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 #include "fint.h"
@@ -135,10 +136,8 @@ static void interrupted(struct follow *f, int sig)
  * is (a thread of a followed process, or a process of its own). */
 static struct ftask *adopt(struct follow *f, pid_t tid, double now)
 {
-	char num[24];
 	long tgid = tid, ppid = f->shell;
-	snprintf(num, sizeof num, "%ld", (long)tid);
-	fl_status_fields(num, "Tgid:", &tgid, "PPid:", &ppid);
+	procfs_status_fields(tid, "Tgid:", &tgid, "PPid:", &ppid);
 	struct fproc *p = fl_proc(f, (pid_t)tgid);
 	if (tgid != tid && p && !p->reaped) {
 		fl_thread(f, p, tid, now);

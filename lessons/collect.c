@@ -40,7 +40,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../shell/proctree.h"
+#include "../shell/procfs.h"
 #include "../shell/util.h"
 #include "wire.h"
 
@@ -118,39 +118,24 @@ static void watch(struct live_run *run, struct live_proc *p)
 
 /* ---- /proc ---- */
 
-/* Up to len - 1 bytes of /proc/PID/NAME into buf, NUL-terminated;
- * returns how many (0 when there is no such process, or no such file). */
-static size_t read_proc(pid_t pid, const char *name, char *buf, size_t len)
-{
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, name);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, len - 1);
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	return n > 0 ? (size_t)n : 0;
-}
-
 /* The state letter of pid and, for a zombie, its wait status (field 52 of
  * /proc/PID/stat, REC_UNSEEN when this kernel does not show it).  Returns
  * 0 when there is no such process any more. */
 static char proc_state(pid_t pid, int *status)
 {
-	char text[1024];
-	if (!read_proc(pid, "stat", text, sizeof text))
+	struct proc_stat st;
+	int code;
+	if (procfs_stat(pid, &st, &code) < 0)
 		return 0;
-	char *p = strrchr(text, ')');
-	if (!p || p[1] != ' ')
-		return 0;
-	char state = p[2];
-	*status = REC_UNSEEN;
-	/* to the space before field 52 (the exit code); field 3 is the state */
-	for (int field = 3; field <= 52 && p; field++)
-		p = strchr(p + 1, ' ');
-	if (p && p[1] >= '0' && p[1] <= '9')
-		*status = (int)strtol(p + 1, NULL, 10);
-	return state;
+	*status = code >= 0 ? code : REC_UNSEEN;
+	return st.state;
+}
+
+/* The parent /proc gives pid now (0 if it cannot say). */
+static pid_t proc_parent(pid_t pid)
+{
+	struct proc_stat st;
+	return procfs_stat(pid, &st, NULL) == 0 ? st.ppid : 0;
 }
 
 /* ---- ends, reaps and adoptions ---- */
@@ -217,8 +202,6 @@ static void settle_children(struct live_run *run, pid_t pid, double t)
 #define NOT_SEEN (-1.0)
 
 static void settle_witness(struct live_run *run, pid_t pid, double seen);
-
-static pid_t proc_parent(pid_t pid);
 
 /* With --no-subreaper the orphans leave the run's sight: forksh gave up
  * adopting them, and which process above it does is the kernel's choice
@@ -438,16 +421,6 @@ void collect_poll(struct live_run *run)
 	}
 }
 
-/* The parent /proc gives pid now (0 if it cannot say). */
-static pid_t proc_parent(pid_t pid)
-{
-	char text[1024];
-	if (!read_proc(pid, "stat", text, sizeof text))
-		return 0;
-	struct proc_stat st;
-	return proctree_parse_stat(text, &st) == 0 ? st.ppid : 0;
-}
-
 void collect_vanished(struct live_run *run)
 {
 	double t = now_t(run);
@@ -463,8 +436,8 @@ void collect_vanished(struct live_run *run)
 		 * one of the run (init, with --no-subreaper): only that parent
 		 * may reap it, and one that never does (a container whose PID
 		 * 1 is not an init) must not keep the run waiting. */
-		int ws;
-		pid_t up = p->exited && proc_state(p->pid, &ws) == 'Z' ? proc_parent(p->pid) : 0;
+		struct proc_stat st; /* one read gives both the state and the parent */
+		pid_t up = p->exited && procfs_stat(p->pid, &st, NULL) == 0 && st.state == 'Z' ? st.ppid : 0;
 		if (up > 0 && up != run->rec.shell && up != run->shell_self && !collect_find(run, up)) {
 			p->foreign = 1;
 			run->nforeign++;
@@ -482,7 +455,7 @@ static void learn_writer(struct live_run *run, pid_t pid, double t)
 	if (!parent || !collect_find(run, parent))
 		return;
 	char cmdline[400];
-	size_t n = read_proc(pid, "cmdline", cmdline, sizeof cmdline);
+	size_t n = procfs_read(pid, "cmdline", cmdline, sizeof cmdline);
 	for (size_t i = 0; i + 1 < n; i++)
 		if (cmdline[i] == '\0')
 			cmdline[i] = ' '; /* the arguments, as one line */

@@ -20,34 +20,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../shell/proctree.h"
+#include "../shell/procfs.h"
 #include "wire.h"
 
 static int rec_fd = -1;
 static double rec_t0;
 
-/* Up to len - 1 bytes of /proc/PID/NAME into buf; returns how many (0 if
- * the file cannot be read). */
-static size_t read_proc(pid_t pid, const char *name, char *buf, size_t len)
-{
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, name);
-	FILE *f = fopen(path, "re");
-	size_t n = f ? fread(buf, 1, len - 1, f) : 0;
-	if (f)
-		fclose(f);
-	buf[n] = '\0';
-	return n;
-}
-
 /* The command line of process pid as ptree shows it, into buf; and its
  * parent's PID (0 if /proc cannot say).  The parsing is ptree's own. */
 static pid_t cmdline_of(pid_t pid, char *buf, size_t len)
 {
-	char cmdline[400], stat[512];
+	char cmdline[400];
 	struct proc_stat st;
-	size_t n = read_proc(pid, "cmdline", cmdline, sizeof cmdline);
-	if (!read_proc(pid, "stat", stat, sizeof stat) || proctree_parse_stat(stat, &st) < 0)
+	size_t n = procfs_read(pid, "cmdline", cmdline, sizeof cmdline);
+	if (procfs_stat(pid, &st, NULL) < 0)
 		return 0;
 	char *cmd = proctree_command(cmdline, n, st.comm, st.state);
 	snprintf(buf, len, "%s", cmd);

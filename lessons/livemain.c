@@ -14,41 +14,13 @@
 
 #include "../shell/jobctl.h"
 #include "../shell/proc.h"
+#include "../shell/procfs.h"
 #include "../shell/shell.h"
 #include "../shell/signals.h"
 #include "../shell/util.h"
 #include "live.h"
 #include "liveint.h"
 #include "wire.h"
-
-/* How many processes does this user have right now?  Counted from /proc,
- * for the RLIMIT_NPROC check. */
-static long user_processes(void)
-{
-	DIR *d = opendir("/proc");
-	if (!d)
-		return 0;
-	long n = 0;
-	uid_t me = getuid();
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] < '0' || e->d_name[0] > '9')
-			continue;
-		char path[300], line[256];
-		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
-		FILE *f = fopen(path, "re");
-		if (!f)
-			continue;
-		while (fgets(line, sizeof line, f))
-			if (strncmp(line, "Uid:", 4) == 0) {
-				n += (uid_t)strtol(line + 4, NULL, 10) == me;
-				break;
-			}
-		fclose(f);
-	}
-	closedir(d);
-	return n;
-}
 
 /* Refuse a run that would hit the per-user process limit: fork would fail
  * half-way, which teaches the wrong lesson.  Returns 0 or -1 (printed). */
@@ -57,7 +29,8 @@ int live_check_nproc(long need)
 	struct rlimit rl;
 	if (getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
 		return 0;
-	long have = user_processes();
+	/* the kernel counts every task of the real user: threads too */
+	long have = procfs_user_tasks(getuid());
 	if (have + need > (long)rl.rlim_cur) {
 		if (have > (long)rl.rlim_cur)
 			have = (long)rl.rlim_cur;

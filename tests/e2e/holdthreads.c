@@ -1,11 +1,12 @@
 /* holdthreads.c - hold N threads for a while, for the process-limit tests.
  *
- * Usage: holdthreads N SECONDS READYFILE.  RLIMIT_NPROC counts threads,
- * while a lesson's own check counts the processes it sees in /proc.  Run as
- * the same user, this program takes N + 1 of the limit while showing up as
- * one process, so a test can make fork fail inside a lesson whose check
- * passed.  READYFILE is created once every thread runs.  Exits 0 after
- * SECONDS, 1 on bad usage or when a thread cannot be started.
+ * Usage: holdthreads N SECONDS READYFILE.  RLIMIT_NPROC counts threads.
+ * Run as the same user, this program takes N + 1 of the limit while showing
+ * up as one process in /proc, so a test can check that a lesson's own check
+ * counts threads too, and (with the shell in a PID namespace of its own,
+ * whose /proc does not show this program at all) make fork fail inside a
+ * lesson whose check passed.  READYFILE is created once every thread runs.
+ * Exits 0 after SECONDS, 1 on bad usage or when a thread cannot be started.
  */
 #include <pthread.h>
 #include <stdio.h>

@@ -534,18 +534,44 @@ elif [ "$can_user" = 1 ] && command -v prlimit >/dev/null; then
 		fi
 	done
 
-	# Making fork fail inside a lesson whose own check passed: that check
-	# counts processes in /proc, the kernel counts threads, so a helper
-	# holding 20 threads takes 21 of the limit while showing as one process.
-	# The shell waits at a FIFO after the lesson so that the test can look
-	# at its signal handling and then release it (and the helper's threads).
+	# A lesson's own check counts the user's tasks, threads included, as
+	# the kernel does: a helper holding 20 threads takes 21 of the limit
+	# while showing as one process, and the run is refused before it forks
+	# anything, saying how much room is left (24 - 21 - the shell = 2).
+	if [ ${#RUNAS[@]} != 0 ] && [ -z "$UNDER_VALGRIND" ]; then
+		rm -f "$WORK/u/ready"
+		as_user "$UHOLD" 20 60 "$WORK/u/ready" & HOLDPID=$!
+		"$AWAIT" exists "$WORK/u/ready"
+		as_user prlimit --nproc=24 -- "$UFORKSH" -c "lesson counter --children 5 --count 1 --delay 0 --auto=0; echo st=\$?" \
+			>"$WORK/out" 2>"$WORK/err"
+		st=$?
+		kill $(mark_pids holdthreads) 2>/dev/null; wait "$HOLDPID" 2>/dev/null; HOLDPID=
+		s=$(strays)
+		if [ $st = 0 ] && [ "$(tail -n 1 "$WORK/out")" = "st=1" ] && [ -z "$s" ] &&
+			grep -q 'this run needs [0-9]* processes, but your limit (ulimit -u 24) leaves room for 2;' "$WORK/err" &&
+			! grep -q 'fork: \|fork failed' "$WORK/err"; then
+			ok "a lesson's process check counts threads as the kernel does: refused before any fork"
+		else
+			not_ok "a lesson's process check counts threads as the kernel does" "status $st" ${s:+"stray: $s"} \
+				"stdout: $(tail -c 300 "$WORK/out")" "stderr: $(head -c 600 "$WORK/err")"
+		fi
+	fi
+
+	# Making fork fail inside a lesson whose own check passed: the check
+	# counts only the tasks its /proc shows, and a shell in a PID namespace
+	# of its own (a container) does not see the helper's 20 threads outside
+	# it, which still take 21 of the user's limit.  The shell waits at a
+	# FIFO after the lesson so that the test can look at its signal
+	# handling and then release it (and the helper's threads).
 	lesson_fail() {
 		local name=$1 limit=$2 lesson=$3 want=$4
 		rm -f "$WORK/u/ready" "$WORK/u/gate1" "$WORK/u/gate2"
 		mkfifo "$WORK/u/gate1" "$WORK/u/gate2" && chmod 666 "$WORK/u/gate1" "$WORK/u/gate2"
 		as_user "$UHOLD" 20 60 "$WORK/u/ready" & HOLDPID=$!
 		"$AWAIT" exists "$WORK/u/ready"
-		as_user prlimit --nproc="$limit" -- "$UFORKSH" -c "exec 3<gate1; lesson $lesson --auto=0; exec 3<gate2; $UZOMBIES \$\$; /bin/echo after" \
+		(cd "$WORK/u" && env FORKSH_TEST_MARK="$MARK" HOME="$WORK/u" XDG_STATE_HOME="$WORK/u" "$NOLEAK_ASAN" \
+			unshare --pid --fork --mount-proc timeout -k 5 60 "${RUNAS[@]}" prlimit --nproc="$limit" -- \
+			"$UFORKSH" -c "exec 3<gate1; lesson $lesson --auto=0; exec 3<gate2; $UZOMBIES \$\$; /bin/echo after") \
 			>"$WORK/out" 2>"$WORK/err" &
 		local bg=$! shpid="" before after deadline=$((SECONDS + 30))
 		# The shell is the forksh that waits at gate1 (its script's first
@@ -575,13 +601,15 @@ elif [ "$can_user" = 1 ] && command -v prlimit >/dev/null; then
 			not_ok "$name" "problems:$problems" "stdout: $(tail -c 600 "$WORK/out")" "stderr: $(head -c 600 "$WORK/err")"
 		fi
 	}
-	if [ -z "$UNDER_VALGRIND" ]; then
+	if [ -n "$UNDER_VALGRIND" ]; then
+		skip "lesson fork failures under valgrind (valgrind's own threads count against RLIMIT_NPROC)"
+	elif [ ${#RUNAS[@]} = 0 ] || ! unshare --pid --fork --mount-proc true 2>/dev/null; then
+		skip "lesson fork failures: they need root, to hide the helper's threads in another PID namespace"
+	else
 		lesson_fail "a lesson whose own fork fails says why; the shell keeps its signal handling and carries on" \
 			22 "counter --children 5 --count 1 --delay 0" "lesson: fork: Resource temporarily unavailable"
 		lesson_fail "a fork inside a lesson fails: the run reports the errno text, the shell carries on" \
 			24 "counter --children 5 --count 1 --delay 0" "fork failed: Resource temporarily unavailable"
-	else
-		skip "lesson fork failures under valgrind (valgrind's own threads count against RLIMIT_NPROC)"
 	fi
 else
 	skip "process-limit tests: no prlimit, or no way to run as an unprivileged user"
