@@ -31,7 +31,7 @@ int bi_exit(int argc, char **argv)
 		status = num_illegal("exit", argv[1]); /* and leave with 2, as sh does */
 	/* Like bash: a first `exit` with stopped jobs only warns; an `exit`
 	 * straight after that leaves, and the stopped jobs get SIGHUP. */
-	if (sh.interactive && !sh.in_child && jobs_warn_stopped())
+	if (sh.interactive && jobs_warn_stopped()) /* never in a child: fork clears interactive */
 		return 1;
 	sh.status = status;
 	sh.skip = SKIP_EXIT;

@@ -150,7 +150,6 @@ static void lesson_fds(int key, int out1, int out2, int rec)
 static void lesson_main(struct live_run *run, int rec, int key, const int out[2], void (*fn)(void *), void *arg)
 {
 	setpgid(0, 0);
-	sh.in_child = 1;
 	sh.interactive = 0;
 	jobctl_disable();
 	sig_child_defaults(0);

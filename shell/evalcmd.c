@@ -34,7 +34,7 @@
 
 extern char **environ;
 
-void exec_path_search(char **argv)
+CHILD_PATH void exec_path_search(char **argv)
 {
 	/* glibc's execvp copies only NAME_MAX bytes of a name without '/'
 	 * and passes execve a string with no end (valgrind caught it reading
@@ -43,7 +43,12 @@ void exec_path_search(char **argv)
 		errno = ENAMETOOLONG;
 		return;
 	}
-	environ = var_environ();
+	/* execvp searches the PATH of environ, so environ must be the shell's
+	 * variables; it nearly always is already (rebuilding sets it), and an
+	 * assignment of the same value would still copy a page in the child. */
+	char **env = var_environ();
+	if (environ != env)
+		environ = env;
 	execvp(argv[0], argv);
 }
 
@@ -169,7 +174,7 @@ static void xtrace(struct strvec *assigns, struct strvec *argv)
 /* Child half of running a program: its redirections, then execvp (its
  * assignments are already in the environment it inherited).  Never
  * returns; the exit status says what happened. */
-static void child_exec(struct simple_node *s, char **argv, int default_path)
+CHILD_PATH static void child_exec(struct simple_node *s, char **argv, int default_path)
 {
 	if (redir_apply(&s->redirs, NULL) < 0)
 		proc_child_exit(2);
@@ -383,7 +388,7 @@ static int strip_command(struct strvec *argv, int *default_path)
 	return 1;
 }
 
-int eval_simple(struct simple_node *s, int flags)
+CHILD_PATH int eval_simple(struct simple_node *s, int flags)
 {
 	struct strvec argv;
 	int status;

@@ -45,7 +45,7 @@ void ev_remove_sink(ev_sink fn, void *ctx)
 void ev_emit(struct event *e)
 {
 	e->pid = getpid();
-	e->child = sh.in_child;
+	e->child = e->pid != sh.pid; /* a forked child running shell code */
 	for (int i = 0; i < MAX_SINKS; i++)
 		if (sinks[i].fn)
 			sinks[i].fn(e, sinks[i].ctx);

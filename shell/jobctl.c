@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "events.h"
+#include "proc.h"
 #include "shell.h"
 
 static int enabled;
@@ -16,7 +17,7 @@ static pid_t shell_pgid;
 static pid_t orig_pgid;
 static struct termios shell_modes;
 
-int jobctl_enabled(void)
+CHILD_PATH int jobctl_enabled(void)
 {
 	return enabled;
 }
@@ -91,7 +92,7 @@ int jobctl_init(void)
 	return 0;
 }
 
-void jobctl_child(pid_t pgid, int foreground)
+CHILD_PATH void jobctl_child(pid_t pgid, int foreground)
 {
 	if (!enabled)
 		return;
@@ -146,7 +147,7 @@ void jobctl_take_terminal(struct termios *save)
 /* Called in every child: the store is skipped when there is nothing to
  * change, since a store to a page shared with the shell costs the child a
  * copy-on-write fault. */
-void jobctl_disable(void)
+CHILD_PATH void jobctl_disable(void)
 {
 	if (enabled)
 		enabled = 0;

@@ -27,7 +27,7 @@ static void flush_pending(void)
 		fflush(stderr);
 }
 
-pid_t proc_fork(struct forkspec *f)
+CHILD_PATH pid_t proc_fork(struct forkspec *f)
 {
 	/* While tracing, the child waits on this pipe until the parent has
 	 * announced the fork, so "fork() = PID" always comes before the
@@ -70,8 +70,9 @@ pid_t proc_fork(struct forkspec *f)
 		}
 		return pid;
 	}
-	/* Child half: from here on this process is not the shell. */
-	sh.in_child = 1;
+	/* Child half: from here on this process is not the shell (its PID is
+	 * not $$).  A child that only execs writes none of the shell's
+	 * memory: every page written here would be copied first. */
 	if (hold[0] >= 0) {
 		char c;
 		close(hold[1]);
@@ -85,7 +86,8 @@ pid_t proc_fork(struct forkspec *f)
 	else if (!f->nojob)
 		jobctl_child(f->pgid, f->foreground);
 	jobctl_disable();
-	sh.interactive = 0;
+	if (sh.interactive)
+		sh.interactive = 0;
 	/* The job table stays, read-only in spirit: `jobs | grep x` lists the
 	 * shell's jobs as bash does, while wait finds no children of its own. */
 	sig_child_defaults(f->background && !job_control);

@@ -2,6 +2,7 @@
  * original.  Every descriptor the shell opens is O_CLOEXEC, so nothing leaks
  * into a child except what a redirection asked for (dup2 clears the flag on
  * the new descriptor, which is exactly the one the child should have). */
+#include "proc.h"
 #include "redir.h"
 
 #include <errno.h>
@@ -18,13 +19,13 @@
 #include "util.h"
 #include <sys/stat.h>
 
-void close_fd(int fd)
+CHILD_PATH void close_fd(int fd)
 {
 	EV(EV_CLOSE, .a = fd);
 	close(fd);
 }
 
-int fd_move(int from, int to)
+CHILD_PATH int fd_move(int from, int to)
 {
 	if (from == to) {
 		int fl = fcntl(to, F_GETFD);
@@ -286,7 +287,7 @@ static int apply_one(const struct redir *r)
 	}
 }
 
-int redir_apply(const struct redir_list *list, struct redir_save *save)
+CHILD_PATH int redir_apply(const struct redir_list *list, struct redir_save *save)
 {
 	if (save) {
 		save->n = 0;

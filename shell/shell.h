@@ -2,8 +2,9 @@
  *
  * There is one shell per process, so this is one global struct, as in dash.
  * A forked child that runs shell code (a subshell, a pipeline member, a
- * command substitution) inherits a copy and marks itself with in_child, so
- * that `exit` and friends end the child, not the shell.
+ * command substitution) inherits a copy; it knows itself as a child because
+ * its PID is not sh.pid ($$), so the fork path writes nothing here (a write
+ * would copy the page).
  */
 #ifndef FORKSH_SHELL_H
 #define FORKSH_SHELL_H
@@ -45,7 +46,6 @@ struct shell {
 	int from_stdin;      /* commands come from standard input (sh -s, or no operand): s in $- */
 	int color;           /* colour in the prompt */
 	int color_ok;        /* colour allowed at all (no --no-color, NO_COLOR, TERM=dumb) */
-	int in_child;        /* this process is a forked child running shell code */
 	enum skip skip;      /* unwinding: see enum skip */
 	int skip_count;      /* loops left to leave for break/continue */
 	int loop_depth;      /* loops running in the current function (break's limit) */

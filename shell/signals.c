@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "number.h"
+#include "proc.h"
 #include "redir.h"
 
 static volatile sig_atomic_t caught[NSIG];
@@ -88,7 +89,7 @@ void sig_release(const sigset_t *old)
 
 /* A non-interactive shell changed nothing, so its children need no system
  * calls here at all: that keeps the per-command cost at the bare minimum. */
-void sig_child_defaults(int background)
+CHILD_PATH void sig_child_defaults(int background)
 {
 	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN,
 				    SIGTTOU, SIGCHLD, SIGWINCH, SIGHUP };
@@ -109,7 +110,7 @@ void sig_child_defaults(int background)
 	}
 }
 
-void sig_child_unblock(void)
+CHILD_PATH void sig_child_unblock(void)
 {
 	if (!changed)
 		return;

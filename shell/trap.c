@@ -7,6 +7,7 @@
 
 #include "eval.h"
 #include "events.h"
+#include "proc.h"
 #include "shell.h"
 #include "signals.h"
 #include "util.h"
@@ -164,7 +165,7 @@ void trap_run_exit(void)
 	free(text);
 }
 
-void trap_child_reset(void)
+CHILD_PATH void trap_child_reset(void)
 {
 	for (int sig = 0; sig < NSIG; sig++) {
 		if (!traps[sig])

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proc.h"
 #include "shell.h"
 #include "util.h"
 
@@ -230,7 +231,7 @@ static void rebuild_env(void)
 	env_dirty = 0;
 }
 
-char **var_environ(void)
+CHILD_PATH char **var_environ(void)
 {
 	if (env_dirty)
 		rebuild_env();

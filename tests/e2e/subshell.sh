@@ -53,14 +53,16 @@ printf '%s\n' "$s4" | grep -Eq '^[|`]- [0-9]+  subshell: the child runs the list
 printf '%s\n' "$s4" | grep -q '^  after ( ): status 3, x is outside$' || problems="$problems status-3"
 
 # $( ): pipe, fork, read, waitpid, all from forksh's own trace, each line
-# from the process that made the call; the shell stays in /.
+# from the process that made the call (the step's shell, whose PID is its $$,
+# flush left like the prompt's shell; its child indented); the shell stays
+# in /.
 s5=$(step 5); r5=$(tree_root "$s5")
-c5=$(printf '%s\n' "$s5" | grep -Eo "^    \[$r5\]   fork\(\) = [0-9]+  \(command substitution" | awk '{print $4}')
+c5=$(printf '%s\n' "$s5" | grep -Eo "^    \[$r5\] fork\(\) = [0-9]+  \(command substitution" | awk '{print $4}')
 [ -n "$c5" ] || problems="$problems no-cmdsubst-fork"
-printf '%s\n' "$s5" | grep -Eq "^    \[$r5\]   pipe\(\) = \[[0-9]+, [0-9]+\]\$" || problems="$problems trace-pipe"
+printf '%s\n' "$s5" | grep -Eq "^    \[$r5\] pipe\(\) = \[[0-9]+, [0-9]+\]\$" || problems="$problems trace-pipe"
 printf '%s\n' "$s5" | grep -Eq "^    \[$c5\]   dup2\([0-9]+, 1\) \(stdout\)\$" || problems="$problems trace-dup2"
-printf '%s\n' "$s5" | grep -Eq "^    \[$r5\]   read\([0-9]+\) until end of file: 5 bytes of output\$" || problems="$problems trace-read"
-printf '%s\n' "$s5" | grep -q "^    \[$r5\]   waitpid($c5) = exited 0\$" || problems="$problems trace-wait"
+printf '%s\n' "$s5" | grep -Eq "^    \[$r5\] read\([0-9]+\) until end of file: 5 bytes of output\$" || problems="$problems trace-read"
+printf '%s\n' "$s5" | grep -q "^    \[$r5\] waitpid($c5) = exited 0\$" || problems="$problems trace-wait"
 flat "$s5" | grep -Eq "[|\`]- $c5 command substitution: [^;]*; exited 0 at [0-9.]+s; reaped by $r5 at" || problems="$problems cmdsubst-tree"
 printf '%s\n' "$s5" | grep -q "^[0-9.]*s .* $c5 exec:" && problems="$problems cmdsubst-exec-drawn"
 printf '%s\n' "$s5" | grep -q '^  x is /tmp$' || problems="$problems x-is-tmp"
