@@ -50,22 +50,9 @@ static int run(struct node *tree, struct strbuf *out)
 		close(pfd[0]);
 		return -1;
 	}
-	/* Read straight into out, its room doubling as it fills: no big
-	 * buffer on the stack, whose extra pages the shell would touch (and
-	 * copy after the next fork) on every substitution. */
-	for (;;) {
-		if (out->cap - out->len < 512)
-			sb_grow(out, out->cap < 1024 ? 1023 : out->cap);
-		ssize_t n = read(pfd[0], out->buf + out->len, out->cap - out->len - 1);
-		if (n > 0) {
-			out->len += (size_t)n;
-			out->buf[out->len] = '\0';
-			continue;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		break;
-	}
+	/* Everything, before the wait: a child with more output than the pipe
+	 * holds would otherwise block on it while the shell waits. */
+	sb_read_fd(out, pfd[0]);
 	EV(EV_READ, .a = pfd[0], .b = (int)(out->len > 0x7fffffff ? 0x7fffffff : out->len));
 	close_fd(pfd[0]);
 	int ws = jobs_wait_pid(pid);

@@ -172,28 +172,34 @@ int temp_file(char *path, size_t size, const char *name)
 	return mkostemp(path, O_CLOEXEC);
 }
 
+int sb_read_fd(struct strbuf *sb, int fd)
+{
+	ssize_t r;
+	do {
+		if (sb->cap - sb->len < 512)
+			sb_grow(sb, sb->cap < 1024 ? 1023 : sb->cap);
+		r = read(fd, sb->buf + sb->len, sb->cap - sb->len - 1);
+		if (r > 0)
+			sb->len += (size_t)r;
+	} while (r > 0 || (r < 0 && errno == EINTR));
+	int err = errno;
+	sb->buf[sb->len] = '\0'; /* also when nothing came */
+	errno = err;
+	return r < 0 ? -1 : 0;
+}
+
 int read_file_at(int dfd, const char *path, struct strbuf *sb)
 {
-	char chunk[4096];
 	sb_reset(sb);
 	int fd = openat(dfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int err = errno;
-			close(fd);
-			errno = err;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		sb_addn(sb, chunk, (size_t)r);
+	if (sb_read_fd(sb, fd) < 0) {
+		int err = errno;
+		close(fd);
+		errno = err;
+		return -1;
 	}
-	sb_addn(sb, "", 0); /* allocates the buffer for an empty file */
 	/* Nothing was written, so close cannot lose data; it frees the fd. */
 	close(fd);
 	return 0;

@@ -76,6 +76,12 @@ char *state_path(const char *file);
  * errno set. */
 int temp_file(char *path, size_t size, const char *name);
 
+/* Append everything fd gives until end of file to sb, read straight into
+ * its buffer (its room doubling as it fills, so no chunk is copied and no
+ * big array sits on the stack); sb is NUL-terminated afterwards even when
+ * nothing came.  Retries on EINTR.  Returns 0, or -1 with errno set. */
+int sb_read_fd(struct strbuf *sb, int fd);
+
 /* Read the whole of file path (relative to directory dfd, or AT_FDCWD)
  * into sb, which is reset first and NUL-terminated afterwards even when the
  * file is empty.  Reads until end of file, since /proc files report size
