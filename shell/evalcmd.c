@@ -44,11 +44,9 @@ CHILD_PATH void exec_path_search(char **argv)
 		return;
 	}
 	/* execvp searches the PATH of environ, so environ must be the shell's
-	 * variables; it nearly always is already (rebuilding sets it), and an
-	 * assignment of the same value would still copy a page in the child. */
+	 * variables; it nearly always is already (rebuilding sets it). */
 	char **env = var_environ();
-	if (environ != env)
-		environ = env;
+	STORE_CHANGED(environ, env);
 	execvp(argv[0], argv);
 }
 

@@ -313,8 +313,7 @@ int has_glob_chars(const char *s)
 
 void expand_reset_subst(void)
 {
-	if (sh.subst_ran) /* no needless write: a page a forked child would copy */
-		sh.subst_ran = 0;
+	STORE_CHANGED(sh.subst_ran, 0);
 }
 
 void cmdsubst_note(int status)

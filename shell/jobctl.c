@@ -144,13 +144,10 @@ void jobctl_take_terminal(struct termios *save)
 	tcsetattr(tty, TCSADRAIN, &shell_modes);
 }
 
-/* Called in every child: the store is skipped when there is nothing to
- * change, since a store to a page shared with the shell costs the child a
- * copy-on-write fault. */
+/* Called in every child (STORE_CHANGED: no copy of a page for nothing). */
 CHILD_PATH void jobctl_disable(void)
 {
-	if (enabled)
-		enabled = 0;
+	STORE_CHANGED(enabled, 0);
 }
 
 /* Back into the group the shell came from, which gets the terminal: at

@@ -86,8 +86,7 @@ CHILD_PATH pid_t proc_fork(struct forkspec *f)
 	else if (!f->nojob)
 		jobctl_child(f->pgid, f->foreground);
 	jobctl_disable();
-	if (sh.interactive)
-		sh.interactive = 0;
+	STORE_CHANGED(sh.interactive, 0);
 	/* The job table stays, read-only in spirit: `jobs | grep x` lists the
 	 * shell's jobs as bash does, while wait finds no children of its own. */
 	sig_child_defaults(f->background && !job_control);

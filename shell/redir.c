@@ -2,7 +2,6 @@
  * original.  Every descriptor the shell opens is O_CLOEXEC, so nothing leaks
  * into a child except what a redirection asked for (dup2 clears the flag on
  * the new descriptor, which is exactly the one the child should have). */
-#include "proc.h"
 #include "redir.h"
 
 #include <errno.h>
@@ -15,6 +14,7 @@
 #include "events.h"
 #include "expand.h"
 #include "number.h"
+#include "proc.h"
 #include "shell.h"
 #include "util.h"
 #include <sys/stat.h>

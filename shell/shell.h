@@ -74,6 +74,17 @@ struct shell {
 
 extern struct shell sh;
 
+/* Store value in lv only when it differs.  After a fork every page of the
+ * shell's memory is shared and write-protected, and a store copies the page
+ * first (a page fault) even when it writes the value already there: stores
+ * made for every command, or in every child, go through this.  value is
+ * evaluated twice; keep it simple. */
+#define STORE_CHANGED(lv, value)            \
+	do {                                \
+		if ((lv) != (value))        \
+			(lv) = (value);     \
+	} while (0)
+
 /* Print "forksh: " + message to stderr (printf-style), with the script name
  * and line when running a script.  Always returns -1 for convenient use as
  * `return sh_error(...)`. */

@@ -181,6 +181,5 @@ CHILD_PATH void trap_child_reset(void)
 		if (sig != TRAP_EXIT)
 			sig_set_disposition(sig, SIGD_DEFAULT);
 	}
-	if (any) /* no needless write: a page this child would copy */
-		any = 0;
+	STORE_CHANGED(any, 0);
 }

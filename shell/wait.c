@@ -164,8 +164,7 @@ static int wait_foreground(struct job *j, int quiet)
 				report_signal(ws);
 		}
 	}
-	if (foreground)
-		foreground = NULL;
+	STORE_CHANGED(foreground, NULL);
 	if (!stopped)
 		j->state = JOB_DONE;
 	return stopped;
